@@ -1,0 +1,89 @@
+#pragma once
+
+//! \file codes.h
+//! \brief Client-side event codes (the numbers every official SDK uses) and server code rules.
+
+#include <QObject>
+
+namespace Centrifuge {
+Q_NAMESPACE
+
+//! Codes carried by the `connecting` event (client-side, < 3000) besides server disconnect codes.
+namespace ConnectingCode {
+inline constexpr int ConnectCalled = 0;
+inline constexpr int TransportClosed = 1;
+inline constexpr int NoPing = 2;
+inline constexpr int SubscribeTimeout = 3;
+inline constexpr int UnsubscribeError = 4;
+// Ours, beyond the SDK spec: why a reconnect was started early.
+inline constexpr int NetworkChanged = 5;
+inline constexpr int SystemResumed = 6;
+inline constexpr int ReconnectRequested = 7;
+} // namespace ConnectingCode
+
+//! Codes carried by the terminal `disconnected` event besides server codes 3500-3999/4500-4999.
+namespace DisconnectedCode {
+inline constexpr int DisconnectCalled = 0;
+inline constexpr int Unauthorized = 1;
+inline constexpr int BadProtocol = 2;
+inline constexpr int MessageSizeLimit = 3;
+} // namespace DisconnectedCode
+
+namespace SubscribingCode {
+inline constexpr int SubscribeCalled = 0;
+inline constexpr int TransportClosed = 1;
+} // namespace SubscribingCode
+
+namespace UnsubscribedCode {
+inline constexpr int UnsubscribeCalled = 0;
+inline constexpr int Unauthorized = 1;
+inline constexpr int ClientClosed = 2;
+} // namespace UnsubscribedCode
+
+//! The `type` of an error event (centrifuge-js error codes, same numbers).
+enum class ErrorType {
+    Timeout = 1,
+    TransportClosed = 2,
+    ClientDisconnected = 3,
+    ClientClosed = 4,
+    ConnectToken = 5,
+    RefreshToken = 6,
+    SubscriptionUnsubscribed = 7,
+    SubscribeToken = 8,
+    SubscriptionRefreshToken = 9,
+    TransportWriteError = 10,
+    ConnectionClosed = 11,
+    BadConfiguration = 12,
+    Connect = 13,     //!< a connect reply carried an error
+    Subscribe = 14,   //!< a subscribe reply carried an error
+    Refresh = 15,     //!< a refresh/sub_refresh reply carried an error
+    Transport = 16,   //!< the WebSocket reported an error (TLS, DNS, refused...)
+    BadProtocol = 17, //!< the server sent something we cannot decode
+};
+Q_ENUM_NS(ErrorType)
+
+//! Stable lower-case name of an error type, for logs and the `listen` console output.
+QString errorTypeName(ErrorType type);
+
+//! Disconnect rule of the server (centrifuge disconnect.go): true if the client should reconnect.
+constexpr bool shouldReconnectAfterServerCode(int code)
+{
+    if (code < 3000)
+        return true; // transport-level closes (1000, 1001, 1006...) except 1009, handled apart
+    if (code >= 3500 && code < 4000)
+        return false;
+    if (code >= 4500 && code < 5000)
+        return false;
+    return true;
+}
+
+//! Unsubscribe push rule: codes >= 2500 mean "resubscribe", below mean "stay unsubscribed".
+constexpr bool shouldResubscribeAfterUnsubscribeCode(int code) { return code >= 2500; }
+
+//! Reply error rule of the SDKs: retry if client-side, temporary, or "token expired" (109).
+constexpr bool isRetryableReplyError(int code, bool temporary)
+{
+    return code < 100 || temporary || code == 109;
+}
+
+} // namespace Centrifuge
