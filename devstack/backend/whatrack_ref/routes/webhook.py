@@ -1,0 +1,72 @@
+"""Meta Cloud API webhook: GET verification handshake and signed POST deliveries."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+
+from whatrack_ref import metasig
+from whatrack_ref.config import Settings
+from whatrack_ref.db import connect
+from whatrack_ref.errors import ApiError
+from whatrack_ref.schemas import ErrorBody, WebhookAck
+from whatrack_ref.webhook_handler import process_payload
+
+log = logging.getLogger("whatrack_ref.webhook")
+router = APIRouter(prefix="/api/v1/whatsapp", tags=["webhook"])
+
+
+@router.get("/webhook", response_class=PlainTextResponse, responses={403: {"model": ErrorBody}})
+def verify_webhook(
+    request: Request,
+    mode: str | None = Query(default=None, alias="hub.mode"),
+    verify_token: str | None = Query(default=None, alias="hub.verify_token"),
+    challenge: str | None = Query(default=None, alias="hub.challenge"),
+) -> PlainTextResponse:
+    """Meta's subscription handshake: echo `hub.challenge` when the verify token matches."""
+    settings: Settings = request.app.state.settings
+    if mode == "subscribe" and verify_token == settings.webhook_verify_token:
+        return PlainTextResponse(challenge or "")
+    raise ApiError(403, "Verification failed")
+
+
+@router.post(
+    "/webhook",
+    responses={
+        200: {"model": WebhookAck},
+        403: {"model": ErrorBody, "description": "bad X-Hub-Signature-256"},
+        400: {"model": ErrorBody, "description": "body is not JSON"},
+    },
+)
+async def receive_webhook(request: Request) -> JSONResponse:
+    """Signed Meta delivery: `X-Hub-Signature-256: sha256=<hex HMAC of the raw body>`.
+
+    Processed before answering (the real route may defer work), so a test that gets the 200
+    knows the rows are committed; publications follow each commit.
+    """
+    settings: Settings = request.app.state.settings
+    raw = await request.body()
+    if not metasig.verify(settings.webhook_secret, raw, request.headers.get(metasig.HEADER)):
+        log.warning("webhook rejected: bad or missing signature")
+        raise ApiError(403, "Invalid signature")
+    try:
+        payload: Any = json.loads(raw)
+    except ValueError:
+        raise ApiError(400, "Invalid JSON") from None
+    publisher = request.app.state.publisher
+
+    def work() -> dict[str, int]:
+        conn = connect(settings.db_path)
+        try:
+            return process_payload(conn, settings, payload, publisher.publish).as_json()
+        finally:
+            conn.close()
+
+    processed = await run_in_threadpool(work)
+    log.info("webhook processed: %s", processed)
+    return JSONResponse({"received": True, "processed": processed})
