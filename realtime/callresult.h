@@ -7,6 +7,16 @@
 
 namespace Centrifuge {
 
+//! Client-side CallResult codes (the centrifuge-js error codes, same numbers).
+namespace CallCode {
+inline constexpr int Timeout = 1;
+inline constexpr int ClientDisconnected = 3;
+inline constexpr int ClientClosed = 4;
+inline constexpr int SubscriptionUnsubscribed = 7;
+inline constexpr int TransportWriteError = 10;
+inline constexpr int ConnectionClosed = 11;
+} // namespace CallCode
+
 struct CallResult
 {
     //! 0 on success; a server error code (100-1999) or a client-side code below 100:

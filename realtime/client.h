@@ -45,7 +45,8 @@ public:
     State state() const;
     QUrl url() const;
 
-    //! Not owned; must outlive the client. Set before connectToServer().
+    //! Shared with the client. Set before connectToServer(). Asked on the client's thread; it
+    //! may answer from any thread (see TokenProvider).
     void setTokenProvider(std::shared_ptr<TokenProvider> provider);
     //! Replace the static token (e.g. after signing in again). Does not reconnect by itself.
     void setToken(const QString& token);
@@ -58,7 +59,7 @@ public:
     void removeSubscription(Subscription* subscription);
     QList<Subscription*> subscriptions() const;
 
-    //! Milliseconds until the next reconnect attempt, -1 when none is scheduled.
+    //! Milliseconds until the next reconnect attempt, -1 when none is scheduled. Any thread.
     qint64 millisToReconnect() const;
     int reconnectAttempt() const;
 
@@ -75,9 +76,11 @@ public:
 public Q_SLOTS:
     void connectToServer();
     void disconnectFromServer();
-    //! Skip the remaining backoff and try at once ("Try now" in the UI).
+    //! Skip the remaining backoff and try at once ("Try now" in the UI). Only while a reconnect
+    //! is scheduled (state connecting); emits connecting(7, "reconnect requested").
     void reconnectNow();
-    //! Treat as a network change: reset backoff, and reconnect if not connected. Call on resume.
+    //! Treat as a network change: reset backoff, and reconnect at once if a reconnect is
+    //! scheduled (connecting(6, "system resumed")). Call on resume from sleep.
     void handleSystemResume();
     //! Releases everything; subscriptions go unsubscribed (code 2); the client is unusable after.
     void close();
@@ -90,6 +93,7 @@ Q_SIGNALS:
     void errorOccurred(Centrifuge::ErrorType type, int code, const QString& message);
     void messageReceived(const QByteArray& data);
     void reconnectScheduled(int attempt, qint64 delayMs);
+    //! The connection token was refreshed; -1 when the new one does not expire.
     void tokenRefreshed(qint64 expiresInSeconds);
 
     // Server-side subscriptions (connection token `channels`, server API subscribe...).

@@ -20,11 +20,16 @@ struct ClientOptions
 {
     using ms = std::chrono::milliseconds;
 
-    QString token;                 //!< static connection token; ignored when a provider is set
+    //! Connection token. With a TokenProvider it is only the first one: the provider is asked
+    //! when it is empty, when the server says it expired (109) and for every refresh.
+    QString token;
     QByteArray data;               //!< raw JSON sent in the connect command (connect proxy)
     QString name = QStringLiteral("qt");  //!< client name (<= 16 chars)
     QString version;               //!< application version (<= 64 chars)
     ms timeout {5000};             //!< connect/open and every call
+    //! How long a TokenProvider may take before its request counts as Failed (a provider that
+    //! never calls back must not freeze the connection).
+    ms tokenTimeout {10000};
     ms minReconnectDelay {500};
     ms maxReconnectDelay {20000};
     ms maxServerPingDelay {10000};

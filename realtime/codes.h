@@ -38,6 +38,9 @@ namespace UnsubscribedCode {
 inline constexpr int UnsubscribeCalled = 0;
 inline constexpr int Unauthorized = 1;
 inline constexpr int ClientClosed = 2;
+// Ours: a server-side subscription the server did not renew in the connect reply after a
+// reconnect (the SDKs report it without a dedicated code).
+inline constexpr int ServerSideRemoved = 3;
 } // namespace UnsubscribedCode
 
 //! The `type` of an error event (centrifuge-js error codes, same numbers).

@@ -1,0 +1,129 @@
+#include "app/gui/guioptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace WhaTrack::Gui {
+
+namespace {
+// QSettings keys. Secrets (password, cookies, tokens) never go here: the session cookie lives
+// in the OS keychain (models/secretstore.h).
+const QString kBackend = QStringLiteral("connection/backendUrl");
+const QString kWebSocket = QStringLiteral("connection/webSocketUrl");
+const QString kCaCert = QStringLiteral("connection/caCertFile");
+const QString kMessages = QStringLiteral("realtime/messagesChannel");
+const QString kTickets = QStringLiteral("realtime/ticketsChannel");
+const QString kEmail = QStringLiteral("account/email");
+const QString kOrganization = QStringLiteral("account/organization");
+} // namespace
+
+bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "WhaTrack Inbox: the desktop inbox for WhaTrack agents."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption backend(QStringLiteral("backend-url"),
+        QCoreApplication::translate("main", "WhaTrack backend base URL."), QStringLiteral("URL"));
+    const QCommandLineOption ws(QStringLiteral("ws-url"),
+        QCoreApplication::translate("main", "Centrifugo WebSocket URL."), QStringLiteral("URL"));
+    const QCommandLineOption ca(QStringLiteral("ca-cert"),
+        QCoreApplication::translate("main", "Extra trusted CA certificate (PEM) for REST and WSS."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption email(QStringLiteral("email"),
+        QCoreApplication::translate("main", "Sign in with this email."), QStringLiteral("E"));
+    const QCommandLineOption passwordEnv(QStringLiteral("password-env"),
+        QCoreApplication::translate("main", "Read the password from this environment variable."),
+        QStringLiteral("VAR"));
+    const QCommandLineOption org(QStringLiteral("organization"),
+        QCoreApplication::translate("main", "Open this organization's inbox."),
+        QStringLiteral("ID"));
+    const QCommandLineOption messages(QStringLiteral("messages-channel"),
+        QCoreApplication::translate("main", "Messages channel template, {org} = organization id."),
+        QStringLiteral("TEMPLATE"));
+    const QCommandLineOption tickets(QStringLiteral("tickets-channel"),
+        QCoreApplication::translate("main", "Tickets channel template ('' to not subscribe)."),
+        QStringLiteral("TEMPLATE"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the window and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption shotAfter(QStringLiteral("screenshot-after-ms"),
+        QCoreApplication::translate("main", "Delay before the screenshot (default 3000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption shotTarget(QStringLiteral("screenshot-target"),
+        QCoreApplication::translate("main", "What to capture: window (default) or details."),
+        QStringLiteral("WHAT"));
+    const QCommandLineOption cache(QStringLiteral("local-cache"),
+        QCoreApplication::translate("main", "SQLite file of the offline cache."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption openChat(QStringLiteral("open-chat"),
+        QCoreApplication::translate("main", "Chat to open at start: an id, or 'first'."),
+        QStringLiteral("ID"));
+    parser.addOptions({backend, ws, ca, email, passwordEnv, org, messages, tickets, shot, shotAfter,
+        shotTarget, cache, openChat});
+    parser.process(app);
+
+    const QSettings settings;
+    const auto pick = [&](const QCommandLineOption& option, const QString& key) {
+        return parser.isSet(option) ? parser.value(option) : settings.value(key).toString();
+    };
+    o->backendUrl = QUrl(pick(backend, kBackend));
+    o->webSocketUrl = QUrl(pick(ws, kWebSocket));
+    o->caCertFile = pick(ca, kCaCert);
+    o->email = pick(email, kEmail);
+    o->organizationId = pick(org, kOrganization);
+    o->passwordEnv = parser.value(passwordEnv);
+    o->messagesChannel = settings.value(kMessages, QStringLiteral("org:{org}:messages")).toString();
+    o->ticketsChannel = settings.value(kTickets, QStringLiteral("org:{org}:tickets")).toString();
+    if (parser.isSet(messages))
+        o->messagesChannel = parser.value(messages);
+    if (parser.isSet(tickets))
+        o->ticketsChannel = parser.value(tickets);
+    o->screenshotFile = parser.value(shot);
+    o->localCachePath = parser.value(cache);
+    o->openChat = parser.value(openChat);
+    if (parser.isSet(shotTarget))
+        o->screenshotTarget = parser.value(shotTarget);
+    if (parser.isSet(shotAfter)) {
+        bool ok = false;
+        o->screenshotAfterMs = parser.value(shotAfter).toInt(&ok);
+        if (!ok || o->screenshotAfterMs < 0) {
+            *error = QCoreApplication::translate(
+                "main", "--screenshot-after-ms needs a number of milliseconds.");
+            return false;
+        }
+    }
+    if (o->screenshotTarget != QLatin1String("window")
+        && o->screenshotTarget != QLatin1String("details")) {
+        *error = QCoreApplication::translate("main", "--screenshot-target is window or details.");
+        return false;
+    }
+    for (const QUrl* url : {&o->backendUrl, &o->webSocketUrl}) {
+        if (!url->isEmpty() && (!url->isValid() || url->host().isEmpty())) {
+            *error
+                = QCoreApplication::translate("main", "Not a valid URL: %1").arg(url->toString());
+            return false;
+        }
+    }
+    if (!o->messagesChannel.contains(QLatin1String("{org}"))) {
+        *error = QCoreApplication::translate("main", "The messages channel template needs {org}.");
+        return false;
+    }
+    return true;
+}
+
+void saveGuiOptions(const GuiOptions& o)
+{
+    QSettings settings;
+    settings.setValue(kBackend, o.backendUrl.toString());
+    settings.setValue(kWebSocket, o.webSocketUrl.toString());
+    settings.setValue(kCaCert, o.caCertFile);
+    settings.setValue(kMessages, o.messagesChannel);
+    settings.setValue(kTickets, o.ticketsChannel);
+    settings.setValue(kEmail, o.email);
+    settings.setValue(kOrganization, o.organizationId);
+}
+
+} // namespace WhaTrack::Gui

@@ -1,0 +1,243 @@
+#include "benchserver.h"
+
+#include "tests/support/fakecentrifugo.h"
+#include "tests/support/fakehttpserver.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSocketNotifier>
+#include <QThread>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <cstdio>
+#include <ctime>
+
+namespace BenchModels {
+
+qint64 monotonicNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+QString chatId(int index)
+{
+    return QStringLiteral("chat%1").arg(index, 6, 10, QLatin1Char('0'));
+}
+
+namespace {
+QByteArray iso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+        .toString(Qt::ISODateWithMs)
+        .toLatin1();
+}
+const qint64 kBaseMs
+    = QDateTime(QDate(2026, 5, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+} // namespace
+
+BenchData::BenchData(int chats, int messages)
+{
+    m_chats.reserve(chats);
+    for (int i = 0; i < chats; ++i) {
+        Chat c;
+        c.id = chatId(i);
+        c.lastMs = kBaseMs + qint64(chats - i) * 60000;
+        c.lastMessage = messageJson(
+            QStringLiteral("seed-") + c.id, c.id, QStringLiteral("Olá, tudo bem?"), c.lastMs);
+        m_chats.append(c);
+        m_chats.last().json = chatJson(i);
+    }
+    m_messages.reserve(messages);
+    for (int i = 0; i < messages; ++i)
+        m_messages.append(messageJson(QStringLiteral("old%1").arg(i, 7, 10, QLatin1Char('0')),
+            kOpenChat, QStringLiteral("mensagem antiga %1").arg(i),
+            kBaseMs - qint64(messages - i) * 1000));
+}
+
+QByteArray BenchData::messageJson(
+    const QString& id, const QString& chat, const QString& body, qint64 ms) const
+{
+    // The ticket-era raw row shape plus the newer `direction` name.
+    return "{\"id\":\"" + id.toLatin1() + "\",\"wamid\":\"wamid." + id.toLatin1()
+        + "\",\"leadId\":\"lead-" + chat.toLatin1()
+        + "\",\"instanceId\":\"inst-1\",\"appConversationId\":\"" + chat.toLatin1()
+        + "\",\"directionId\":\"dir-in\",\"direction\":\"INBOUND\",\"type\":\"text\",\"body\":\""
+        + body.toUtf8() + "\",\"mediaUrl\":null,\"status\":\"delivered\",\"timestamp\":\"" + iso(ms)
+        + "\",\"createdAt\":\"" + iso(ms) + "\",\"rawMeta\":null}";
+}
+
+QByteArray BenchData::chatJson(int index) const
+{
+    const Chat& c = m_chats.at(index);
+    return "{\"id\":\"" + c.id.toLatin1() + "\",\"name\":\"Cliente " + QByteArray::number(index)
+        + "\",\"phone\":\"55119" + QByteArray::number(10000000 + index)
+        + "\",\"profilePicUrl\":null,\"lastMessageAt\":\"" + iso(c.lastMs) + "\",\"lastMessage\":"
+        + c.lastMessage + ",\"unreadCount\":0,\"currentTicket\":{\"id\":\"T-" + c.id.toLatin1()
+        + "\",\"status\":\"open\",\"stage\":{\"id\":\"s1\",\"name\":\"Novo\",\"color\":\"#6366f1\"}"
+          ","
+          "\"tracking\":{\"sourceType\":\"organic\",\"utmSource\":null,\"ctwaclid\":null}}}";
+}
+
+QByteArray BenchData::chatsBody()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_chatsBody.isEmpty()) {
+        qsizetype size = 16;
+        for (const auto& c : std::as_const(m_chats))
+            size += c.json.size() + 1;
+        m_chatsBody.reserve(size);
+        m_chatsBody = "{\"items\":[";
+        for (int i = 0; i < m_chats.size(); ++i) {
+            if (i)
+                m_chatsBody += ',';
+            m_chatsBody += m_chats.at(i).json; // unsorted: the client sorts
+        }
+        m_chatsBody += "]}";
+    }
+    return m_chatsBody;
+}
+
+QByteArray BenchData::messagesBody(int page, int pageSize)
+{
+    QMutexLocker lock(&m_mutex);
+    const int total = static_cast<int>(m_messages.size());
+    const int end = std::max(0, total - (page - 1) * pageSize);
+    const int start = std::max(0, end - pageSize);
+    QByteArray out = "{\"items\":[";
+    for (int i = start; i < end; ++i) {
+        if (i > start)
+            out += ',';
+        out += m_messages.at(i);
+    }
+    out += "],\"total\":" + QByteArray::number(total) + ",\"page\":" + QByteArray::number(page)
+        + ",\"pageSize\":" + QByteArray::number(pageSize) + "}";
+    return out;
+}
+
+QString BenchData::addMessage(int chat, const QString& body, qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    const QString id = QStringLiteral("new%1").arg(m_nextId++, 8, 10, QLatin1Char('0'));
+    Chat& c = m_chats[chat];
+    const QByteArray json = messageJson(id, c.id, body, ms);
+    c.lastMs = ms;
+    c.lastMessage = json;
+    c.json = chatJson(chat);
+    m_chatsBody.clear();
+    if (chat == 0)
+        m_messages.append(json);
+    return id;
+}
+
+int runServer(int chats, int messages)
+{
+    BenchData data(chats, messages);
+
+    // HTTP on its own thread: a 12 MB chat list must not delay publications.
+    QThread httpThread;
+    httpThread.start();
+    WhaTrack::Testing::FakeHttpServer* http = nullptr;
+    QObject httpHome;
+    httpHome.moveToThread(&httpThread);
+    quint16 httpPort = 0;
+    QMetaObject::invokeMethod(
+        &httpHome,
+        [&] {
+            http = new WhaTrack::Testing::FakeHttpServer;
+            http->listen();
+            httpPort = static_cast<quint16>(http->baseUrl().port());
+            static const QRegularExpression messagesRe(
+                QStringLiteral("^/api/v1/whatsapp/chats/([^/]+)/messages$"));
+            http->setHandler([&data](const WhaTrack::Testing::HttpRequest& r) {
+                using WhaTrack::Testing::HttpResponse;
+                if (r.path == QLatin1String("/api/v1/whatsapp/chats"))
+                    return HttpResponse::json(200, data.chatsBody());
+                if (auto m = messagesRe.match(r.path); m.hasMatch()) {
+                    if (m.captured(1) != kOpenChat)
+                        return HttpResponse::json(
+                            200, R"({"items":[],"total":0,"page":1,"pageSize":50})");
+                    return HttpResponse::json(200,
+                        data.messagesBody(r.query.queryItemValue(QStringLiteral("page")).toInt(),
+                            r.query.queryItemValue(QStringLiteral("pageSize")).toInt()));
+                }
+                if (r.path.startsWith(QLatin1String("/api/v1/conversations/")))
+                    return HttpResponse::json(200,
+                        R"({"id":"T-1","status":"open","windowOpen":true,"windowExpiresAt":"2026-12-01T00:00:00Z","dealValue":"10","stage":{"id":"s1","name":"Novo","color":"#6366f1","order":1,"isClosed":false},"assignee":null})");
+                if (r.path == QLatin1String("/api/v1/ticket-stages"))
+                    return HttpResponse::json(200,
+                        R"({"items":[{"id":"s1","name":"Novo","color":"#6366f1","order":1}]})");
+                return HttpResponse::json(404, R"({"error":"Not found"})");
+            });
+        },
+        Qt::BlockingQueuedConnection);
+
+    TestSupport::FakeCentrifugo centrifugo;
+    centrifugo.pingIntervalS = 0;
+
+    // Control on stdin: "storm <rate> <seconds> <openShare>" starts publishing; EOF quits.
+    QTimer publisher;
+    publisher.setTimerType(Qt::PreciseTimer);
+    publisher.setInterval(1);
+    double rate = 0, openShare = 0;
+    qint64 startNs = 0, endNs = 0, sent = 0;
+    QObject::connect(&publisher, &QTimer::timeout, [&] {
+        const qint64 now = monotonicNs();
+        const qint64 due = std::min<qint64>(qint64(double(now - startNs) / 1e9 * rate),
+            qint64(double(endNs - startNs) / 1e9 * rate));
+        auto* rng = QRandomGenerator::global();
+        while (sent < due) {
+            const int chat = rng->generateDouble() < openShare
+                ? 0
+                : 1 + int(rng->bounded(std::min(50, chats - 1)));
+            const qint64 t = monotonicNs();
+            const QString body = QStringLiteral("t=%1").arg(t);
+            const qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
+            const QString id = data.addMessage(chat, body, epochMs);
+            centrifugo.publish(kChannel,
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
+                    {QStringLiteral("conversationId"), chatId(chat)},
+                    {QStringLiteral("messageId"), id},
+                    {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
+                    {QStringLiteral("body"), body},
+                    {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
+                    {QStringLiteral("direction"), QStringLiteral("INBOUND")}});
+            ++sent;
+        }
+        if (now >= endNs) {
+            publisher.stop();
+            std::printf("DONE %lld\n", static_cast<long long>(sent));
+            std::fflush(stdout);
+        }
+    });
+    QSocketNotifier stdinNotifier(0, QSocketNotifier::Read);
+    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, [&] {
+        char line[256] = {};
+        if (!std::fgets(line, sizeof line, stdin)) {
+            qApp->quit();
+            return;
+        }
+        double seconds = 0;
+        if (std::sscanf(line, "storm %lf %lf %lf", &rate, &seconds, &openShare) == 3) {
+            sent = 0;
+            startNs = monotonicNs();
+            endNs = startNs + qint64(seconds * 1e9);
+            publisher.start();
+        }
+    });
+    std::printf("READY %d %s\n", httpPort, centrifugo.url().toString().toLatin1().constData());
+    std::fflush(stdout);
+    const int rc = QCoreApplication::exec();
+    QMetaObject::invokeMethod(
+        &httpHome, [&] { delete http; }, Qt::BlockingQueuedConnection);
+    httpThread.quit();
+    httpThread.wait();
+    return rc;
+}
+
+} // namespace BenchModels

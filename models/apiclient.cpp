@@ -1,0 +1,372 @@
+#include "models/apiclient.h"
+
+#include "models/apiclient_p.h"
+#include "models/apicodec.h"
+#include "models/cookiejar.h"
+#include "models/logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslError>
+#include <QTimer>
+
+namespace WhaTrack {
+
+namespace {
+
+//! Retry-After: delta-seconds or an HTTP-date. -1 when absent or unreadable.
+qint64 parseRetryAfter(const QByteArray& value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const double secs = value.trimmed().toDouble(&ok);
+    if (ok)
+        return secs < 0 ? 0 : static_cast<qint64>(secs * 1000);
+    const QDateTime at
+        = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!at.isValid())
+        return -1;
+    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at));
+}
+
+bool isIdempotent(const QByteArray& method)
+{
+    return method == "GET" || method == "HEAD";
+}
+
+} // namespace
+
+ApiClientPrivate::ApiClientPrivate(ApiClient* qq, ApiConfig config)
+    : q(qq)
+    , m_config(std::move(config))
+{
+    m_directions.seed(m_config.inboundDirectionIds, m_config.outboundDirectionIds);
+}
+
+QString ApiClientPrivate::routeOf(const ApiRequest& request) const
+{
+    // The path only: queries may carry search text, ids are not secrets.
+    return QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path;
+}
+
+QUrl ApiClientPrivate::urlFor(const ApiRequest& request) const
+{
+    QUrl url = m_config.baseUrl;
+    QString base = url.path();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + request.path);
+    if (!request.query.isEmpty())
+        url.setQuery(request.query);
+    return url;
+}
+
+ApiClient::RequestId ApiClientPrivate::start(
+    const ApiRequest& request, const QObject* context, RawDone done)
+{
+    auto* call = new Call;
+    call->id = m_nextId++;
+    call->request = request;
+    call->context = context;
+    call->hasContext = context != nullptr;
+    call->done = std::move(done);
+    m_calls.insert(call->id, call);
+    sendAttempt(call);
+    return call->id;
+}
+
+void ApiClientPrivate::sendAttempt(Call* call)
+{
+    const ApiRequest& r = call->request;
+    QNetworkRequest req(urlFor(r));
+    req.setRawHeader("Accept", "application/json");
+    req.setHeader(QNetworkRequest::UserAgentHeader, m_config.userAgent);
+    if (r.sendOrganization && !m_config.organizationId.isEmpty())
+        req.setRawHeader("x-organization-id", m_config.organizationId.toUtf8());
+    if (!isIdempotent(r.method)) {
+        // better-auth checks Origin on state-changing requests.
+        const QString origin = m_config.origin.isEmpty()
+            ? m_config.baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
+                  .toString(QUrl::RemoveUserInfo)
+            : m_config.origin;
+        req.setRawHeader("Origin", origin.toUtf8());
+    }
+    if (req.url().scheme() == QLatin1String("https"))
+        req.setSslConfiguration(m_config.effectiveSslConfiguration());
+    req.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+
+    QByteArray body = r.jsonBody;
+    if (!body.isEmpty() || !isIdempotent(r.method))
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+
+    call->timedOut = false;
+    call->sslErrors.clear();
+    call->started.start();
+    call->reply = m_nam->sendCustomRequest(req, r.method, body);
+    QObject::connect(
+        call->reply, &QNetworkReply::sslErrors, q, [call](const QList<QSslError>& errors) {
+            // Listed, never ignored: the reply then fails with SslHandshakeFailedError.
+            for (const auto& e : errors)
+                call->sslErrors.append(e.errorString());
+        });
+    QObject::connect(call->reply, &QNetworkReply::finished, q, [this, call] { onFinished(call); });
+
+    if (!call->timer) {
+        call->timer = new QTimer(q);
+        call->timer->setSingleShot(true);
+    }
+    call->timer->disconnect();
+    QObject::connect(call->timer, &QTimer::timeout, q, [call] {
+        call->timedOut = true;
+        if (call->reply)
+            call->reply->abort();
+    });
+    call->timer->start(m_config.timeout);
+}
+
+ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* bodyOut)
+{
+    QNetworkReply* reply = call->reply;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    *statusOut = status;
+    *bodyOut = reply->readAll();
+    ApiError e;
+    e.httpStatus = status;
+    e.route = routeOf(call->request);
+    e.networkError = reply->error();
+
+    if (call->timedOut) {
+        e.kind = ApiError::Kind::Timeout;
+        e.message = QStringLiteral("no answer within %1 s").arg(m_config.timeout.count() / 1000.0);
+        return e;
+    }
+    if (status == 0) {
+        if (!call->sslErrors.isEmpty()
+            || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+            e.kind = ApiError::Kind::Tls;
+            e.sslErrors = call->sslErrors;
+            e.message = QStringLiteral("secure connection failed");
+        } else if (reply->error() == QNetworkReply::TimeoutError) {
+            e.kind = ApiError::Kind::Timeout;
+            e.message = reply->errorString();
+        } else {
+            e.kind = ApiError::Kind::Network;
+            e.message = reply->errorString();
+        }
+        return e;
+    }
+    Q_EMIT q->serverReached();
+    if (status >= 200 && status < 300)
+        return e; // ok
+    if (status == 404 && call->request.notFoundIsResult)
+        return e;
+    e.message = Codec::decodeErrorMessage(*bodyOut);
+    if (status == 401) {
+        e.kind = ApiError::Kind::Unauthorized;
+        if (e.message.isEmpty())
+            e.message = QStringLiteral("please sign in again");
+    } else if (status == 403) {
+        e.kind = ApiError::Kind::Forbidden;
+    } else if (status == 404) {
+        e.kind = ApiError::Kind::NotFound;
+    } else if (status == 429) {
+        e.kind = ApiError::Kind::RateLimited;
+        e.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"));
+    } else if (status >= 500) {
+        e.kind = ApiError::Kind::Server;
+        e.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"));
+    } else if (status >= 300 && status < 400) {
+        e.kind = ApiError::Kind::BadResponse;
+        e.message = QStringLiteral("unexpected redirect");
+    } else {
+        e.kind = ApiError::Kind::BadRequest;
+    }
+    return e;
+}
+
+bool ApiClientPrivate::shouldRetry(const Call* call, const ApiError& error, qint64* delayMs) const
+{
+    if (!call->request.allowRetry || !isIdempotent(call->request.method)
+        || call->attempt >= m_config.maxGetRetries)
+        return false;
+    if (!error.isTransient()) // never 401/403/404/TLS/bad JSON
+        return false;
+    if (error.retryAfterMs >= 0) {
+        if (error.retryAfterMs > m_config.maxRetryAfter.count())
+            return false; // the caller decides (a long wait is not ours to hide)
+        *delayMs = error.retryAfterMs;
+        return true;
+    }
+    const qint64 cap = std::min<qint64>(m_config.retryMaxDelay.count(),
+        m_config.retryBaseDelay.count() * (qint64(1) << std::min(call->attempt, 16)));
+    *delayMs = cap > 0 ? QRandomGenerator::global()->bounded(cap) + 1 : 0; // full jitter
+    return true;
+}
+
+void ApiClientPrivate::onFinished(Call* call)
+{
+    call->timer->stop();
+    call->inHandler = true;
+    int status = 0;
+    QByteArray body;
+    ApiError error = classify(call, &status, &body); // may emit serverReached()
+    const qint64 latency = call->started.elapsed();
+    call->reply->deleteLater();
+    call->reply = nullptr;
+
+    if (error.ok()) {
+        qCDebug(lcApi).noquote() << error.route << "->" << status << "in" << latency << "ms,"
+                                 << body.size() << "bytes";
+    } else {
+        qCInfo(lcApi).noquote() << error.route << "failed:" << error.describe() << "after"
+                                << latency << "ms"
+                                << "(attempt" << call->attempt + 1 << ")";
+    }
+    Q_EMIT q->requestFinished(error.route, status, latency, error);
+    if (call->canceled) { // a slot canceled it meanwhile
+        drop(call);
+        return;
+    }
+
+    qint64 delay = 0;
+    if (!error.ok() && shouldRetry(call, error, &delay)) {
+        ++call->attempt;
+        call->inHandler = false;
+        qCInfo(lcApi).noquote() << "retrying" << error.route << "in" << delay << "ms";
+        call->timer->disconnect();
+        QObject::connect(call->timer, &QTimer::timeout, q, [this, call] { sendAttempt(call); });
+        call->timer->start(static_cast<int>(delay));
+        return;
+    }
+    ApiResult<ApiResponse> result;
+    result.error = error;
+    result.value.httpStatus = status;
+    result.value.body = std::move(body);
+    complete(call, std::move(result));
+    // After the caller heard of it: Session reacts by signing out (and canceling the rest).
+    if (error.kind == ApiError::Kind::Unauthorized)
+        Q_EMIT q->unauthorized(error);
+}
+
+void ApiClientPrivate::complete(Call* call, ApiResult<ApiResponse> result)
+{
+    m_calls.remove(call->id);
+    const bool alive = !call->hasContext || call->context;
+    RawDone done = std::move(call->done);
+    drop(call);
+    if (alive && done)
+        done(std::move(result));
+}
+
+void ApiClientPrivate::cancelCall(Call* call)
+{
+    m_calls.remove(call->id);
+    if (call->inHandler)
+        call->canceled = true; // onFinished() drops it when its signals return
+    else
+        drop(call);
+}
+
+void ApiClientPrivate::drop(Call* call)
+{
+    if (call->timer) {
+        call->timer->stop();
+        call->timer->disconnect();
+        call->timer->deleteLater();
+    }
+    if (call->reply) {
+        call->reply->disconnect(q);
+        call->reply->abort();
+        call->reply->deleteLater();
+    }
+    delete call;
+}
+
+ApiClient::ApiClient(ApiConfig config, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<ApiClientPrivate>(this, std::move(config)))
+{
+    d->m_nam = new QNetworkAccessManager(this);
+    d->m_jar = new CookieJar(d->m_nam);
+    d->m_nam->setCookieJar(d->m_jar);
+    d->m_jar->setParent(this); // the jar outlives a QNAM swap
+    // Our own timeout classifies precisely; Qt's transfer timeout stays off.
+    d->m_nam->setTransferTimeout(0);
+}
+
+ApiClient::~ApiClient()
+{
+    cancelAll();
+}
+
+const ApiConfig& ApiClient::config() const
+{
+    return d->m_config;
+}
+
+void ApiClient::setConfig(ApiConfig config)
+{
+    d->m_config = std::move(config);
+    // Pooled connections keep the TLS settings they were opened with.
+    d->m_nam->clearConnectionCache();
+    d->m_directions.seed(d->m_config.inboundDirectionIds, d->m_config.outboundDirectionIds);
+}
+
+QString ApiClient::organizationId() const
+{
+    return d->m_config.organizationId;
+}
+
+void ApiClient::setOrganizationId(const QString& organizationId)
+{
+    if (d->m_config.organizationId == organizationId)
+        return;
+    qCInfo(lcApi) << "organization set to" << organizationId;
+    d->m_config.organizationId = organizationId;
+}
+
+CookieJar* ApiClient::cookieJar() const
+{
+    return d->m_jar;
+}
+
+QNetworkAccessManager* ApiClient::networkAccessManager() const
+{
+    return d->m_nam;
+}
+
+DirectionRegistry* ApiClient::directionRegistry() const
+{
+    return &d->m_directions;
+}
+
+ApiClient::RequestId ApiClient::send(
+    const ApiRequest& request, const QObject* context, Callback<ApiResponse> done)
+{
+    return d->start(request, context, std::move(done));
+}
+
+void ApiClient::cancel(RequestId id)
+{
+    if (ApiClientPrivate::Call* call = d->m_calls.value(id)) {
+        qCDebug(lcApi).noquote() << "canceled" << d->routeOf(call->request);
+        d->cancelCall(call);
+    }
+}
+
+void ApiClient::cancelAll()
+{
+    const auto calls = d->m_calls;
+    for (auto* call : calls)
+        d->cancelCall(call);
+}
+
+int ApiClient::inFlightCount() const
+{
+    return d->m_calls.size();
+}
+
+} // namespace WhaTrack

@@ -1,0 +1,104 @@
+#pragma once
+
+//! \file apiclient_p.h
+//! \brief Internals of ApiClient: one Call per request, attempts, classification, retries.
+
+#include "models/apiclient.h"
+#include "models/directionregistry.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QHash>
+#include <QPointer>
+#include <QPromise>
+#include <QThreadPool>
+
+class QNetworkReply;
+class QTimer;
+
+namespace WhaTrack {
+
+class ApiClientPrivate
+{
+public:
+    using RawDone = std::function<void(ApiResult<ApiResponse>)>;
+
+    struct Call
+    {
+        ApiClient::RequestId id = 0;
+        ApiRequest request;
+        QPointer<const QObject> context;
+        bool hasContext = false;
+        RawDone done;
+        int attempt = 0;
+        QNetworkReply* reply = nullptr;
+        QTimer* timer = nullptr; //!< the per-attempt timeout, then the retry delay
+        bool timedOut = false;
+        bool inHandler = false; //!< onFinished() runs: signals it emits may cancel re-entrantly
+        bool canceled = false;
+        QStringList sslErrors;
+        QElapsedTimer started;
+    };
+
+    explicit ApiClientPrivate(ApiClient* q, ApiConfig config);
+
+    ApiClient::RequestId start(const ApiRequest& request, const QObject* context, RawDone done);
+    void sendAttempt(Call* call);
+    void onFinished(Call* call);
+    ApiError classify(Call* call, int* status, QByteArray* body);
+    bool shouldRetry(const Call* call, const ApiError& error, qint64* delayMs) const;
+    void complete(Call* call, ApiResult<ApiResponse> result);
+    void drop(Call* call);
+    //! cancel()/cancelAll(): deletes, or only marks a call whose handler is running.
+    void cancelCall(Call* call);
+    QString routeOf(const ApiRequest& request) const;
+    QUrl urlFor(const ApiRequest& request) const;
+
+    //! Runs \a decode on a worker for big bodies (inline for small ones) and hands the typed
+    //! result to \a done on the client's thread if \a context is still alive.
+    template<typename T, typename Decode>
+    void decodeThen(ApiResult<ApiResponse> raw, const QObject* context, bool hasContext,
+        Decode decode, ApiClient::Callback<T> done);
+
+    ApiClient* q;
+    ApiConfig m_config;
+    QNetworkAccessManager* m_nam = nullptr;
+    CookieJar* m_jar = nullptr;
+    DirectionRegistry m_directions;
+    QHash<ApiClient::RequestId, Call*> m_calls;
+    ApiClient::RequestId m_nextId = 1;
+};
+
+//! Bodies above this size are decoded off the client's thread.
+inline constexpr qsizetype kInlineDecodeLimit = 16 * 1024;
+
+template<typename T, typename Decode>
+void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* context,
+    bool hasContext, Decode decode, ApiClient::Callback<T> done)
+{
+    if (!raw.ok()) {
+        ApiResult<T> r;
+        r.error = raw.error;
+        done(std::move(r));
+        return;
+    }
+    if (raw.value.body.size() <= kInlineDecodeLimit) {
+        done(decode(raw.value));
+        return;
+    }
+    auto promise = std::make_shared<QPromise<ApiResult<T>>>();
+    QFuture<ApiResult<T>> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, decode, raw = std::move(raw)]() mutable {
+        promise->addResult(decode(raw.value));
+        promise->finish();
+    });
+    // The continuation runs on the context's (or the client's) thread and is dropped with it.
+    const QObject* target = hasContext ? context : q;
+    if (!target)
+        return;
+    future.then(const_cast<QObject*>(target),
+        [done = std::move(done)](ApiResult<T> r) { done(std::move(r)); });
+}
+
+} // namespace WhaTrack

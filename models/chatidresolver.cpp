@@ -1,0 +1,71 @@
+#include "models/chatidresolver.h"
+
+namespace WhaTrack {
+
+void ChatIdResolver::clear()
+{
+    m_chatByConversation.clear();
+    m_chatByLead.clear();
+    m_conversationByChat.clear();
+    m_chatByLastMessage.clear();
+}
+
+void ChatIdResolver::noteChat(const ChatItem& chat)
+{
+    // The id is a conversation id or a lead id; either way events carrying it map to the chat.
+    m_chatByConversation.insert(chat.id, chat.id);
+    if (!chat.conversationId.isEmpty()) {
+        m_chatByConversation.insert(chat.conversationId, chat.id);
+        m_conversationByChat.insert(chat.id, chat.conversationId);
+    }
+    if (!chat.leadId.isEmpty())
+        m_chatByLead.insert(chat.leadId, chat.id);
+    if (chat.lastMessage) {
+        if (!chat.lastMessage->id.isEmpty())
+            m_chatByLastMessage.insert(chat.lastMessage->id, chat.id);
+        if (!chat.lastMessage->wamid.isEmpty())
+            m_chatByLastMessage.insert(chat.lastMessage->wamid, chat.id);
+    }
+}
+
+void ChatIdResolver::noteMessage(const QString& chatId, const Message& message)
+{
+    if (!message.conversationId.isEmpty())
+        m_chatByConversation.insert(message.conversationId, chatId);
+    if (!message.leadId.isEmpty())
+        m_chatByLead.insert(message.leadId, chatId);
+}
+
+void ChatIdResolver::noteEvent(const QString& conversationId, const QString& leadId)
+{
+    if (conversationId.isEmpty() || leadId.isEmpty()
+        || m_chatByConversation.contains(conversationId))
+        return;
+    const QString chat = m_chatByLead.value(leadId);
+    if (!chat.isEmpty())
+        m_chatByConversation.insert(conversationId, chat);
+}
+
+QString ChatIdResolver::chatFor(const QString& conversationId, const QString& leadId) const
+{
+    if (!conversationId.isEmpty()) {
+        const QString chat = m_chatByConversation.value(conversationId);
+        if (!chat.isEmpty())
+            return chat;
+    }
+    if (!leadId.isEmpty())
+        return m_chatByLead.value(leadId);
+    return {};
+}
+
+QString ChatIdResolver::chatForMessage(const QString& messageIdOrWamid) const
+{
+    return m_chatByLastMessage.value(messageIdOrWamid);
+}
+
+QString ChatIdResolver::conversationFor(const QString& chatId) const
+{
+    return m_conversationByChat.value(chatId, chatId);
+}
+
+} // namespace WhaTrack

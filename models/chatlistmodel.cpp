@@ -1,0 +1,321 @@
+#include "models/chatlistmodel.h"
+
+#include "models/logging.h"
+
+namespace WhaTrack {
+
+namespace {
+const QList<int> kLastMessageRoles {ChatListModel::LastMessageAtRole,
+    ChatListModel::LastActivityMsRole, ChatListModel::LastMessagePreviewRole,
+    ChatListModel::LastMessageDirectionRole, ChatListModel::LastMessageStatusRole,
+    ChatListModel::LastMessageTypeRole};
+}
+
+QString messagePreview(const Message& m)
+{
+    QString body = m.body.simplified();
+    if (!body.isEmpty())
+        return body.left(200);
+    if (!m.type.isEmpty() && m.type != QLatin1String("text") && m.type != QLatin1String("unknown"))
+        return QLatin1Char('[') + m.type + QLatin1Char(']');
+    return {};
+}
+
+ChatListModel::ChatListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int ChatListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+QVariant ChatListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ChatItem& c = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return c.name;
+    case IdRole:
+        return c.id;
+    case PhoneRole:
+        return c.phone;
+    case AvatarUrlRole:
+        return c.profilePicUrl;
+    case LastMessageAtRole:
+        return c.lastMessageAt;
+    case LastActivityMsRole:
+        return c.lastMessageAt.isValid() ? c.lastMessageAt.toMSecsSinceEpoch() : qint64(0);
+    case LastMessagePreviewRole:
+        return c.lastMessage ? messagePreview(*c.lastMessage) : QString();
+    case LastMessageDirectionRole:
+        return QVariant::fromValue(
+            c.lastMessage ? c.lastMessage->direction : MessageDirection::Unknown);
+    case LastMessageStatusRole:
+        return QVariant::fromValue(c.lastMessage ? c.lastMessage->status : MessageStatus::Unknown);
+    case LastMessageTypeRole:
+        return c.lastMessage ? c.lastMessage->type : QString();
+    case UnreadCountRole:
+        return std::max(c.unreadCount, m_unreadById.value(c.id));
+    case TicketIdRole:
+        return c.currentTicket ? c.currentTicket->id : QString();
+    case TicketStatusRole:
+        return c.currentTicket ? c.currentTicket->status : QString();
+    case TicketStageNameRole:
+        return c.currentTicket ? c.currentTicket->stage.name : QString();
+    case TicketStageColorRole:
+        return c.currentTicket ? c.currentTicket->stage.color : QString();
+    case ConversationIdRole:
+        return c.conversationId;
+    case LeadIdRole:
+        return c.leadId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChatListModel::roleNames() const
+{
+    return {{IdRole, "chatId"}, {NameRole, "name"}, {PhoneRole, "phone"},
+        {AvatarUrlRole, "avatarUrl"}, {LastMessageAtRole, "lastMessageAt"},
+        {LastActivityMsRole, "lastActivityMs"}, {LastMessagePreviewRole, "lastMessagePreview"},
+        {LastMessageDirectionRole, "lastMessageDirection"},
+        {LastMessageStatusRole, "lastMessageStatus"}, {LastMessageTypeRole, "lastMessageType"},
+        {UnreadCountRole, "unreadCount"}, {TicketIdRole, "ticketId"},
+        {TicketStatusRole, "ticketStatus"}, {TicketStageNameRole, "ticketStageName"},
+        {TicketStageColorRole, "ticketStageColor"}, {ConversationIdRole, "conversationId"},
+        {LeadIdRole, "leadId"}, {Qt::DisplayRole, "display"}};
+}
+
+void ChatListModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_items.size());
+    for (int i = 0; i < m_items.size(); ++i)
+        m_rowById.insert(m_items.at(i).id, i);
+}
+
+void ChatListModel::resetItems(QList<ChatItem> items)
+{
+    beginResetModel();
+    m_items = std::move(items);
+    // Duplicated ids would break the index; keep the first (the newest, in the route's order).
+    QSet<QString> seen;
+    seen.reserve(m_items.size());
+    m_items.removeIf([&seen](const ChatItem& c) {
+        if (seen.contains(c.id))
+            return true;
+        seen.insert(c.id);
+        return false;
+    });
+    rebuildIndex();
+    endResetModel();
+    qCDebug(lcModels) << "chat list reset with" << m_items.size() << "chats";
+    Q_EMIT countChanged();
+}
+
+QList<int> ChatListModel::changedRoles(const ChatItem& a, const ChatItem& b) const
+{
+    QList<int> roles;
+    if (a.name != b.name || a.phone != b.phone) {
+        // NameRole is the proxy's filter role: a phone change must re-run the filter too.
+        roles << Qt::DisplayRole << NameRole;
+        if (a.phone != b.phone)
+            roles << PhoneRole;
+    }
+    if (a.profilePicUrl != b.profilePicUrl)
+        roles << AvatarUrlRole;
+    if (a.lastMessageAt != b.lastMessageAt)
+        roles << LastMessageAtRole << LastActivityMsRole;
+    if (a.lastMessage != b.lastMessage) {
+        for (int r : kLastMessageRoles) {
+            if (!roles.contains(r))
+                roles << r;
+        }
+    }
+    if (a.unreadCount != b.unreadCount)
+        roles << UnreadCountRole;
+    if (a.currentTicket != b.currentTicket)
+        roles << TicketIdRole << TicketStatusRole << TicketStageNameRole << TicketStageColorRole;
+    if (a.conversationId != b.conversationId)
+        roles << ConversationIdRole;
+    if (a.leadId != b.leadId)
+        roles << LeadIdRole;
+    return roles;
+}
+
+ChatListModel::MergeStats ChatListModel::mergeItems(QList<ChatItem> items, MergeMode mode)
+{
+    MergeStats stats;
+    if (m_items.isEmpty()) {
+        if (items.isEmpty())
+            return stats;
+        stats.inserted = static_cast<int>(items.size());
+        resetItems(std::move(items));
+        return stats;
+    }
+    // O(n): one hash of the incoming ids, one pass over our rows, one over theirs.
+    QHash<QString, qsizetype> incoming;
+    incoming.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i)
+        incoming.insert(items.at(i).id, i);
+
+    if (mode == MergeMode::Authoritative) {
+        // Remove gone chats in contiguous blocks, from the bottom so row numbers stay valid.
+        int row = static_cast<int>(m_items.size()) - 1;
+        while (row >= 0) {
+            if (incoming.contains(m_items.at(row).id)) {
+                --row;
+                continue;
+            }
+            const int last = row;
+            while (row >= 0 && !incoming.contains(m_items.at(row).id))
+                --row;
+            const int first = row + 1;
+            beginRemoveRows({}, first, last);
+            m_items.remove(first, last - first + 1);
+            endRemoveRows();
+            stats.removed += last - first + 1;
+        }
+        if (stats.removed)
+            rebuildIndex();
+    }
+
+    QList<ChatItem> added;
+    QSet<QString> addedIds;
+    for (auto& item : items) {
+        const int row = m_rowById.value(item.id, -1);
+        if (row < 0) {
+            if (!addedIds.contains(item.id)) {
+                addedIds.insert(item.id);
+                added.append(std::move(item));
+            }
+            continue;
+        }
+        ChatItem& current = m_items[row];
+        if (current == item)
+            continue;
+        // A refetch that started before an optimistic patch must not move the chat backwards.
+        if (current.lastMessage && current.lastMessage->optimistic
+            && current.lastMessageAt > item.lastMessageAt) {
+            item.lastMessage = current.lastMessage;
+            item.lastMessageAt = current.lastMessageAt;
+        } else if (current.lastMessage && item.lastMessage
+            && current.lastMessage->id == item.lastMessage->id
+            && !isStatusUpgrade(current.lastMessage->status, item.lastMessage->status)) {
+            item.lastMessage->status = current.lastMessage->status; // ticks only move forward
+        }
+        const QList<int> roles = changedRoles(current, item);
+        if (roles.isEmpty())
+            continue;
+        current = std::move(item);
+        const QModelIndex idx = index(row);
+        Q_EMIT dataChanged(idx, idx, roles);
+        ++stats.changed;
+    }
+    if (!added.isEmpty()) {
+        const int first = static_cast<int>(m_items.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        for (auto& c : added) {
+            m_rowById.insert(c.id, static_cast<int>(m_items.size()));
+            m_items.append(std::move(c));
+        }
+        endInsertRows();
+        stats.inserted = static_cast<int>(added.size());
+    }
+    if (stats.inserted || stats.removed)
+        Q_EMIT countChanged();
+    qCDebug(lcModels) << "chat list merged:" << stats.inserted << "new," << stats.changed
+                      << "changed," << stats.removed << "removed";
+    return stats;
+}
+
+bool ChatListModel::applyIncomingMessage(const QString& chatId, const Message& message)
+{
+    const int row = rowOf(chatId);
+    if (row < 0)
+        return false;
+    ChatItem& c = m_items[row];
+    if (c.lastMessage && c.lastMessage->id == message.id)
+        return false;
+    if (c.lastMessageAt.isValid() && message.timestamp.isValid()
+        && message.timestamp < c.lastMessageAt)
+        return false; // an older message does not change the preview
+    const ChatItem before = c;
+    c.lastMessage = message;
+    if (message.timestamp.isValid())
+        c.lastMessageAt = message.timestamp;
+    const QList<int> roles = changedRoles(before, c);
+    if (!roles.isEmpty())
+        Q_EMIT dataChanged(index(row), index(row), roles);
+    return true;
+}
+
+bool ChatListModel::applyLastMessageStatus(
+    const QString& chatId, const QString& messageId, MessageStatus status)
+{
+    const int row = rowOf(chatId);
+    if (row < 0)
+        return false;
+    ChatItem& c = m_items[row];
+    if (!c.lastMessage || (c.lastMessage->id != messageId && c.lastMessage->wamid != messageId))
+        return false;
+    if (!isStatusUpgrade(c.lastMessage->status, status))
+        return false;
+    c.lastMessage->status = status;
+    Q_EMIT dataChanged(index(row), index(row), {LastMessageStatusRole});
+    return true;
+}
+
+void ChatListModel::setUnreadCount(const QString& chatId, int count)
+{
+    const int old = m_unreadById.value(chatId);
+    if (old == count && (count != 0 || !m_unreadById.contains(chatId)))
+        return;
+    if (count == 0)
+        m_unreadById.remove(chatId);
+    else
+        m_unreadById.insert(chatId, count);
+    const int row = rowOf(chatId);
+    if (row >= 0 && old != count)
+        Q_EMIT dataChanged(index(row), index(row), {UnreadCountRole});
+}
+
+void ChatListModel::clear()
+{
+    if (m_items.isEmpty() && m_unreadById.isEmpty())
+        return;
+    beginResetModel();
+    m_items.clear();
+    m_rowById.clear();
+    m_unreadById.clear();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+int ChatListModel::rowOf(const QString& id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+const ChatItem* ChatListModel::find(const QString& id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_items.at(row);
+}
+
+QDateTime ChatListModel::newestActivity() const
+{
+    QDateTime newest;
+    for (const auto& c : m_items) {
+        if (c.lastMessageAt.isValid() && (!newest.isValid() || c.lastMessageAt > newest))
+            newest = c.lastMessageAt;
+    }
+    return newest;
+}
+
+} // namespace WhaTrack

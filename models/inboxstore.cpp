@@ -1,0 +1,358 @@
+#include "models/inboxstore.h"
+
+#include "models/apiclient.h"
+#include "models/clock.h"
+#include "models/inboxstore_p.h"
+#include "models/localcacheworker.h"
+#include "models/logging.h"
+#include "models/realtimebinding.h"
+#include "models/realtimewatchdog.h"
+
+namespace WhaTrack {
+
+InboxStore::Private::Private(
+    InboxStore* qq, ApiClient* api, Centrifuge::Client* realtime, InboxStoreOptions options)
+    : q(qq)
+    , m_api(api)
+    , m_realtime(realtime)
+    , m_options(std::move(options))
+    , m_clock(m_options.clock ? m_options.clock : Clock::system())
+{
+}
+
+InboxStore::Private::~Private()
+{
+    if (m_searchTimer)
+        m_clock->cancel(m_searchTimer);
+    if (m_saveTimer)
+        m_clock->cancel(m_saveTimer);
+}
+
+InboxStore::InboxStore(
+    ApiClient* api, Centrifuge::Client* realtime, InboxStoreOptions options, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, api, realtime, std::move(options)))
+{
+    d->m_cache = new QueryCache(d->m_clock, this);
+    d->m_chats = new ChatListModel(this);
+    d->m_proxy = new ChatListProxyModel(this);
+    d->m_proxy->setSourceModel(d->m_chats);
+    d->m_messages = new MessageListModel(this);
+    d->m_messages->setPageSize(d->m_options.messagesPageSize);
+    d->m_ticket = new TicketModel(d->m_clock, this);
+    d->m_stages = new StagesModel(this);
+    d->m_watchdog = new RealtimeWatchdog(
+        d->m_clock, d->m_options.watchdogGraceMs, d->m_options.watchdogProbeMs, this);
+    if (!d->m_options.localCachePath.isEmpty())
+        d->m_localCache = std::make_unique<LocalCacheWorker>(d->m_options.localCachePath);
+
+    d->registerFetchers();
+    connect(d->m_cache, &QueryCache::fetchStarted, this, [this](const QStringList& key) {
+        ++d->m_refetchCounts[key.value(0)];
+        if (auto it = d->m_resyncPending.find(key); it != d->m_resyncPending.end())
+            *it = true;
+    });
+    connect(d->m_cache, &QueryCache::fetchFinished, this,
+        [this](const QStringList& key, bool ok, const ApiError& error) {
+            d->onFetchFinished(key, ok, error);
+        });
+    connect(api, &ApiClient::serverReached, this, [this] {
+        if (!d->m_serverReachable) {
+            d->m_serverReachable = true;
+            d->updateFreshness();
+        }
+    });
+
+    if (realtime) {
+        d->m_binding = new RealtimeBinding(realtime, d->m_options.channels, this);
+        connect(d->m_binding, &RealtimeBinding::eventReceived, this,
+            [this](const InboxEvent& e) { d->onEvent(e); });
+        connect(d->m_binding, &RealtimeBinding::resyncNeeded, this,
+            [this](const QString& why) { d->resync(why); });
+        connect(d->m_binding, &RealtimeBinding::liveChanged, this, [this](bool live) {
+            d->m_watchdog->setLive(live);
+            d->updateFreshness();
+        });
+        connect(d->m_binding, &RealtimeBinding::publicationSeen, this,
+            &InboxStore::lastPublicationChanged);
+    }
+    connect(d->m_watchdog, &RealtimeWatchdog::suspicious, this, [this](const QString& reason) {
+        Q_EMIT realtimeMayBeStale(reason);
+        d->updateFreshness();
+        d->resync(QStringLiteral("watchdog: ") + reason);
+    });
+    connect(d->m_watchdog, &RealtimeWatchdog::probeRequested, this, [this] {
+        if (!d->m_org.isEmpty())
+            d->m_cache->refetch(QueryKeys::chats(d->m_org));
+    });
+    d->updateFreshness();
+}
+
+InboxStore::~InboxStore()
+{
+    if (d->m_localCache)
+        d->m_localCache->flush();
+}
+
+void InboxStore::Private::observe(const QueryKey& key)
+{
+    m_observed.append(key);
+    m_cache->observe(key);
+}
+
+void InboxStore::Private::unobserveAll(const QString& kind)
+{
+    for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
+        if (!kind.isEmpty() && m_observed.at(i).value(0) != kind)
+            continue;
+        m_cache->unobserve(m_observed.at(i));
+        m_observed.removeAt(i);
+    }
+}
+
+void InboxStore::setOrganization(const QString& organizationId)
+{
+    if (organizationId == d->m_org)
+        return;
+    qCInfo(lcModels) << "switching organization" << d->m_org << "->" << organizationId;
+    d->unobserveAll();
+    d->m_cache->remove(); // in-flight responses of the old organization are dropped
+    d->m_org = organizationId;
+    d->m_openChat.clear();
+    d->m_openConversation.clear();
+    d->m_searchKeyText.clear();
+    d->m_resolver.clear();
+    d->m_unread.clear();
+    d->m_watchdog->reset();
+    d->m_cachedMessages.clear();
+    d->m_cachedTickets.clear();
+    d->m_eventDirections.clear();
+    d->m_resyncPending.clear();
+    d->m_haveServerData = false;
+    d->m_lastError.clear();
+    d->m_refetchCounts.clear();
+    d->m_dirty.clear();
+    d->m_dirtyMessageChats.clear();
+    // One reset per model: the only resets besides the first load.
+    d->m_chats->clear();
+    d->m_messages->setChat({});
+    d->m_ticket->setConversation({});
+    d->m_stages->clear();
+    d->m_proxy->setServerMatches({});
+    Q_EMIT openChatChanged({});
+
+    d->m_api->setOrganizationId(organizationId);
+    if (d->m_binding)
+        d->m_binding->setOrganization(organizationId);
+    Q_EMIT organizationChanged(organizationId);
+    if (organizationId.isEmpty()) {
+        d->updateFreshness();
+        return;
+    }
+    d->loadLocalCache(organizationId);
+    d->m_resyncOk = true;
+    d->m_resyncPending
+        = {{QueryKeys::chats(organizationId), false}, {QueryKeys::stages(organizationId), false}};
+    d->observe(QueryKeys::chats(organizationId));
+    d->observe(QueryKeys::stages(organizationId));
+    d->setSearchKey(d->m_search);
+    d->updateFreshness();
+}
+
+QString InboxStore::organizationId() const
+{
+    return d->m_org;
+}
+
+QAbstractItemModel* InboxStore::chatListModel() const
+{
+    return d->m_proxy;
+}
+
+ChatListProxyModel* InboxStore::chatListProxy() const
+{
+    return d->m_proxy;
+}
+
+ChatListModel* InboxStore::chatListSourceModel() const
+{
+    return d->m_chats;
+}
+
+MessageListModel* InboxStore::messageListModel() const
+{
+    return d->m_messages;
+}
+
+TicketModel* InboxStore::ticketModel() const
+{
+    return d->m_ticket;
+}
+
+StagesModel* InboxStore::stagesModel() const
+{
+    return d->m_stages;
+}
+
+QueryCache* InboxStore::queryCache() const
+{
+    return d->m_cache;
+}
+
+void InboxStore::openChat(const QString& chatId)
+{
+    if (chatId == d->m_openChat || d->m_org.isEmpty())
+        return;
+    d->unobserveAll(QueryKeys::Messages);
+    d->unobserveAll(QueryKeys::Ticket);
+    d->m_openChat = chatId;
+    d->m_openConversation = chatId.isEmpty() ? QString() : d->m_resolver.conversationFor(chatId);
+    d->m_messages->setChat(chatId);
+    d->m_ticket->setConversation(d->m_openConversation);
+    Q_EMIT openChatChanged(chatId);
+    if (chatId.isEmpty())
+        return;
+    qCInfo(lcModels) << "opening chat" << chatId;
+
+    // Saved data first, so the chat shows at once (offline too); the refetch merges over it.
+    if (auto it = d->m_cachedMessages.constFind(chatId); it != d->m_cachedMessages.constEnd())
+        d->m_messages->setCachedMessages(*it);
+    if (auto it = d->m_cachedTickets.constFind(d->m_openConversation);
+        it != d->m_cachedTickets.constEnd())
+        d->m_ticket->setTicket(*it);
+
+    const QString org = d->m_org;
+    QPointer<InboxStore> self(this);
+    d->m_messages->setPageLoader([this, self, org](const QString& chat, int page, int pageSize) {
+        d->m_api->fetchMessages(
+            chat, page, pageSize, this, [this, org, chat](ApiResult<MessagePage> r) {
+                if (org != d->m_org || chat != d->m_messages->chatId())
+                    return;
+                if (!r.ok()) {
+                    d->m_messages->olderPageFailed();
+                    Q_EMIT refreshFailed(QueryKeys::messages(org, chat), r.error);
+                    return;
+                }
+                d->learnDirections(r.value);
+                for (const auto& m : std::as_const(r.value.items))
+                    d->m_resolver.noteMessage(chat, m);
+                d->m_messages->mergeOlderPage(r.value);
+            });
+    });
+    d->observe(QueryKeys::messages(org, chatId));
+    d->observe(QueryKeys::ticket(org, d->m_openConversation));
+
+    const QDateTime now = d->m_clock->wallNow();
+    d->m_unread.markSeen(chatId, now);
+    d->m_chats->setUnreadCount(chatId, 0);
+    d->saveReadState(chatId); // the last-seen time moves even when nothing was unread
+}
+
+void InboxStore::closeChat()
+{
+    openChat({});
+}
+
+QString InboxStore::openChatId() const
+{
+    return d->m_openChat;
+}
+
+void InboxStore::setSearch(const QString& text)
+{
+    d->m_search = text.trimmed();
+    d->m_proxy->setSearchText(d->m_search); // at once, on what we have
+    // The server query waits for typing to pause.
+    if (d->m_searchTimer)
+        d->m_clock->cancel(d->m_searchTimer);
+    d->m_searchTimer = d->m_clock->schedule(300, [this] {
+        d->m_searchTimer = 0;
+        d->setSearchKey(d->m_search);
+    });
+}
+
+void InboxStore::Private::setSearchKey(const QString& search)
+{
+    if (search == m_searchKeyText && !search.isEmpty())
+        return;
+    for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
+        const QueryKey& k = m_observed.at(i);
+        if (k.value(0) == QueryKeys::Chats && !k.value(2).isEmpty()) {
+            m_cache->unobserve(k);
+            m_observed.removeAt(i);
+        }
+    }
+    m_searchKeyText = search;
+    if (!search.isEmpty() && !m_org.isEmpty())
+        observe(QueryKeys::chats(m_org, search));
+}
+
+void InboxStore::resyncAll(const QString& reason)
+{
+    d->resync(reason);
+}
+
+void InboxStore::handleNetworkBack()
+{
+    d->m_serverReachable = true;
+    d->resync(QStringLiteral("network back"));
+}
+
+void InboxStore::handleSystemResume()
+{
+    if (d->m_binding)
+        d->m_binding->handleSystemResume();
+    d->resync(QStringLiteral("system resumed"));
+}
+
+Freshness InboxStore::freshness() const
+{
+    return d->m_freshness;
+}
+
+QStringList InboxStore::channels() const
+{
+    return d->m_binding ? d->m_binding->channels() : QStringList();
+}
+
+QDateTime InboxStore::lastPublicationAt(const QString& channel) const
+{
+    return d->m_binding ? d->m_binding->lastPublicationAt(channel) : QDateTime();
+}
+
+QHash<QString, QDateTime> InboxStore::lastPublicationTimes() const
+{
+    return d->m_binding ? d->m_binding->lastPublicationTimes() : QHash<QString, QDateTime>();
+}
+
+QHash<QString, int> InboxStore::refetchCounts() const
+{
+    return d->m_refetchCounts;
+}
+
+void InboxStore::Private::updateFreshness()
+{
+    FreshnessInputs in;
+    in.realtimeConfigured = m_binding != nullptr;
+    in.realtimeConnected = m_binding && m_binding->isLive();
+    in.serverReachable = m_serverReachable;
+    in.refreshing = !m_resyncPending.isEmpty();
+    in.haveServerData = m_haveServerData;
+    in.watchdogSuspicious = m_watchdog->isSuspicious();
+    in.lastError = m_lastError;
+    Freshness f;
+    if (m_org.isEmpty()) {
+        f.state = Freshness::State::Stale;
+        f.reason = QStringLiteral("Not signed in");
+    } else {
+        f.state = computeFreshnessState(in, &f.reason);
+    }
+    if (f == m_freshness)
+        return;
+    f.since = m_clock->wallNow();
+    qCInfo(lcModels) << "freshness:" << f.state << f.reason;
+    m_freshness = f;
+    Q_EMIT q->freshnessChanged(f);
+}
+
+} // namespace WhaTrack

@@ -1,0 +1,120 @@
+// InboxStore: publications -> optimistic patches + invalidations; resyncs; fetch outcomes.
+
+#include "models/apiclient.h"
+#include "models/clock.h"
+#include "models/inboxstore_p.h"
+#include "models/logging.h"
+#include "models/realtimewatchdog.h"
+
+namespace WhaTrack {
+
+namespace {
+constexpr int kMaxRememberedDirections = 5000;
+}
+
+void InboxStore::Private::onEvent(const InboxEvent& e)
+{
+    if (m_org.isEmpty())
+        return;
+    m_watchdog->notePublication();
+    m_resolver.noteEvent(e.conversationId, e.leadId);
+    QString chat = m_resolver.chatFor(e.conversationId, e.leadId);
+    if (chat.isEmpty() && e.type == InboxEvent::Type::MessageStatusUpdated)
+        chat = m_resolver.chatForMessage(e.messageId.isEmpty() ? e.wamid : e.messageId);
+    if (chat.isEmpty() && !e.conversationId.isEmpty() && e.conversationId == m_openConversation)
+        chat = m_openChat;
+    m_watchdog->noteAnnounced(chat);
+
+    if (!e.messageId.isEmpty() && e.direction != MessageDirection::Unknown) {
+        if (m_eventDirections.size() > kMaxRememberedDirections)
+            m_eventDirections.clear();
+        m_eventDirections.insert(e.messageId, e.direction);
+    }
+
+    switch (e.type) {
+    case InboxEvent::Type::MessageCreated: {
+        const Message m = e.toMessage();
+        if (!chat.isEmpty())
+            m_chats->applyIncomingMessage(chat, m);
+        if (!chat.isEmpty() && chat == m_openChat)
+            m_messages->insertOptimistic(m); // reconciled by the page-1 refetch, merged by id
+        if (e.direction == MessageDirection::Inbound && !chat.isEmpty()) {
+            const int n = m_unread.onInbound(
+                chat, e.messageId, e.timestamp, m_openChat, m_clock->wallNow());
+            if (n >= 0) {
+                m_chats->setUnreadCount(chat, n);
+                saveReadState(chat);
+            }
+        }
+        break;
+    }
+    case InboxEvent::Type::MessageStatusUpdated: {
+        const QString id = e.messageId.isEmpty() ? e.wamid : e.messageId;
+        if (!m_messages->applyStatus(id, e.status) && !e.wamid.isEmpty())
+            m_messages->applyStatus(e.wamid, e.status);
+        if (!chat.isEmpty())
+            m_chats->applyLastMessageStatus(chat, id, e.status);
+        break;
+    }
+    case InboxEvent::Type::TicketUpdated:
+    case InboxEvent::Type::Other:
+        break;
+    }
+
+    RuleContext ctx {m_org, chat, m_openChat, m_openConversation};
+    apply(invalidationForEvent(e, ctx));
+}
+
+void InboxStore::Private::apply(const Invalidation& inv)
+{
+    for (const auto& key : inv.keys)
+        m_cache->invalidate(key);
+    for (const auto& prefix : inv.prefixes)
+        m_cache->invalidatePrefix(prefix);
+}
+
+void InboxStore::Private::resync(const QString& reason)
+{
+    if (m_org.isEmpty())
+        return;
+    qCInfo(lcModels) << "resync:" << reason;
+    m_resyncOk = true;
+    const auto keys = m_cache->keys();
+    for (const auto& key : keys) {
+        if (m_cache->info(key).observers > 0) {
+            m_resyncPending.insert(key, false);
+            m_cache->refetch(key);
+        } else {
+            m_cache->invalidate(key); // refetched when looked at again
+        }
+    }
+    updateFreshness();
+}
+
+void InboxStore::Private::onFetchFinished(const QueryKey& key, bool ok, const ApiError& error)
+{
+    if (key.value(1) != m_org)
+        return;
+    if (!ok) {
+        if (error.isConnectivity())
+            m_serverReachable = false;
+        else if (error.kind != ApiError::Kind::Unauthorized)
+            m_lastError = error.describe();
+        if (error.kind != ApiError::Kind::Unauthorized)
+            Q_EMIT q->refreshFailed(key, error);
+    } else if (key.value(0) == QueryKeys::Chats && key.value(2).isEmpty()) {
+        m_lastError.clear();
+    }
+    // Only a fetch that started after the resync began counts (not one already in flight).
+    if (m_resyncPending.value(key, false)) {
+        m_resyncPending.remove(key);
+        m_resyncOk = m_resyncOk && ok;
+        if (m_resyncPending.isEmpty()) {
+            qCInfo(lcModels) << "resync finished" << (m_resyncOk ? "ok" : "with errors");
+            Q_EMIT q->resyncFinished(m_resyncOk);
+        }
+    }
+    updateFreshness();
+}
+
+} // namespace WhaTrack

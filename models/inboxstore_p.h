@@ -1,0 +1,117 @@
+#pragma once
+
+//! \file inboxstore_p.h
+//! \brief Internals of InboxStore, split over inboxstore.cpp (organization, chat, freshness),
+//! inboxstore_queries.cpp (fetchers and local cache), inboxstore_events.cpp (publications,
+//! resync, watchdog) and inboxstore_mutations.cpp (ticket changes).
+
+#include "models/chatidresolver.h"
+#include "models/chatlistmodel.h"
+#include "models/chatlistproxymodel.h"
+#include "models/inboxevent.h"
+#include "models/inboxstore.h"
+#include "models/invalidationrules.h"
+#include "models/localcache.h"
+#include "models/messagelistmodel.h"
+#include "models/querycache.h"
+#include "models/stagesmodel.h"
+#include "models/ticketmodel.h"
+#include "models/unreadtracker.h"
+
+#include <QSet>
+
+#include <memory>
+
+namespace WhaTrack {
+
+class ApiClient;
+class LocalCacheWorker;
+class RealtimeBinding;
+class RealtimeWatchdog;
+
+class InboxStore::Private
+{
+public:
+    Private(InboxStore* q, ApiClient* api, Centrifuge::Client* realtime, InboxStoreOptions options);
+    ~Private();
+
+    // inboxstore_queries.cpp
+    void registerFetchers();
+    void applyChats(const QString& org, const QString& search, QList<ChatItem> chats);
+    void applyMessages(const QString& org, const QString& chatId, MessagePage page);
+    void applyTicket(
+        const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
+    void applyStages(const QString& org, QList<Stage> stages);
+    void loadLocalCache(const QString& org);
+    void applySnapshot(const QString& org, CacheSnapshot snapshot);
+    void scheduleSave(const QString& what);
+    void saveReadState(const QString& chatId);
+    void learnDirections(MessagePage& page);
+
+    // inboxstore_events.cpp
+    void onEvent(const InboxEvent& event);
+    void apply(const Invalidation& invalidation);
+    void resync(const QString& reason);
+    void onFetchFinished(const QueryKey& key, bool ok, const ApiError& error);
+
+    // inboxstore_mutations.cpp
+    using MutationCall
+        = std::function<quint64(const QString& ticketId, std::function<void(ApiResult<Ticket>)>)>;
+    void runMutation(Mutation kind, MutationCall call);
+
+    // inboxstore.cpp
+    void observe(const QueryKey& key);
+    void unobserveAll(const QString& kind = {});
+    void updateFreshness();
+    void setSearchKey(const QString& search);
+
+    InboxStore* q;
+    ApiClient* m_api;
+    Centrifuge::Client* m_realtime;
+    InboxStoreOptions m_options;
+    Clock* m_clock;
+
+    QueryCache* m_cache = nullptr;
+    ChatListModel* m_chats = nullptr;
+    ChatListProxyModel* m_proxy = nullptr;
+    MessageListModel* m_messages = nullptr;
+    TicketModel* m_ticket = nullptr;
+    StagesModel* m_stages = nullptr;
+    RealtimeBinding* m_binding = nullptr;
+    RealtimeWatchdog* m_watchdog = nullptr;
+    std::unique_ptr<LocalCacheWorker> m_localCache;
+
+    ChatIdResolver m_resolver;
+    UnreadTracker m_unread;
+    QString m_org;
+    QString m_openChat;
+    QString m_openConversation;
+    QString m_search;
+    QString m_searchKeyText; //!< the search text whose server query is observed
+    quint64 m_searchTimer = 0;
+    QList<QueryKey> m_observed;
+
+    // From the local cache, used when a chat is opened before the server answered.
+    QHash<QString, QList<Message>> m_cachedMessages;
+    QHash<QString, std::optional<Ticket>> m_cachedTickets;
+
+    //! Directions announced by publications, by message id: teaches ticket-era direction ids.
+    QHash<QString, MessageDirection> m_eventDirections;
+
+    // Freshness inputs.
+    Freshness m_freshness;
+    bool m_serverReachable = true;
+    bool m_haveServerData = false;
+    QString m_lastError;
+    //! Keys a resync waits for: false until a fetch started after the resync began, then true.
+    QHash<QueryKey, bool> m_resyncPending;
+    bool m_resyncOk = true;
+    QHash<QString, int> m_refetchCounts;
+
+    // Debounced local-cache writes.
+    QSet<QString> m_dirty;
+    QSet<QString> m_dirtyMessageChats;
+    quint64 m_saveTimer = 0;
+};
+
+} // namespace WhaTrack

@@ -1,0 +1,253 @@
+// InboxStore: the query fetchers, how their results reach the models, and the local cache.
+
+#include "models/apiclient.h"
+#include "models/clock.h"
+#include "models/directionregistry.h"
+#include "models/inboxstore_p.h"
+#include "models/localcacheworker.h"
+#include "models/logging.h"
+#include "models/realtimewatchdog.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+
+namespace WhaTrack {
+
+namespace {
+constexpr qint64 kSaveDelayMs = 2000; // local-cache writes are batched; the server is the truth
+}
+
+void InboxStore::Private::registerFetchers()
+{
+    QueryCache::Policy list;
+    list.coalesceMs = m_options.coalesceMs;
+    QueryCache::Policy ticket = list;
+    ticket.staleAfterMs = 30000; // like the web app's staleTime for the ticket
+    QueryCache::Policy stages = list;
+    stages.staleAfterMs = 5 * 60000;
+
+    // Each fetcher hands an `apply` to the cache, which runs it only if the response is still
+    // the newest for its key (and the key was not dropped by an organization switch).
+    m_cache->setFetcher(
+        QueryKeys::Chats,
+        [this](const QueryKey& key, QueryCache::Complete complete) {
+            const QString org = key.value(1), search = key.value(2);
+            m_api->fetchChats(
+                search, q, [this, org, search, complete](ApiResult<QList<ChatItem>> r) {
+                    QueryCache::FetchResult result {r.error, {}};
+                    if (r.ok())
+                        result.apply = [this, org, search, items = std::move(r.value)]() mutable {
+                            applyChats(org, search, std::move(items));
+                        };
+                    complete(std::move(result));
+                });
+        },
+        list);
+    m_cache->setFetcher(
+        QueryKeys::Messages,
+        [this](const QueryKey& key, QueryCache::Complete complete) {
+            const QString org = key.value(1), chat = key.value(2);
+            m_api->fetchMessages(chat, 1, m_options.messagesPageSize, q,
+                [this, org, chat, complete](ApiResult<MessagePage> r) {
+                    QueryCache::FetchResult result {r.error, {}};
+                    if (r.ok())
+                        result.apply = [this, org, chat, page = std::move(r.value)]() mutable {
+                            applyMessages(org, chat, std::move(page));
+                        };
+                    complete(std::move(result));
+                });
+        },
+        list);
+    m_cache->setFetcher(
+        QueryKeys::Ticket,
+        [this](const QueryKey& key, QueryCache::Complete complete) {
+            const QString org = key.value(1), conversation = key.value(2);
+            m_api->fetchConversationTicket(conversation, q,
+                [this, org, conversation, complete](ApiResult<std::optional<Ticket>> r) {
+                    QueryCache::FetchResult result {r.error, {}};
+                    if (r.ok())
+                        result.apply = [this, org, conversation, t = std::move(r.value)]() mutable {
+                            applyTicket(org, conversation, std::move(t));
+                        };
+                    complete(std::move(result));
+                });
+        },
+        ticket);
+    m_cache->setFetcher(
+        QueryKeys::Stages,
+        [this](const QueryKey& key, QueryCache::Complete complete) {
+            const QString org = key.value(1);
+            m_api->fetchTicketStages(q, [this, org, complete](ApiResult<QList<Stage>> r) {
+                QueryCache::FetchResult result {r.error, {}};
+                if (r.ok())
+                    result.apply = [this, org, s = std::move(r.value)]() mutable {
+                        applyStages(org, std::move(s));
+                    };
+                complete(std::move(result));
+            });
+        },
+        stages);
+}
+
+void InboxStore::Private::applyChats(
+    const QString& org, const QString& search, QList<ChatItem> chats)
+{
+    if (org != m_org)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const auto count = chats.size();
+    const auto logTime = qScopeGuard([&] {
+        qCDebug(lcModels) << "chat list of" << count << "applied in" << timer.nsecsElapsed() / 1000 << "us";
+    });
+    for (const auto& c : std::as_const(chats))
+        m_resolver.noteChat(c);
+    if (!search.isEmpty()) {
+        // Search results never remove anything; they widen what the filter accepts.
+        QSet<QString> ids;
+        for (const auto& c : std::as_const(chats))
+            ids.insert(c.id);
+        m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Upsert);
+        if (search == m_search)
+            m_proxy->setServerMatches(std::move(ids));
+        return;
+    }
+    const QHash<QString, int> unread = m_unread.onChats(chats, m_openChat, m_clock->wallNow());
+    m_watchdog->onChatList(chats);
+    m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Authoritative);
+    for (auto it = unread.cbegin(); it != unread.cend(); ++it) {
+        m_chats->setUnreadCount(it.key(), it.value());
+        saveReadState(it.key());
+    }
+    // A chat opened by lead id may now tell its conversation id (for the ticket route).
+    if (!m_openChat.isEmpty()) {
+        const QString conv = m_resolver.conversationFor(m_openChat);
+        if (conv != m_openConversation) {
+            for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
+                if (m_observed.at(i).value(0) == QueryKeys::Ticket) {
+                    m_cache->unobserve(m_observed.at(i));
+                    m_observed.removeAt(i);
+                }
+            }
+            m_openConversation = conv;
+            m_ticket->setConversation(conv);
+            observe(QueryKeys::ticket(m_org, conv));
+        }
+    }
+    m_haveServerData = true;
+    scheduleSave(QStringLiteral("chats"));
+}
+
+void InboxStore::Private::learnDirections(MessagePage& page)
+{
+    DirectionRegistry* registry = m_api->directionRegistry();
+    for (auto& m : page.items) {
+        if (m.direction != MessageDirection::Unknown)
+            continue;
+        const auto known = m_eventDirections.constFind(m.id);
+        if (known == m_eventDirections.constEnd())
+            continue;
+        m.direction = *known;
+        registry->learn(m.directionId, *known); // the other rows of this shape resolve from now on
+    }
+    for (auto& m : page.items) {
+        if (m.direction == MessageDirection::Unknown)
+            m.direction = registry->resolve(m.directionId);
+    }
+}
+
+void InboxStore::Private::applyMessages(const QString& org, const QString& chatId, MessagePage page)
+{
+    if (org != m_org)
+        return;
+    learnDirections(page);
+    for (const auto& m : std::as_const(page.items))
+        m_resolver.noteMessage(chatId, m);
+    if (chatId == m_messages->chatId())
+        m_messages->mergeNewestPage(page);
+    m_cachedMessages.insert(chatId, page.items);
+    m_dirtyMessageChats.insert(chatId);
+    scheduleSave(QStringLiteral("messages"));
+}
+
+void InboxStore::Private::applyTicket(
+    const QString& org, const QString& conversationId, std::optional<Ticket> ticket)
+{
+    if (org != m_org)
+        return;
+    if (ticket && ticket->conversationId.isEmpty())
+        ticket->conversationId = conversationId;
+    if (conversationId == m_ticket->conversationId())
+        m_ticket->setTicket(ticket);
+    m_cachedTickets.insert(conversationId, ticket);
+    if (m_localCache)
+        m_localCache->saveTicket(org, conversationId, ticket);
+}
+
+void InboxStore::Private::applyStages(const QString& org, QList<Stage> stages)
+{
+    if (org != m_org)
+        return;
+    m_stages->setStages(stages);
+    if (m_localCache)
+        m_localCache->saveStages(org, stages);
+}
+
+void InboxStore::Private::loadLocalCache(const QString& org)
+{
+    if (!m_localCache)
+        return;
+    m_localCache->load(
+        org, q, [this, org](CacheSnapshot snapshot) { applySnapshot(org, std::move(snapshot)); });
+}
+
+void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
+{
+    if (org != m_org)
+        return;
+    m_unread.load(snap.lastSeen, snap.unread, snap.chats);
+    for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it)
+        m_chats->setUnreadCount(it.key(), it.value());
+    m_cachedMessages.insert(snap.messages);
+    m_cachedTickets.insert(snap.tickets);
+    // The server may have answered first: then the saved copy is not needed.
+    if (m_chats->rowCount() == 0 && !snap.chats.isEmpty()) {
+        for (const auto& c : std::as_const(snap.chats))
+            m_resolver.noteChat(c);
+        m_chats->resetItems(snap.chats);
+        m_cache->seed(QueryKeys::chats(org), snap.chatsSavedAt);
+    }
+    if (m_stages->rowCount() == 0 && !snap.stages.isEmpty())
+        m_stages->setStages(snap.stages);
+    qCInfo(lcCache) << "showing saved data for organization" << org << "until the first refresh";
+    updateFreshness();
+}
+
+void InboxStore::Private::scheduleSave(const QString& what)
+{
+    if (!m_localCache)
+        return;
+    m_dirty.insert(what);
+    if (m_saveTimer)
+        return;
+    m_saveTimer = m_clock->schedule(kSaveDelayMs, [this] {
+        m_saveTimer = 0;
+        if (m_org.isEmpty())
+            return;
+        if (m_dirty.contains(QStringLiteral("chats")))
+            m_localCache->saveChats(m_org, m_chats->items());
+        for (const auto& chat : std::as_const(m_dirtyMessageChats))
+            m_localCache->saveMessages(m_org, chat, m_cachedMessages.value(chat));
+        m_dirty.clear();
+        m_dirtyMessageChats.clear();
+    });
+}
+
+void InboxStore::Private::saveReadState(const QString& chatId)
+{
+    if (m_localCache && !m_org.isEmpty())
+        m_localCache->saveReadState(
+            m_org, chatId, m_unread.lastSeen(chatId), m_unread.unread(chatId));
+}
+
+} // namespace WhaTrack

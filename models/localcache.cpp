@@ -1,0 +1,345 @@
+#include "models/localcache.h"
+
+#include "models/apicodec.h"
+#include "models/logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace WhaTrack {
+
+namespace {
+
+QAtomicInteger<int> s_connectionCounter;
+
+QByteArray jsonArray(const QList<QByteArray>& items)
+{
+    QByteArray out = "[";
+    for (int i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += items.at(i);
+    }
+    out += ']';
+    return out;
+}
+
+qint64 ms(const QDateTime& t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime fromMs(qint64 v)
+{
+    return v > 0 ? QDateTime::fromMSecsSinceEpoch(v, QTimeZone::utc()) : QDateTime();
+}
+
+} // namespace
+
+LocalCache::LocalCache(QString path)
+    : m_path(std::move(path))
+    , m_connection(QStringLiteral("inbox-cache-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    open(true);
+}
+
+LocalCache::~LocalCache()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool LocalCache::isOpen() const
+{
+    return m_open;
+}
+
+bool LocalCache::exec(const QString& sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql)) {
+        qCWarning(lcCache) << "cache statement failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool LocalCache::open(bool allowRecreate)
+{
+    m_open = false;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(m_connection)
+            ? QSqlDatabase::database(m_connection, false)
+            : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(m_path);
+        if (!db.open()) {
+            qCWarning(lcCache) << "cannot open the local cache" << m_path << ":"
+                               << db.lastError().text();
+            if (!allowRecreate)
+                return false;
+            discardFile(db.lastError().text());
+            return open(false);
+        }
+    }
+    if (!checkAndMigrate()) {
+        if (!allowRecreate)
+            return false;
+        return open(false);
+    }
+    m_open = true;
+    qCInfo(lcCache) << "local cache ready:" << m_path;
+    return true;
+}
+
+void LocalCache::discardFile(const QString& why)
+{
+    qCWarning(lcCache) << "discarding the local cache" << m_path << "(" << why
+                       << ") and starting a new one";
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(m_path + QLatin1String(suffix));
+    m_recreated = true;
+}
+
+bool LocalCache::checkAndMigrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    // The first read of a non-database file fails here ("file is not a database").
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()) {
+        discardFile(QStringLiteral("unreadable: ") + q.lastError().text());
+        return false;
+    }
+    if (q.value(0).toString() != QLatin1String("ok")) {
+        discardFile(QStringLiteral("integrity check failed"));
+        return false;
+    }
+    q.exec(QStringLiteral("PRAGMA application_id"));
+    const qint32 appId = q.next() ? q.value(0).toInt() : 0;
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    const int objects = q.next() ? q.value(0).toInt() : 0;
+    q.finish(); // an unfinished SELECT holds a read transaction: no journal-mode change then
+
+    if (appId == 0 && version == 0 && objects == 0)
+        return createSchema(); // a new file
+    if (appId != ApplicationId) {
+        discardFile(QStringLiteral("not an inbox cache (application id %1)").arg(appId));
+        return false;
+    }
+    if (version != SchemaVersion) {
+        // Only one schema so far; a different version (older or newer) is rebuilt from the server.
+        discardFile(
+            QStringLiteral("schema version %1, expected %2").arg(version).arg(SchemaVersion));
+        return false;
+    }
+    exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return true;
+}
+
+bool LocalCache::createSchema()
+{
+    const QStringList statements {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("CREATE TABLE chat_lists (org TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, "
+                       "json BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE messages (org TEXT NOT NULL, chat_id TEXT NOT NULL, saved_at "
+                       "INTEGER NOT NULL, "
+                       "json BLOB NOT NULL, PRIMARY KEY (org, chat_id))"),
+        QStringLiteral("CREATE TABLE tickets (org TEXT NOT NULL, conversation_id TEXT NOT NULL, "
+                       "saved_at INTEGER "
+                       "NOT NULL, json BLOB, PRIMARY KEY (org, conversation_id))"),
+        QStringLiteral("CREATE TABLE stages (org TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, json "
+                       "BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE read_state (org TEXT NOT NULL, chat_id TEXT NOT NULL, "
+                       "last_seen INTEGER NOT "
+                       "NULL, unread INTEGER NOT NULL, PRIMARY KEY (org, chat_id))"),
+        QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId),
+        QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion),
+    };
+    for (const auto& s : statements) {
+        if (!exec(s))
+            return false;
+    }
+    qCInfo(lcCache) << "created local cache schema version" << SchemaVersion;
+    return true;
+}
+
+CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
+{
+    CacheSnapshot snap;
+    if (!m_open)
+        return snap;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT saved_at, json FROM chat_lists WHERE org = ?"));
+    q.addBindValue(org);
+    if (q.exec() && q.next()) {
+        snap.chatsSavedAt = fromMs(q.value(0).toLongLong());
+        if (auto chats = Codec::decodeChats(q.value(1).toByteArray(), nullptr))
+            snap.chats = std::move(*chats);
+        else
+            qCWarning(lcCache) << "unreadable chat list in the cache; ignored";
+    }
+    q.prepare(QStringLiteral(
+        "SELECT chat_id, json FROM messages WHERE org = ? ORDER BY saved_at DESC LIMIT ?"));
+    q.addBindValue(org);
+    q.addBindValue(maxChatsWithMessages);
+    if (q.exec()) {
+        while (q.next()) {
+            if (auto page = Codec::decodeMessagePage(q.value(1).toByteArray(), nullptr))
+                snap.messages.insert(q.value(0).toString(), page->items);
+        }
+    }
+    q.prepare(QStringLiteral("SELECT conversation_id, json FROM tickets WHERE org = ?"));
+    q.addBindValue(org);
+    if (q.exec()) {
+        while (q.next()) {
+            const QByteArray json = q.value(1).toByteArray();
+            if (auto t = Codec::decodeTicket(json.isEmpty() ? QByteArrayLiteral("null") : json))
+                snap.tickets.insert(q.value(0).toString(), *t);
+        }
+    }
+    q.prepare(QStringLiteral("SELECT json FROM stages WHERE org = ?"));
+    q.addBindValue(org);
+    if (q.exec() && q.next()) {
+        if (auto stages = Codec::decodeStages(q.value(0).toByteArray()))
+            snap.stages = *stages;
+    }
+    q.prepare(QStringLiteral("SELECT chat_id, last_seen, unread FROM read_state WHERE org = ?"));
+    q.addBindValue(org);
+    if (q.exec()) {
+        while (q.next()) {
+            snap.lastSeen.insert(q.value(0).toString(), fromMs(q.value(1).toLongLong()));
+            if (const int unread = q.value(2).toInt())
+                snap.unread.insert(q.value(0).toString(), unread);
+        }
+    }
+    qCInfo(lcCache) << "loaded" << snap.chats.size() << "chats," << snap.messages.size()
+                    << "message pages," << snap.tickets.size() << "tickets for organization" << org;
+    return snap;
+}
+
+bool LocalCache::saveChats(const QString& org, const QList<ChatItem>& chats)
+{
+    if (!m_open)
+        return false;
+    QList<QByteArray> items;
+    items.reserve(chats.size());
+    for (const auto& c : chats)
+        items.append(Codec::encodeChat(c));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO chat_lists (org, saved_at, json) VALUES (?, ?, ?)"));
+    q.addBindValue(org);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(jsonArray(items));
+    if (!q.exec()) {
+        qCWarning(lcCache) << "saving the chat list failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool LocalCache::saveMessages(
+    const QString& org, const QString& chatId, const QList<Message>& newestPage)
+{
+    if (!m_open)
+        return false;
+    QList<QByteArray> items;
+    for (const auto& m : newestPage) {
+        if (!m.optimistic) // only what the server confirmed
+            items.append(Codec::encodeMessage(m));
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO messages (org, chat_id, saved_at, json) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(org);
+    q.addBindValue(chatId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(jsonArray(items));
+    return q.exec();
+}
+
+bool LocalCache::saveTicket(
+    const QString& org, const QString& conversationId, const std::optional<Ticket>& ticket)
+{
+    if (!m_open)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO tickets (org, conversation_id, saved_at, "
+                             "json) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(org);
+    q.addBindValue(conversationId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(ticket ? Codec::encodeTicket(*ticket) : QByteArrayLiteral("null"));
+    return q.exec();
+}
+
+bool LocalCache::saveStages(const QString& org, const QList<Stage>& stages)
+{
+    if (!m_open)
+        return false;
+    QList<QByteArray> items;
+    for (const auto& s : stages)
+        items.append(Codec::encodeStage(s));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO stages (org, saved_at, json) VALUES (?, ?, ?)"));
+    q.addBindValue(org);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(jsonArray(items));
+    return q.exec();
+}
+
+bool LocalCache::saveReadState(
+    const QString& org, const QString& chatId, const QDateTime& lastSeen, int unread)
+{
+    if (!m_open)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO read_state (org, chat_id, last_seen, unread) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(org);
+    q.addBindValue(chatId);
+    q.addBindValue(ms(lastSeen));
+    q.addBindValue(unread);
+    return q.exec();
+}
+
+bool LocalCache::clear(const QString& org)
+{
+    if (!m_open)
+        return false;
+    bool ok = true;
+    for (const char* table : {"chat_lists", "messages", "tickets", "stages", "read_state"}) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (org.isEmpty()) {
+            ok &= q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+        } else {
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE org = ?").arg(QLatin1String(table)));
+            q.addBindValue(org);
+            ok &= q.exec();
+        }
+    }
+    return ok;
+}
+
+} // namespace WhaTrack

@@ -1,0 +1,151 @@
+#include "models/realtimewatchdog.h"
+
+#include "models/clock.h"
+#include "models/logging.h"
+
+namespace WhaTrack {
+
+RealtimeWatchdog::RealtimeWatchdog(Clock* clock, qint64 graceMs, qint64 probeMs, QObject* parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_graceMs(graceMs)
+    , m_probeMs(probeMs)
+{
+}
+
+RealtimeWatchdog::~RealtimeWatchdog()
+{
+    if (m_checkTimer)
+        m_clock->cancel(m_checkTimer);
+    if (m_probeTimer)
+        m_clock->cancel(m_probeTimer);
+}
+
+void RealtimeWatchdog::reset()
+{
+    m_lastActivity.clear();
+    m_announcedAtMs.clear();
+    m_pendingSinceMs.clear();
+    m_haveList = false;
+    m_suspicious = false;
+    m_lastPublicationMs = -1;
+}
+
+void RealtimeWatchdog::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    m_liveSinceMs = live ? m_clock->nowMs() : -1;
+    // Activity seen while not live is expected to be unannounced; the reconnect resync covers it.
+    m_pendingSinceMs.clear();
+    if (live) {
+        m_suspicious = false;
+        armProbe();
+    } else if (m_probeTimer) {
+        m_clock->cancel(m_probeTimer);
+        m_probeTimer = 0;
+    }
+}
+
+void RealtimeWatchdog::notePublication()
+{
+    m_lastPublicationMs = m_clock->nowMs();
+    if (m_suspicious) {
+        qCInfo(lcModels) << "watchdog: publications flow again";
+        m_suspicious = false;
+    }
+}
+
+void RealtimeWatchdog::noteAnnounced(const QString& chatId)
+{
+    if (chatId.isEmpty())
+        return;
+    const qint64 now = m_clock->nowMs();
+    m_announcedAtMs.insert(chatId, now);
+    m_pendingSinceMs.remove(chatId);
+}
+
+void RealtimeWatchdog::onChatList(const QList<ChatItem>& chats)
+{
+    const qint64 now = m_clock->nowMs();
+    QHash<QString, qint64> next;
+    next.reserve(chats.size());
+    for (const auto& c : chats) {
+        const qint64 at = c.lastMessageAt.isValid() ? c.lastMessageAt.toMSecsSinceEpoch() : 0;
+        next.insert(c.id, at);
+        if (!m_haveList || !m_live)
+            continue;
+        const qint64 before = m_lastActivity.value(c.id, -1);
+        if (before >= at)
+            continue;
+        // Newer activity: fine if a publication named the chat recently (it may also arrive a
+        // little after the REST response, hence the grace period).
+        const qint64 announced = m_announcedAtMs.value(c.id, -1);
+        if (announced >= 0 && now - announced <= m_graceMs + m_probeMs)
+            continue;
+        if (!m_pendingSinceMs.contains(c.id))
+            m_pendingSinceMs.insert(c.id, now);
+    }
+    m_lastActivity = std::move(next);
+    m_haveList = true;
+    if (!m_pendingSinceMs.isEmpty() && !m_checkTimer) {
+        m_checkTimer = m_clock->schedule(m_graceMs, [this] {
+            m_checkTimer = 0;
+            check();
+        });
+    }
+}
+
+void RealtimeWatchdog::check()
+{
+    if (!m_live) {
+        m_pendingSinceMs.clear();
+        return;
+    }
+    const qint64 now = m_clock->nowMs();
+    int overdue = 0;
+    for (auto it = m_pendingSinceMs.begin(); it != m_pendingSinceMs.end();) {
+        if (now - it.value() >= m_graceMs) {
+            ++overdue;
+            it = m_pendingSinceMs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (overdue > 0 && !m_suspicious) {
+        m_suspicious = true;
+        const QString reason
+            = QStringLiteral("%1 chat(s) changed on the server without a realtime notice")
+                  .arg(overdue);
+        qCWarning(lcModels) << "watchdog:" << reason;
+        Q_EMIT suspicious(reason);
+    }
+    if (!m_pendingSinceMs.isEmpty() && !m_checkTimer) {
+        m_checkTimer = m_clock->schedule(m_graceMs, [this] {
+            m_checkTimer = 0;
+            check();
+        });
+    }
+}
+
+void RealtimeWatchdog::armProbe()
+{
+    if (m_probeTimer || m_probeMs <= 0)
+        return;
+    m_probeTimer = m_clock->schedule(m_probeMs, [this] {
+        m_probeTimer = 0;
+        if (!m_live)
+            return;
+        const qint64 now = m_clock->nowMs();
+        const qint64 quietSince = std::max(m_lastPublicationMs, m_liveSinceMs);
+        if (now - quietSince >= m_probeMs) {
+            qCInfo(lcModels) << "watchdog: no publication for" << (now - quietSince) / 1000
+                             << "s; probing the chat list";
+            Q_EMIT probeRequested();
+        }
+        armProbe();
+    });
+}
+
+} // namespace WhaTrack

@@ -1,0 +1,61 @@
+#pragma once
+
+//! \file realtimewatchdog.h
+//! \brief The silent-socket watchdog: the socket can be up while the publisher or a proxy is
+//! broken (Chatwoot #7882/#8888; WhaTrack's publisher only logs failures). Two checks:
+//! - activity the REST chat list shows (a newer `lastMessageAt`) that no publication announced
+//!   within a grace period, while realtime was live the whole time;
+//! - no publication at all for `probeMs` while live: ask for a chat-list probe, which feeds the
+//!   first check.
+
+#include "models/apitypes.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace WhaTrack {
+
+class Clock;
+
+class RealtimeWatchdog : public QObject
+{
+    Q_OBJECT
+
+public:
+    RealtimeWatchdog(Clock* clock, qint64 graceMs, qint64 probeMs, QObject* parent = nullptr);
+    ~RealtimeWatchdog() override;
+
+    void reset();
+    void setLive(bool live);
+    //! Any publication arrived (the stream is alive).
+    void notePublication();
+    //! A publication named this chat.
+    void noteAnnounced(const QString& chatId);
+    //! A refreshed (authoritative) chat list.
+    void onChatList(const QList<ChatItem>& chats);
+    bool isSuspicious() const { return m_suspicious; }
+
+Q_SIGNALS:
+    void suspicious(const QString& reason);
+    void probeRequested();
+
+private:
+    void check();
+    void armProbe();
+
+    Clock* m_clock;
+    qint64 m_graceMs;
+    qint64 m_probeMs;
+    bool m_live = false;
+    bool m_suspicious = false;
+    qint64 m_liveSinceMs = -1;
+    qint64 m_lastPublicationMs = -1;
+    QHash<QString, qint64> m_lastActivity; //!< chat id -> lastMessageAt (ms) in the previous list
+    QHash<QString, qint64> m_announcedAtMs; //!< chat id -> when a publication named it
+    QHash<QString, qint64> m_pendingSinceMs; //!< chat id -> when unannounced activity was seen
+    quint64 m_checkTimer = 0;
+    quint64 m_probeTimer = 0;
+    bool m_haveList = false;
+};
+
+} // namespace WhaTrack

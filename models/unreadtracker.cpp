@@ -1,0 +1,84 @@
+#include "models/unreadtracker.h"
+
+namespace WhaTrack {
+
+void UnreadTracker::clear()
+{
+    m_lastSeen.clear();
+    m_newestCounted.clear();
+    m_unread.clear();
+    m_countedIds.clear();
+    m_initialised = false;
+}
+
+void UnreadTracker::load(const QHash<QString, QDateTime>& lastSeen,
+    const QHash<QString, int>& unread, const QList<ChatItem>& cachedChats)
+{
+    m_lastSeen = lastSeen;
+    m_unread = unread;
+    for (const auto& c : cachedChats) {
+        if (c.lastMessageAt.isValid())
+            m_newestCounted.insert(c.id, c.lastMessageAt);
+    }
+    m_initialised = !cachedChats.isEmpty() || !lastSeen.isEmpty();
+}
+
+QHash<QString, int> UnreadTracker::onChats(
+    const QList<ChatItem>& chats, const QString& openChatId, const QDateTime& now)
+{
+    QHash<QString, int> changed;
+    if (!m_initialised) {
+        // First run: everything already there counts as seen.
+        for (const auto& c : chats) {
+            if (c.lastMessageAt.isValid())
+                m_lastSeen.insert(c.id, c.lastMessageAt);
+        }
+        m_initialised = true;
+        return changed;
+    }
+    for (const auto& c : chats) {
+        if (!c.lastMessage || c.lastMessage->direction != MessageDirection::Inbound)
+            continue;
+        const int n = onInbound(c.id, c.lastMessage->id, c.lastMessageAt, openChatId, now);
+        if (n >= 0)
+            changed.insert(c.id, n);
+    }
+    return changed;
+}
+
+int UnreadTracker::onInbound(const QString& chatId, const QString& messageId,
+    const QDateTime& timestamp, const QString& openChatId, const QDateTime& now)
+{
+    if (chatId.isEmpty())
+        return -1;
+    if (chatId == openChatId) {
+        markSeen(chatId, now);
+        return -1;
+    }
+    auto& counted = m_countedIds[chatId];
+    if (!messageId.isEmpty() && counted.contains(messageId))
+        return -1;
+    const QDateTime seen = m_lastSeen.value(chatId);
+    const QDateTime newest = m_newestCounted.value(chatId);
+    if (timestamp.isValid()
+        && ((seen.isValid() && timestamp <= seen) || (newest.isValid() && timestamp <= newest)))
+        return -1;
+    if (!messageId.isEmpty())
+        counted.insert(messageId);
+    if (timestamp.isValid())
+        m_newestCounted.insert(chatId, timestamp);
+    const int n = m_unread.value(chatId) + 1;
+    m_unread.insert(chatId, n);
+    return n;
+}
+
+bool UnreadTracker::markSeen(const QString& chatId, const QDateTime& when)
+{
+    const QDateTime current = m_lastSeen.value(chatId);
+    if (!current.isValid() || when > current)
+        m_lastSeen.insert(chatId, when);
+    m_countedIds.remove(chatId);
+    return m_unread.remove(chatId) > 0;
+}
+
+} // namespace WhaTrack

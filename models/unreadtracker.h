@@ -1,0 +1,47 @@
+#pragma once
+
+//! \file unreadtracker.h
+//! \brief Client-side unread counts: the backend always sends 0 (anchors §1.9). Unread = inbound
+//! messages newer than the agent's last-seen time of the chat; opening the chat clears it.
+//! Counted from publications (exact) and from the chat list's last message (at least one, for
+//! activity that happened while we were offline).
+
+#include "models/apitypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+
+namespace WhaTrack {
+
+class UnreadTracker
+{
+public:
+    void clear();
+    //! Restores the persisted state; \a cachedChats (the list last saved) tells which messages
+    //! were already accounted for before the restart.
+    void load(const QHash<QString, QDateTime>& lastSeen, const QHash<QString, int>& unread,
+        const QList<ChatItem>& cachedChats);
+
+    //! A refreshed chat list. Returns the chats whose count changed (id -> new count). The very
+    //! first list (no state at all) is the baseline: nothing in it counts as unread.
+    QHash<QString, int> onChats(
+        const QList<ChatItem>& chats, const QString& openChatId, const QDateTime& now);
+    //! An inbound message. Returns the new count, or -1 if unchanged.
+    int onInbound(const QString& chatId, const QString& messageId, const QDateTime& timestamp,
+        const QString& openChatId, const QDateTime& now);
+    //! The agent looked at the chat. Returns true if the count changed.
+    bool markSeen(const QString& chatId, const QDateTime& when);
+
+    int unread(const QString& chatId) const { return m_unread.value(chatId); }
+    QDateTime lastSeen(const QString& chatId) const { return m_lastSeen.value(chatId); }
+
+private:
+    QHash<QString, QDateTime> m_lastSeen;
+    QHash<QString, QDateTime> m_newestCounted;
+    QHash<QString, int> m_unread;
+    QHash<QString, QSet<QString>> m_countedIds;
+    bool m_initialised = false;
+};
+
+} // namespace WhaTrack

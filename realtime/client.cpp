@@ -1,0 +1,258 @@
+// Client: the public façade. Every method hops to the client's thread first (the SDKs'
+// thread-safety bugs, e.g. centrifuge-swift#61/#64, came from touching state off their queue);
+// the protocol logic lives in ClientPrivate (clientconnection.cpp, clientcalls.cpp,
+// clientsubscriptions.cpp, clienttoken.cpp).
+
+#include "realtime/client.h"
+
+#include "realtime/client_p.h"
+#include "realtime/logging.h"
+#include "realtime/subscription.h"
+
+#include <QMetaObject>
+#include <QMutexLocker>
+#include <QThread>
+
+namespace Centrifuge {
+namespace {
+
+bool onOwnThread(const QObject* object)
+{
+    return QThread::currentThread() == object->thread();
+}
+
+//! Runs \a function on \a object's thread: now if we are there, queued otherwise.
+template<typename F> bool queueIfForeign(QObject* object, F&& function)
+{
+    if (onOwnThread(object))
+        return false;
+    QMetaObject::invokeMethod(object, std::forward<F>(function), Qt::QueuedConnection);
+    return true;
+}
+
+void registerMetaTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<Centrifuge::ClientInfo>();
+        qRegisterMetaType<Centrifuge::StreamPosition>();
+        qRegisterMetaType<Centrifuge::Publication>();
+        qRegisterMetaType<Centrifuge::SubscribedEvent>();
+        qRegisterMetaType<Centrifuge::CallResult>();
+        qRegisterMetaType<Centrifuge::ErrorType>();
+        qRegisterMetaType<Centrifuge::Client::State>();
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+} // namespace
+
+std::chrono::milliseconds firstRetryDelay(
+    std::chrono::milliseconds min, std::chrono::milliseconds max)
+{
+    return Backoff(min, max).next();
+}
+
+ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
+    : q(q_)
+    , url(std::move(url_))
+    , options(std::move(options_))
+    , token(options.token)
+    , lifeline(std::make_shared<Lifeline>(q_))
+    , transport(new Transport(q_))
+    , calls(new PendingCalls(q_))
+    , watchdog(new PingWatchdog(q_))
+    , refresher(new TokenRefresher(q_))
+    , network(new NetworkWatcher(q_))
+    , reconnectTimer(new QTimer(q_))
+    , waitingTimer(new QTimer(q_))
+    , reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
+    , serverSubs(q_)
+{
+    reconnectTimer->setSingleShot(true);
+    waitingTimer->setSingleShot(true);
+    QObject::connect(
+        transport, &Transport::opened, q, [this](quint64 gen) { onTransportOpened(gen); });
+    QObject::connect(transport, &Transport::frameReceived, q,
+        [this](quint64 gen, const QByteArray& frame) { onFrame(gen, frame); });
+    QObject::connect(
+        transport, &Transport::closed, q, [this](quint64 gen, int code, const QString& reason) {
+            onTransportClosed(gen, code, reason);
+        });
+    QObject::connect(transport, &Transport::errorOccurred, q,
+        [this](quint64 gen, const QString& message) { onTransportError(gen, message); });
+    QObject::connect(watchdog, &PingWatchdog::expired, q, [this] {
+        qCWarning(lcRealtime) << "no ping from the server in time";
+        goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));
+    });
+    QObject::connect(refresher, &TokenRefresher::due, q, [this] { refreshConnectionToken(); });
+    QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] {
+        reconnectAtMs = -1;
+        if (state == Client::State::Connecting)
+            startConnecting();
+    });
+    QObject::connect(waitingTimer, &QTimer::timeout, q, [this] { expireWaiting(); });
+    QObject::connect(network, &NetworkWatcher::networkAvailable, q, [this] {
+        resetBackoff();
+        if (state == Client::State::Connecting && reconnectTimer->isActive())
+            reconnectNow(ConnectingCode::NetworkChanged, QStringLiteral("network changed"));
+    });
+}
+
+ClientPrivate::~ClientPrivate() = default;
+
+Client::Client(QUrl url, ClientOptions options, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<ClientPrivate>(this, std::move(url), std::move(options)))
+{
+    registerMetaTypes();
+}
+
+Client::~Client()
+{
+    d->destroying = true;
+    d->lifeline->cut();
+    d->transport->close(QWebSocketProtocol::CloseCodeNormal);
+    d->calls->failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
+    d->failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
+    // Subscriptions are our children, but their destructors need `d`: delete them while it lives.
+    const QList<Subscription*> subs = d->subscriptionsSnapshot();
+    qDeleteAll(subs);
+}
+
+Client::State Client::state() const
+{
+    return d->state.load();
+}
+
+QUrl Client::url() const
+{
+    return d->url;
+}
+
+void Client::setTokenProvider(std::shared_ptr<TokenProvider> provider)
+{
+    if (queueIfForeign(this, [this, provider] { setTokenProvider(provider); }))
+        return;
+    d->provider = std::move(provider);
+}
+
+void Client::setToken(const QString& token)
+{
+    if (queueIfForeign(this, [this, token] { setToken(token); }))
+        return;
+    // A token the application sets is fresh by definition: never overwrite it with a pending
+    // provider answer of an older attempt (centrifuge-go#141, centrifuge-dart#129).
+    d->token = token;
+    d->refreshRequired = false;
+}
+
+Subscription* Client::newSubscription(const QString& channel, const SubscriptionOptions& options)
+{
+    return d->newSubscription(channel, options);
+}
+
+Subscription* Client::subscription(const QString& channel) const
+{
+    QMutexLocker lock(&d->registryMutex);
+    return d->registry.value(channel);
+}
+
+void Client::removeSubscription(Subscription* subscription)
+{
+    if (!subscription)
+        return;
+    QPointer<Subscription> guard = subscription;
+    if (queueIfForeign(this, [this, guard] {
+            if (guard)
+                removeSubscription(guard);
+        }))
+        return;
+    d->forgetSubscription(subscription);
+    subscription->deleteLater();
+}
+
+QList<Subscription*> Client::subscriptions() const
+{
+    return d->subscriptionsSnapshot();
+}
+
+qint64 Client::millisToReconnect() const
+{
+    const qint64 at = d->reconnectAtMs.load();
+    if (at < 0)
+        return -1;
+    return std::max<qint64>(0, at - QDeadlineTimer::current(Qt::PreciseTimer).deadline());
+}
+
+int Client::reconnectAttempt() const
+{
+    return d->reconnectAttempt.load();
+}
+
+QFuture<CallResult> Client::publish(const QString& channel, const QByteArray& jsonData)
+{
+    return d->call(Protocol::PublishRequest {channel, jsonData});
+}
+
+QFuture<CallResult> Client::history(
+    const QString& channel, int limit, std::optional<StreamPosition> since, bool reverse)
+{
+    return d->call(Protocol::HistoryRequest {channel, limit, since, reverse});
+}
+
+QFuture<CallResult> Client::presence(const QString& channel)
+{
+    return d->call(Protocol::PresenceRequest {channel});
+}
+
+QFuture<CallResult> Client::presenceStats(const QString& channel)
+{
+    return d->call(Protocol::PresenceStatsRequest {channel});
+}
+
+QFuture<CallResult> Client::rpc(const QString& method, const QByteArray& jsonData)
+{
+    return d->call(Protocol::RpcRequest {method, jsonData});
+}
+
+QFuture<CallResult> Client::send(const QByteArray& jsonData)
+{
+    return d->call(Protocol::SendRequest {jsonData});
+}
+
+void Client::connectToServer()
+{
+    if (!queueIfForeign(this, [this] { connectToServer(); }))
+        d->connect();
+}
+
+void Client::disconnectFromServer()
+{
+    if (!queueIfForeign(this, [this] { disconnectFromServer(); }))
+        d->disconnect();
+}
+
+void Client::reconnectNow()
+{
+    if (queueIfForeign(this, [this] { reconnectNow(); }))
+        return;
+    d->reconnectNow(ConnectingCode::ReconnectRequested, QStringLiteral("reconnect requested"));
+}
+
+void Client::handleSystemResume()
+{
+    if (queueIfForeign(this, [this] { handleSystemResume(); }))
+        return;
+    qCInfo(lcRealtime) << "system resumed";
+    d->resetBackoff();
+    d->reconnectNow(ConnectingCode::SystemResumed, QStringLiteral("system resumed"));
+}
+
+void Client::close()
+{
+    if (!queueIfForeign(this, [this] { close(); }))
+        d->close();
+}
+
+} // namespace Centrifuge

@@ -1,0 +1,160 @@
+#pragma once
+
+//! \file client_p.h
+//! \brief Private state of Client. Everything here runs on the client's thread only, except
+//! the atomics and the registry (guarded by its mutex) that public getters read from anywhere.
+
+#include "realtime/backoff.h"
+#include "realtime/client.h"
+#include "realtime/networkwatcher.h"
+#include "realtime/pendingcalls.h"
+#include "realtime/pingwatchdog.h"
+#include "realtime/protocol/messages.h"
+#include "realtime/serversubscriptions.h"
+#include "realtime/tokenrefresher.h"
+#include "realtime/transport.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QMap>
+#include <QMutex>
+#include <QPromise>
+#include <QTimer>
+#include <QWebSocketProtocol>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace Centrifuge {
+
+class SubscriptionPrivate;
+
+//! One delay of a fresh Backoff(min, max): for token refresh retries (5-10 s, 10-20 s).
+std::chrono::milliseconds firstRetryDelay(
+    std::chrono::milliseconds min, std::chrono::milliseconds max);
+
+class ClientPrivate
+{
+public:
+    using ms = std::chrono::milliseconds;
+    using Promise = std::shared_ptr<QPromise<CallResult>>;
+
+    ClientPrivate(Client* q, QUrl url, ClientOptions options);
+    ~ClientPrivate();
+
+    Client* const q;
+    const QUrl url;
+    ClientOptions options;
+    std::atomic<Client::State> state {Client::State::Disconnected};
+
+    // ---- tokens (client thread) ----
+    std::shared_ptr<TokenProvider> provider;
+    QString token;
+    bool refreshRequired = false; //!< the server said 109: the token must be replaced first
+    std::shared_ptr<Lifeline> lifeline;
+
+    // ---- connection ----
+    Transport* transport;
+    PendingCalls* calls;
+    PingWatchdog* watchdog;
+    TokenRefresher* refresher;
+    NetworkWatcher* network;
+    QTimer* reconnectTimer;
+    QTimer* waitingTimer;
+    std::atomic<qint64> reconnectAtMs {-1}; //!< QDeadlineTimer::deadline() of the next attempt
+    Backoff reconnectBackoff;
+    std::atomic<int> reconnectAttempt {0}; //!< mirrors reconnectBackoff for other threads
+    quint64 generation = 0; //!< current transport generation, 0 when none is open
+    quint64 attempt = 0; //!< connect attempt id: a token for an older attempt is dropped
+    quint64 session = 0; //!< bumped when a connection starts or ends: stale replies dropped
+    bool serverWantsPong = false;
+    bool destroying = false;
+
+    ServerSubscriptions serverSubs;
+
+    // ---- subscription registry (read from any thread) ----
+    mutable QMutex registryMutex;
+    QMap<QString, Subscription*> registry;
+    //! Subscribe/unsubscribe commands in flight per channel: a new subscribe for the channel
+    //! waits until they settle, so the server never sees two subscribes at once (no 105).
+    QHash<QString, int> channelOps;
+
+    // ---- calls issued while connecting wait for the connection (centrifuge#548) ----
+    struct Waiting
+    {
+        Protocol::Request request;
+        Promise promise;
+        QDeadlineTimer deadline;
+    };
+    std::vector<Waiting> waiting;
+
+    // ---- lifecycle (clientconnection.cpp) ----
+    void setState(Client::State next);
+    void connect();
+    void disconnect();
+    void close();
+    void startConnecting();
+    void openTransport();
+    void onTransportOpened(quint64 gen);
+    void onFrame(quint64 gen, const QByteArray& frame);
+    void onTransportClosed(quint64 gen, int code, const QString& reason);
+    void onTransportError(quint64 gen, const QString& message);
+    void onConnectReply(quint64 gen, const CallOutcome& outcome);
+    void onConnected(const Protocol::ConnectResult& result);
+    //! Applies the disconnect rules of §2.3 to a close frame or a disconnect push.
+    void handleDisconnectAdvice(int code, QString reason);
+    //! Transient loss: tear down, state connecting, reconnect with backoff.
+    void goConnecting(int code, const QString& reason, int minDelayMs = -1);
+    //! Terminal: tear down, state disconnected.
+    void goDisconnected(int code, const QString& reason);
+    void teardown(int closeCode);
+    void scheduleReconnect(int minDelayMs = -1);
+    void cancelReconnect();
+    void reconnectNow(int code, const QString& reason);
+    void resetBackoff();
+    void invalidateState();
+    void dispatch(quint64 gen, const Protocol::ServerMessage& message);
+    void handlePush(const Protocol::Push& push);
+    bool sendFrame(const QByteArray& frame);
+    bool isCurrent(quint64 gen) const { return gen != 0 && gen == generation; }
+
+    // ---- connection token (clienttoken.cpp) ----
+    void fetchConnectToken();
+    void refreshConnectionToken();
+    void requestToken(const TokenRequest& request, std::function<void(const TokenReply&)> done);
+
+    // ---- calls (clientcalls.cpp) ----
+    QFuture<CallResult> call(Protocol::Request request);
+    void dispatchCall(Protocol::Request request, const Promise& promise);
+    void sendCall(Protocol::Request request, const Promise& promise);
+    void flushWaiting();
+    void failWaiting(int code, const QString& message);
+    void expireWaiting();
+    static void settle(const Promise& promise, CallResult result);
+    static CallResult resultFromOutcome(const CallOutcome& outcome);
+
+    // ---- client-side subscriptions (clientsubscriptions.cpp) ----
+    Subscription* newSubscription(const QString& channel, const SubscriptionOptions& options);
+    void forgetSubscription(Subscription* subscription, bool inDestructor = false);
+    QList<Subscription*> subscriptionsSnapshot() const;
+    void subscribe(SubscriptionPrivate* sp);
+    void unsubscribe(SubscriptionPrivate* sp, int code, const QString& reason);
+    void startSubscribing(SubscriptionPrivate* sp);
+    std::optional<Protocol::Command> buildSubscribe(SubscriptionPrivate* sp);
+    void onSubscribeReply(SubscriptionPrivate* sp, quint64 subAttempt, const CallOutcome& outcome);
+    void onSubscribed(SubscriptionPrivate* sp, const Protocol::SubscribeResult& result);
+    void handleSubscriptionPublication(SubscriptionPrivate* sp, Publication publication);
+    void handleUnsubscribePush(SubscriptionPrivate* sp, int code, const QString& reason);
+    void goUnsubscribed(SubscriptionPrivate* sp, int code, const QString& reason);
+    void scheduleResubscribe(SubscriptionPrivate* sp, int minDelayMs = -1);
+    void sendUnsubscribe(const QString& channel);
+    void channelOpDone(const QString& channel);
+    void refreshSubscriptionToken(SubscriptionPrivate* sp);
+    void subscriptionsOnTransportLost();
+    void subscriptionsOnConnected();
+    void subscriptionsOnClose();
+    SubscriptionPrivate* activeSubscription(const QString& channel) const;
+};
+
+} // namespace Centrifuge

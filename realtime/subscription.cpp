@@ -1,0 +1,165 @@
+// Subscription: the public façade of one channel. State changes and protocol work happen in
+// ClientPrivate on the client's thread; calls from other threads are queued there.
+
+#include "realtime/subscription.h"
+
+#include "realtime/client.h"
+#include "realtime/client_p.h"
+#include "realtime/logging.h"
+#include "realtime/subscription_p.h"
+
+#include <QMutexLocker>
+#include <QPointer>
+#include <QThread>
+
+namespace Centrifuge {
+
+SubscriptionPrivate::SubscriptionPrivate(Subscription* q_, Client* client_, QString channel_,
+    SubscriptionOptions options_, std::chrono::milliseconds minResubscribeDelay,
+    std::chrono::milliseconds maxResubscribeDelay)
+    : q(q_)
+    , client(client_)
+    , channel(std::move(channel_))
+    , options(std::move(options_))
+    , token(options.token)
+    , resubscribeBackoff(minResubscribeDelay, maxResubscribeDelay)
+    , resubscribeTimer(q_) // children: they follow the subscription to the client's thread
+    , refresher(q_)
+{
+    resubscribeTimer.setSingleShot(true);
+    if (options.since && options.since->isValid()) {
+        position = *options.since;
+        recover = true; // the first subscribe already recovers (persisted across restarts)
+    }
+}
+
+void SubscriptionPrivate::setState(Subscription::State next)
+{
+    if (state == next)
+        return;
+    state = next;
+    Q_EMIT q->stateChanged(next);
+}
+
+void SubscriptionPrivate::setPosition(const StreamPosition& next)
+{
+    QMutexLocker lock(&positionMutex);
+    position = next;
+}
+
+StreamPosition SubscriptionPrivate::currentPosition() const
+{
+    QMutexLocker lock(&positionMutex);
+    return position;
+}
+
+Subscription::Subscription(Client* client, QString channel, SubscriptionOptions options)
+    : d(std::make_unique<SubscriptionPrivate>(this, client, std::move(channel), std::move(options),
+        client->d->options.minResubscribeDelay, client->d->options.maxResubscribeDelay))
+{
+    connect(&d->resubscribeTimer, &QTimer::timeout, this,
+        [this] { d->client->d->startSubscribing(d.get()); });
+    connect(&d->refresher, &TokenRefresher::due, this,
+        [this] { d->client->d->refreshSubscriptionToken(d.get()); });
+}
+
+Subscription::~Subscription()
+{
+    // Deleted directly instead of through removeSubscription(): leave the registry, and tell
+    // the server if it may hold the subscription.
+    d->client->d->forgetSubscription(this, true);
+}
+
+Subscription::State Subscription::state() const
+{
+    return d->state.load();
+}
+
+QString Subscription::channel() const
+{
+    return d->channel;
+}
+
+StreamPosition Subscription::position() const
+{
+    return d->currentPosition();
+}
+
+namespace {
+QFuture<CallResult> failedCall(int code, const QString& message)
+{
+    QPromise<CallResult> promise;
+    promise.start();
+    promise.addResult(CallResult {code, message, false, {}});
+    promise.finish();
+    return promise.future();
+}
+} // namespace
+
+QFuture<CallResult> Subscription::publish(const QByteArray& jsonData)
+{
+    if (state() == State::Unsubscribed)
+        return failedCall(
+            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
+    return d->client->publish(d->channel, jsonData);
+}
+
+QFuture<CallResult> Subscription::history(
+    int limit, std::optional<StreamPosition> since, bool reverse)
+{
+    if (state() == State::Unsubscribed)
+        return failedCall(
+            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
+    return d->client->history(d->channel, limit, since, reverse);
+}
+
+QFuture<CallResult> Subscription::presence()
+{
+    if (state() == State::Unsubscribed)
+        return failedCall(
+            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
+    return d->client->presence(d->channel);
+}
+
+QFuture<CallResult> Subscription::presenceStats()
+{
+    if (state() == State::Unsubscribed)
+        return failedCall(
+            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
+    return d->client->presenceStats(d->channel);
+}
+
+void Subscription::subscribe()
+{
+    if (QThread::currentThread() != thread()) {
+        QPointer<Subscription> guard = this;
+        QMetaObject::invokeMethod(
+            this,
+            [guard] {
+                if (guard)
+                    guard->subscribe();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    d->client->d->subscribe(d.get());
+}
+
+void Subscription::unsubscribe()
+{
+    if (QThread::currentThread() != thread()) {
+        QPointer<Subscription> guard = this;
+        QMetaObject::invokeMethod(
+            this,
+            [guard] {
+                if (guard)
+                    guard->unsubscribe();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    d->client->d->unsubscribe(
+        d.get(), UnsubscribedCode::UnsubscribeCalled, QStringLiteral("unsubscribe called"));
+}
+
+} // namespace Centrifuge

@@ -1,0 +1,55 @@
+#pragma once
+
+//! \file subscription_p.h
+//! \brief Private state of Subscription. The protocol logic lives in ClientPrivate
+//! (clientsubscriptions.cpp): a subscription is only a view of the channel on one connection.
+
+#include "realtime/backoff.h"
+#include "realtime/deltadecoder.h"
+#include "realtime/subscription.h"
+#include "realtime/tokenrefresher.h"
+
+#include <QMutex>
+#include <QTimer>
+
+#include <atomic>
+
+namespace Centrifuge {
+
+class ClientPrivate;
+
+class SubscriptionPrivate
+{
+public:
+    SubscriptionPrivate(Subscription* q, Client* client, QString channel,
+        SubscriptionOptions options, std::chrono::milliseconds minResubscribeDelay,
+        std::chrono::milliseconds maxResubscribeDelay);
+
+    Subscription* const q;
+    Client* const client;
+    const QString channel;
+    const SubscriptionOptions options;
+    std::atomic<Subscription::State> state {Subscription::State::Unsubscribed};
+
+    QString token; //!< the static token, or the last one the provider gave
+    bool inFlight = false; //!< a subscribe command of ours awaits its reply
+    bool fetchingToken = false;
+    quint64 attempt = 0; //!< bumped by every subscribe/unsubscribe: stale results dropped
+    Backoff resubscribeBackoff;
+    QTimer resubscribeTimer;
+    TokenRefresher refresher;
+
+    // Stream position, read by the application from any thread to persist it.
+    mutable QMutex positionMutex;
+    StreamPosition position;
+    bool recover = false; //!< send recover+epoch+offset on the next subscribe
+    bool deltaNegotiated = false;
+    DeltaDecoder delta;
+
+    bool needsToken() const { return options.useTokenProvider && token.isEmpty(); }
+    void setState(Subscription::State next);
+    void setPosition(const StreamPosition& next);
+    StreamPosition currentPosition() const;
+};
+
+} // namespace Centrifuge

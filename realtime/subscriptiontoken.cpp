@@ -1,0 +1,90 @@
+// Subscription token refresh: at the subscribe result's `ttl`, ask the provider again and send
+// `sub_refresh` (with its REQUIRED channel, centrifuge-python#50). Answers for an ended
+// subscription attempt or session are dropped.
+
+#include "realtime/client_p.h"
+#include "realtime/logging.h"
+#include "realtime/protocol/codec.h"
+#include "realtime/subscription_p.h"
+
+#include <QPointer>
+
+namespace Centrifuge {
+namespace {
+// Sub token refresh retry (centrifuge-js: backoff(0, 10000, 20000)).
+constexpr std::chrono::milliseconds subRefreshRetryMin {10000};
+constexpr std::chrono::milliseconds subRefreshRetryMax {20000};
+} // namespace
+
+void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
+{
+    if (state != Client::State::Connected || sp->state != Subscription::State::Subscribed
+        || !sp->options.useTokenProvider || !provider)
+        return;
+    const quint64 forAttempt = sp->attempt;
+    const quint64 forSession = session;
+    QPointer<Subscription> guard = sp->q;
+    auto current = [this, guard, forAttempt, forSession] {
+        return guard && guard->d->attempt == forAttempt && session == forSession
+            && guard->d->state == Subscription::State::Subscribed
+            && state == Client::State::Connected;
+    };
+    auto retryLater = [guard](int retryAfterMs) {
+        if (!guard)
+            return;
+        const qint64 delay = std::max<qint64>(
+            firstRetryDelay(subRefreshRetryMin, subRefreshRetryMax).count(), retryAfterMs);
+        guard->d->refresher.scheduleIn(std::chrono::milliseconds {delay});
+    };
+    qCInfo(lcRealtime) << "refreshing the subscription token of" << sp->channel;
+    requestToken(TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
+        [this, guard, current, retryLater](const TokenReply& reply) {
+            if (!current())
+                return;
+            SubscriptionPrivate* self = guard->d.get();
+            if (reply.status == TokenReply::Status::Failed) {
+                Q_EMIT self->q->errorOccurred(ErrorType::SubscriptionRefreshToken, 0, reply.error);
+                if (current())
+                    retryLater(reply.retryAfterMs);
+                return;
+            }
+            if (reply.status == TokenReply::Status::Unauthorized || reply.token.isEmpty()) {
+                goUnsubscribed(
+                    self, UnsubscribedCode::Unauthorized, QStringLiteral("unauthorized"));
+                return;
+            }
+            self->token = reply.token;
+            const quint32 id = calls->add(
+                options.timeout, [this, guard, current, retryLater](const CallOutcome& outcome) {
+                    if (!current())
+                        return;
+                    SubscriptionPrivate* sub = guard->d.get();
+                    if (!outcome.reply) {
+                        if (outcome.code == CallCode::Timeout)
+                            retryLater(-1);
+                        return;
+                    }
+                    if (const auto& error = outcome.reply->error) {
+                        Q_EMIT sub->q->errorOccurred(
+                            ErrorType::Refresh, error->code, error->message);
+                        if (!current())
+                            return;
+                        if (isRetryableReplyError(error->code, error->temporary))
+                            retryLater(-1);
+                        else
+                            goUnsubscribed(sub, error->code, error->message);
+                        return;
+                    }
+                    const auto* result
+                        = std::get_if<Protocol::SubRefreshResult>(&outcome.reply->result);
+                    if (result && result->expires)
+                        sub->refresher.scheduleAtTtl(result->ttl);
+                    qCInfo(lcRealtime) << "subscription token of" << sub->channel << "refreshed";
+                });
+            // `channel` is required in sub_refresh (centrifuge-python#50: without it, 3501).
+            sendFrame(Protocol::encodeCommand(
+                Protocol::Command {id, Protocol::SubRefreshRequest {self->channel, reply.token}}));
+        });
+}
+
+} // namespace Centrifuge

@@ -1,0 +1,162 @@
+#include "realtime/transport.h"
+
+#include "realtime/logging.h"
+
+#include <QNetworkRequest>
+#include <QSslError>
+#include <QWebSocket>
+
+namespace Centrifuge {
+
+QString redactedUrl(const QUrl& url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+}
+
+Transport::Transport(QObject* parent)
+    : QObject(parent)
+    , m_openTimer(this)
+{
+    m_openTimer.setSingleShot(true);
+    connect(&m_openTimer, &QTimer::timeout, this, [this] {
+        if (!m_socket)
+            return;
+        const quint64 generation = m_generation;
+        qCInfo(lcRealtime) << "WebSocket did not open in time";
+        Q_EMIT errorOccurred(generation, QStringLiteral("connection timed out"));
+        drop(QWebSocketProtocol::CloseCodeAbnormalDisconnection, {});
+        if (generation == m_generation)
+            Q_EMIT closed(generation, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+                QStringLiteral("connection timed out"));
+    });
+}
+
+Transport::~Transport()
+{
+    drop(QWebSocketProtocol::CloseCodeGoingAway, {});
+}
+
+quint64 Transport::open(const Config& config)
+{
+    drop(QWebSocketProtocol::CloseCodeNormal, {});
+    const quint64 generation = ++m_generation;
+    m_reportedClose = false;
+    m_reportedError = false;
+
+    auto* socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = socket;
+    if (config.maxIncomingMessageSize > 0)
+        socket->setMaxAllowedIncomingMessageSize(quint64(config.maxIncomingMessageSize));
+    if (config.sslConfiguration)
+        socket->setSslConfiguration(*config.sslConfiguration);
+
+    // Every slot checks the socket is still the current one: a dropped socket's late signals
+    // (queued or emitted while closing) must never look like the new connection's.
+    auto current
+        = [this, socket, generation] { return m_socket == socket && m_generation == generation; };
+    connect(socket, &QWebSocket::connected, this, [this, current, generation] {
+        if (!current())
+            return;
+        m_openTimer.stop();
+        Q_EMIT opened(generation);
+    });
+    connect(socket, &QWebSocket::textMessageReceived, this,
+        [this, current, generation](const QString& message) {
+            if (current())
+                Q_EMIT frameReceived(generation, message.toUtf8());
+        });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+        [this, current, generation](const QByteArray& message) {
+            // JSON travels in text frames; a binary one from a JSON server is still JSON text.
+            if (current())
+                Q_EMIT frameReceived(generation, message);
+        });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+        [this, current, generation, socket](QAbstractSocket::SocketError) {
+            if (!current() || m_reportedError)
+                return;
+            m_reportedError = true;
+            Q_EMIT errorOccurred(generation, socket->errorString());
+        });
+    connect(socket, &QWebSocket::sslErrors, this,
+        [this, current, generation](const QList<QSslError>& errors) {
+            // Deliberately never ignoreSslErrors(): a TLS problem fails the connection and is
+            // reported, so a private CA must be configured, not bypassed.
+            if (!current())
+                return;
+            QStringList texts;
+            for (const QSslError& error : errors)
+                texts << error.errorString();
+            qCWarning(lcRealtime) << "TLS errors:" << texts.join(QStringLiteral("; "));
+            Q_EMIT errorOccurred(
+                generation, QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; ")));
+        });
+    connect(socket, &QWebSocket::disconnected, this, [this, current, generation, socket] {
+        if (!current() || m_reportedClose)
+            return;
+        m_reportedClose = true;
+        m_openTimer.stop();
+        int code = socket->closeCode();
+        QString reason = socket->closeReason();
+        // No close frame at all (TCP reset, refused, TLS failure): Qt leaves 1000 with no reason
+        // when it never got one; report it as an abnormal closure.
+        if (code == QWebSocketProtocol::CloseCodeNormal && reason.isEmpty())
+            code = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+        // Qt may report the socket error after `disconnected` (refused, DNS): say it first.
+        if (!m_reportedError && socket->error() != QAbstractSocket::UnknownSocketError
+            && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {
+            m_reportedError = true;
+            Q_EMIT errorOccurred(generation, socket->errorString());
+            if (!current())
+                return;
+        }
+        m_socket.clear();
+        socket->disconnect(this);
+        socket->deleteLater();
+        Q_EMIT closed(generation, code, reason);
+    });
+
+    QNetworkRequest request(config.url);
+    for (const auto& [name, value] : config.headers)
+        request.setRawHeader(name, value);
+    qCInfo(lcRealtime) << "opening WebSocket" << redactedUrl(config.url) << "generation"
+                       << generation;
+    m_openTimer.start(config.openTimeout);
+    socket->open(request);
+    return generation;
+}
+
+void Transport::close(int code, const QString& reason)
+{
+    drop(code, reason);
+}
+
+void Transport::drop(int code, const QString& reason)
+{
+    m_openTimer.stop();
+    QWebSocket* socket = m_socket.data();
+    m_socket.clear();
+    if (!socket)
+        return;
+    socket->disconnect(this);
+    if (socket->state() == QAbstractSocket::ConnectedState)
+        socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    else
+        socket->abort();
+    socket->deleteLater();
+}
+
+bool Transport::send(const QByteArray& frame)
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    const qint64 written = m_socket->sendTextMessage(QString::fromUtf8(frame));
+    return written >= 0;
+}
+
+bool Transport::isOpen() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+} // namespace Centrifuge

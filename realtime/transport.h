@@ -1,0 +1,69 @@
+#pragma once
+
+//! \file transport.h
+//! \brief The WebSocket under the client: one QWebSocket per connection attempt, tagged with a
+//! generation id so that nothing from an abandoned socket can reach the client.
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QWebSocket;
+
+namespace Centrifuge {
+
+class Transport : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        std::optional<QSslConfiguration> sslConfiguration;
+        std::chrono::milliseconds openTimeout {5000};
+        qint64 maxIncomingMessageSize = 0; //!< 0: Qt's default
+    };
+
+    explicit Transport(QObject* parent = nullptr);
+    ~Transport() override;
+
+    //! Drops any current socket silently and starts a new one. Returns its generation.
+    quint64 open(const Config& config);
+    //! Closes the current socket with \a code and forgets it: no signal of it is delivered after.
+    void close(int code = 1000, const QString& reason = {});
+    //! Sends one text frame. False if no socket is open.
+    bool send(const QByteArray& frame);
+
+    quint64 generation() const { return m_generation; }
+    bool isOpen() const;
+
+Q_SIGNALS:
+    void opened(quint64 generation);
+    void frameReceived(quint64 generation, const QByteArray& frame);
+    //! The socket closed or could not open. \a code is the close frame's code (1006 if none).
+    void closed(quint64 generation, int code, const QString& reason);
+    //! Something worth an error event: TLS errors (never ignored), DNS, refused, timeout.
+    void errorOccurred(quint64 generation, const QString& message);
+
+private:
+    void drop(int code, const QString& reason);
+
+    QPointer<QWebSocket> m_socket;
+    QTimer m_openTimer;
+    quint64 m_generation = 0;
+    bool m_reportedClose = false;
+    bool m_reportedError = false;
+};
+
+//! The URL without query or fragment: safe for logs (tokens sometimes travel in queries).
+QString redactedUrl(const QUrl& url);
+
+} // namespace Centrifuge

@@ -1,0 +1,282 @@
+// Pure pieces of the store: publication parsing, invalidation rules, chat-id resolution,
+// unread counting, the silent-socket watchdog and the freshness rule.
+
+#include "models/chatidresolver.h"
+#include "models/freshness.h"
+#include "models/inboxevent.h"
+#include "models/invalidationrules.h"
+#include "models/realtimewatchdog.h"
+#include "models/unreadtracker.h"
+#include "tests/support/manualclock.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace WhaTrack;
+using WhaTrack::Testing::ManualClock;
+
+namespace {
+const QString kOrg = QStringLiteral("org1");
+const QDateTime kT0(QDate(2026, 5, 18), QTime(10, 0), QTimeZone::utc());
+
+ChatItem chat(const QString& id, const QDateTime& at,
+    MessageDirection dir = MessageDirection::Inbound, const QString& lastId = {})
+{
+    ChatItem c;
+    c.id = id;
+    c.lastMessageAt = at;
+    Message m;
+    m.id = lastId.isEmpty() ? id + at.toString(Qt::ISODate) : lastId;
+    m.direction = dir;
+    m.timestamp = at;
+    c.lastMessage = m;
+    return c;
+}
+} // namespace
+
+class TestInboxLogic : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesBothPublicationKinds()
+    {
+        auto created = parseInboxEvent(InboxEvent::Channel::Messages,
+            R"({"type":"message_created","conversationId":"C1","messageId":"m9","leadId":"L1","body":"Oi","timestamp":"2026-05-18T10:00:00.000Z","direction":"INBOUND"})");
+        QVERIFY(created);
+        QCOMPARE(created->type, InboxEvent::Type::MessageCreated);
+        QCOMPARE(created->direction, MessageDirection::Inbound);
+        QCOMPARE(created->timestamp, kT0);
+        const Message m = created->toMessage();
+        QVERIFY(m.optimistic);
+        QCOMPARE(m.id, QStringLiteral("m9"));
+
+        auto status = parseInboxEvent(InboxEvent::Channel::Messages,
+            R"({"type":"message_status_updated","messageId":"m9","wamid":"wamid.9","conversationId":null,"status":"read","timestamp":"1716026400"})");
+        QVERIFY(status);
+        QCOMPARE(status->type, InboxEvent::Type::MessageStatusUpdated);
+        QCOMPARE(status->status, MessageStatus::Read);
+        QVERIFY(status->conversationId.isEmpty());
+        QCOMPARE(status->timestamp.toSecsSinceEpoch(), 1716026400);
+
+        auto ticket = parseInboxEvent(InboxEvent::Channel::Tickets,
+            R"({"type":"ticket_updated","ticketId":"T1","updates":{"status":"closed_won","dealValue":10}})");
+        QVERIFY(ticket);
+        QCOMPARE(ticket->type, InboxEvent::Type::TicketUpdated);
+        QCOMPARE(ticket->ticketId, QStringLiteral("T1"));
+
+        QVERIFY(!parseInboxEvent(InboxEvent::Channel::Messages, "not json"));
+        QVERIFY(!parseInboxEvent(InboxEvent::Channel::Messages, "[1,2]"));
+    }
+
+    void messageCreatedInvalidatesMessagesListAndTicket()
+    {
+        InboxEvent e;
+        e.type = InboxEvent::Type::MessageCreated;
+        e.conversationId = QStringLiteral("C2"); // a second conversation of the lead...
+        RuleContext ctx {kOrg, QStringLiteral("C1"), QStringLiteral("C1"),
+            QStringLiteral("C1")}; // ...shown as chat C1
+        const Invalidation inv = invalidationForEvent(e, ctx);
+        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C1"))));
+        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C2"))));
+        QVERIFY(inv.contains(QueryKeys::chats(kOrg)));
+        QVERIFY(inv.contains(QueryKeys::chats(kOrg, QStringLiteral("ana"))));
+        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C2"))));
+        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1")))); // the open one
+        QVERIFY(!inv.contains(QueryKeys::chats(QStringLiteral("org2"))));
+    }
+
+    void statusUpdateDoesNotTouchTickets()
+    {
+        InboxEvent e;
+        e.type = InboxEvent::Type::MessageStatusUpdated;
+        e.conversationId = QStringLiteral("C1");
+        const Invalidation inv = invalidationForEvent(e, {kOrg, QStringLiteral("C1"), {}, {}});
+        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C1"))));
+        QVERIFY(!inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
+    }
+
+    void ticketEventsWithAndWithoutConversation()
+    {
+        InboxEvent e;
+        e.channel = InboxEvent::Channel::Tickets;
+        e.type = InboxEvent::Type::TicketUpdated;
+        e.conversationId = QStringLiteral("C1");
+        Invalidation inv = invalidationForEvent(e, {kOrg, {}, {}, {}});
+        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
+        QVERIFY(inv.contains(QueryKeys::chats(kOrg)));
+        QVERIFY(!inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C9"))));
+        e.conversationId.clear(); // the AI-era event: only a ticket id
+        inv = invalidationForEvent(e, {kOrg, {}, {}, {}});
+        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C9"))));
+        const Invalidation mine = invalidationForMutation(kOrg, QStringLiteral("C1"));
+        QVERIFY(mine.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
+        QVERIFY(mine.contains(QueryKeys::chats(kOrg)));
+    }
+
+    void resolverMapsLeadKeyedChats()
+    {
+        ChatIdResolver r;
+        ChatItem byLead;
+        byLead.id = QStringLiteral("L7"); // the lead has no conversation yet
+        r.noteChat(byLead);
+        ChatItem withConv = chat(QStringLiteral("C1"), kT0);
+        withConv.leadId = QStringLiteral("L1");
+        withConv.conversationId = QStringLiteral("C1");
+        r.noteChat(withConv);
+        QCOMPARE(r.chatFor(QStringLiteral("C1")), QStringLiteral("C1"));
+        QVERIFY(r.chatFor(QStringLiteral("C2")).isEmpty());
+        QCOMPARE(r.chatFor(QStringLiteral("C2"), QStringLiteral("L1")),
+            QStringLiteral("C1")); // via the lead
+        r.noteEvent(QStringLiteral("C2"), QStringLiteral("L1"));
+        QCOMPARE(
+            r.chatFor(QStringLiteral("C2")), QStringLiteral("C1")); // remembered for status events
+        QCOMPARE(r.chatFor(QStringLiteral("CX"), QStringLiteral("L7")),
+            QString()); // lead id chat: no lead mapping
+        QCOMPARE(r.chatFor(QStringLiteral("L7")), QStringLiteral("L7"));
+        QCOMPARE(r.chatForMessage(withConv.lastMessage->id), QStringLiteral("C1"));
+        QCOMPARE(r.conversationFor(QStringLiteral("C1")), QStringLiteral("C1"));
+    }
+
+    void unreadCountsInboundAfterLastSeen()
+    {
+        UnreadTracker u;
+        // First list: the baseline, nothing unread.
+        QVERIFY(u.onChats({chat(QStringLiteral("a"), kT0), chat(QStringLiteral("b"), kT0)}, {}, kT0)
+                    .isEmpty());
+        QCOMPARE(
+            u.onInbound(QStringLiteral("a"), QStringLiteral("m1"), kT0.addSecs(10), {}, kT0), 1);
+        QCOMPARE(u.onInbound(QStringLiteral("a"), QStringLiteral("m1"), kT0.addSecs(10), {}, kT0),
+            -1); // once
+        QCOMPARE(
+            u.onInbound(QStringLiteral("a"), QStringLiteral("m2"), kT0.addSecs(20), {}, kT0), 2);
+        // The list's last message (m2) was already counted from the publication.
+        auto changed = u.onChats({chat(QStringLiteral("a"), kT0.addSecs(20),
+                                     MessageDirection::Inbound, QStringLiteral("m2"))},
+            {}, kT0);
+        QVERIFY(changed.isEmpty());
+        // Activity while offline: the list shows a newer inbound message -> at least one.
+        changed = u.onChats({chat(QStringLiteral("b"), kT0.addSecs(30))}, {}, kT0);
+        QCOMPARE(changed.value(QStringLiteral("b")), 1);
+        // Outbound activity is not unread.
+        changed = u.onChats(
+            {chat(QStringLiteral("b"), kT0.addSecs(40), MessageDirection::Outbound)}, {}, kT0);
+        QVERIFY(changed.isEmpty());
+        // Opening clears; messages of the open chat never count.
+        QVERIFY(u.markSeen(QStringLiteral("a"), kT0.addSecs(60)));
+        QCOMPARE(u.unread(QStringLiteral("a")), 0);
+        QCOMPARE(u.onInbound(QStringLiteral("a"), QStringLiteral("m3"), kT0.addSecs(70),
+                     QStringLiteral("a"), kT0.addSecs(70)),
+            -1);
+        QCOMPARE(u.onInbound(QStringLiteral("a"), QStringLiteral("m0"), kT0.addSecs(30), {}, kT0),
+            -1); // older than seen
+    }
+
+    void unreadSurvivesRestart()
+    {
+        UnreadTracker u;
+        u.load({{QStringLiteral("a"), kT0}}, {{QStringLiteral("a"), 2}},
+            {chat(QStringLiteral("a"), kT0.addSecs(20), MessageDirection::Inbound,
+                QStringLiteral("m2"))});
+        QCOMPARE(u.unread(QStringLiteral("a")), 2);
+        // The same last message after the restart is not counted twice...
+        QVERIFY(u.onChats({chat(QStringLiteral("a"), kT0.addSecs(20), MessageDirection::Inbound,
+                              QStringLiteral("m2"))},
+                     {}, kT0)
+                    .isEmpty());
+        // ...a newer one is.
+        QCOMPARE(u.onChats({chat(QStringLiteral("a"), kT0.addSecs(50), MessageDirection::Inbound,
+                               QStringLiteral("m5"))},
+                      {}, kT0)
+                     .value(QStringLiteral("a")),
+            3);
+    }
+
+    void watchdogFlagsUnannouncedActivity()
+    {
+        ManualClock clock;
+        RealtimeWatchdog w(&clock, 5000, 60000);
+        QSignalSpy suspicious(&w, &RealtimeWatchdog::suspicious);
+        w.setLive(true);
+        w.onChatList({chat(QStringLiteral("a"), kT0), chat(QStringLiteral("b"), kT0)});
+        // Announced activity is fine, even if the publication arrives after the REST answer.
+        w.onChatList({chat(QStringLiteral("a"), kT0.addSecs(5)), chat(QStringLiteral("b"), kT0)});
+        clock.advance(1000);
+        w.noteAnnounced(QStringLiteral("a"));
+        clock.advance(10000);
+        QCOMPARE(suspicious.size(), 0);
+        // Activity nobody announced while live: flagged after the grace period.
+        w.onChatList(
+            {chat(QStringLiteral("a"), kT0.addSecs(5)), chat(QStringLiteral("b"), kT0.addSecs(9))});
+        clock.advance(4999);
+        QCOMPARE(suspicious.size(), 0);
+        clock.advance(2);
+        QCOMPARE(suspicious.size(), 1);
+        QVERIFY(w.isSuspicious());
+        w.notePublication();
+        QVERIFY(!w.isSuspicious());
+    }
+
+    void watchdogIgnoresActivityWhileNotLive()
+    {
+        ManualClock clock;
+        RealtimeWatchdog w(&clock, 5000, 60000);
+        QSignalSpy suspicious(&w, &RealtimeWatchdog::suspicious);
+        w.setLive(true);
+        w.onChatList({chat(QStringLiteral("a"), kT0)});
+        w.setLive(false);
+        w.onChatList({chat(QStringLiteral("a"), kT0.addSecs(5))}); // expected: the resync covers it
+        w.setLive(true);
+        clock.advance(20000);
+        QCOMPARE(suspicious.size(), 0);
+    }
+
+    void watchdogProbesAQuietStream()
+    {
+        ManualClock clock;
+        RealtimeWatchdog w(&clock, 5000, 60000);
+        QSignalSpy probes(&w, &RealtimeWatchdog::probeRequested);
+        w.setLive(true);
+        clock.advance(30000);
+        w.notePublication();
+        clock.advance(40000); // 70 s live, last publication 40 s ago
+        QCOMPARE(probes.size(), 0);
+        clock.advance(60000);
+        QCOMPARE(probes.size(), 1);
+    }
+
+    void freshnessRule()
+    {
+        QString why;
+        FreshnessInputs in;
+        in.haveServerData = true;
+        in.realtimeConnected = true;
+        QCOMPARE(computeFreshnessState(in, &why), Freshness::State::Live);
+        in.watchdogSuspicious = true;
+        QCOMPARE(computeFreshnessState(in, &why), Freshness::State::Stale);
+        QCOMPARE(why, QStringLiteral("Realtime may be stale"));
+        in.realtimeConnected = false;
+        QCOMPARE(computeFreshnessState(in, &why), Freshness::State::Stale);
+        QVERIFY(why.contains(QStringLiteral("disconnected")));
+        in.refreshing = true;
+        QCOMPARE(computeFreshnessState(in, &why), Freshness::State::Refreshing);
+        in.serverReachable = false;
+        QCOMPARE(computeFreshnessState(in, &why), Freshness::State::Offline);
+        FreshnessInputs cached;
+        cached.realtimeConnected = true;
+        QCOMPARE(computeFreshnessState(cached, &why), Freshness::State::Stale);
+        QCOMPARE(why, QStringLiteral("Showing saved data"));
+    }
+
+    void statusRanks()
+    {
+        QVERIFY(isStatusUpgrade(MessageStatus::Sent, MessageStatus::Delivered));
+        QVERIFY(!isStatusUpgrade(MessageStatus::Read, MessageStatus::Delivered));
+        QVERIFY(isStatusUpgrade(MessageStatus::Read, MessageStatus::Failed));
+        QVERIFY(!isStatusUpgrade(MessageStatus::Failed, MessageStatus::Read));
+        QVERIFY(!isStatusUpgrade(MessageStatus::Read, MessageStatus::Unknown));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInboxLogic)
+#include "tst_inboxlogic.moc"

@@ -1,0 +1,367 @@
+// The data layer against the reference backend and the real Centrifugo, started by this test
+// through devstack/up (one stack for the whole executable, always stopped).
+
+#include "models/apiclient.h"
+#include "models/backendtokenprovider.h"
+#include "models/chatlistmodel.h"
+#include "models/inboxstore.h"
+#include "models/messagelistmodel.h"
+#include "models/querycache.h"
+#include "models/secretstore.h"
+#include "models/session.h"
+#include "models/stagesmodel.h"
+#include "models/ticketmodel.h"
+#include "realtime/client.h"
+#include "tests/support/devstackprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace WhaTrack;
+using namespace WhaTrack::Testing;
+
+class TestIntegrationInbox : public QObject
+{
+    Q_OBJECT
+
+    DevstackProcess m_stack;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Centrifuge::Client> m_client;
+    QThread m_realtimeThread;
+    std::unique_ptr<InboxStore> m_store;
+    QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
+    QNetworkAccessManager m_webhookNam;
+    QString m_org;
+    QString m_phoneNumberId;
+    int m_seq = 0;
+
+    //! Plays Meta: a signed webhook delivery with one inbound text message.
+    QNetworkReply* postInbound(const QString& from, const QString& body)
+    {
+        const QString wamid = QStringLiteral("wamid.TEST%1%2")
+                                  .arg(QDateTime::currentMSecsSinceEpoch())
+                                  .arg(++m_seq);
+        const QJsonObject message {{QStringLiteral("from"), from}, {QStringLiteral("id"), wamid},
+            {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
+            {QStringLiteral("type"), QStringLiteral("text")},
+            {QStringLiteral("text"), QJsonObject {{QStringLiteral("body"), body}}}};
+        const QJsonObject value {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("metadata"),
+                QJsonObject {
+                    {QStringLiteral("display_phone_number"), QStringLiteral("5511900000001")},
+                    {QStringLiteral("phone_number_id"), m_phoneNumberId}}},
+            {QStringLiteral("contacts"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("profile"), QJsonObject {{QStringLiteral("name"), from}}},
+                    {QStringLiteral("wa_id"), from}}}},
+            {QStringLiteral("messages"), QJsonArray {message}}};
+        const QJsonObject payload {
+            {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
+            {QStringLiteral("entry"),
+                QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("WABA_TEST")},
+                    {QStringLiteral("changes"),
+                        QJsonArray {
+                            QJsonObject {{QStringLiteral("field"), QStringLiteral("messages")},
+                                {QStringLiteral("value"), value}}}}}}}};
+        const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+        const QByteArray sig = "sha256="
+            + QMessageAuthenticationCode::hash(
+                raw, m_stack.webhookSecret().toUtf8(), QCryptographicHash::Sha256)
+                  .toHex();
+        QUrl url = m_stack.backendUrl();
+        url.setPath(QStringLiteral("/api/v1/whatsapp/webhook"));
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("X-Hub-Signature-256", sig);
+        return m_webhookNam.post(req, raw);
+    }
+
+    bool waitReply(QNetworkReply* reply)
+    {
+        const bool done = QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return done && status == 200;
+    }
+
+    //! The chats as the backend lists them now.
+    QList<ChatItem> serverChats()
+    {
+        std::optional<ApiResult<QList<ChatItem>>> r;
+        m_api->fetchChats({}, nullptr, [&r](ApiResult<QList<ChatItem>> x) { r = std::move(x); });
+        if (!QTest::qWaitFor([&] { return r.has_value(); }, 15000) || !r->ok())
+            return {};
+        return r->value;
+    }
+
+    QString topChatId() const
+    {
+        auto* m = m_store->chatListModel();
+        return m->rowCount() ? m->index(0, 0).data(ChatListModel::IdRole).toString() : QString();
+    }
+
+    const ChatItem* chatWithPhone(bool* found)
+    {
+        auto* src = m_store->chatListSourceModel();
+        for (int r = 0; r < src->rowCount(); ++r) {
+            if (!src->at(r).phone.isEmpty() && src->at(r).id == src->at(r).conversationId) {
+                *found = true;
+                return &src->at(r);
+            }
+        }
+        *found = false;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_stack.start(&error), qPrintable(error));
+        m_org = m_stack.firstOrganizationId();
+        QVERIFY(!m_org.isEmpty());
+        // The seed's fixed phone_number_id of the first organization's first instance, unless
+        // stack.json lists the instances.
+        m_phoneNumberId = QStringLiteral("104857600000001");
+        const auto instances = m_stack.stack()
+                                   .value(QStringLiteral("demo"))
+                                   .toObject()
+                                   .value(QStringLiteral("instances"))
+                                   .toArray();
+        for (const auto& i : instances) {
+            if (i.toObject().value(QStringLiteral("organizationId")).toString() == m_org) {
+                m_phoneNumberId = i.toObject().value(QStringLiteral("phoneNumberId")).toString();
+                break;
+            }
+        }
+
+        ApiConfig config;
+        config.baseUrl = m_stack.backendUrl();
+        m_api = std::make_unique<ApiClient>(config);
+        m_session = std::make_unique<Session>(m_api.get(), std::make_shared<MemorySecretStore>());
+        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
+        m_session->signIn(m_stack.demoEmail(), m_stack.demoPassword());
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 15000);
+        m_session->setCurrentOrganizationId(m_org);
+
+        // The realtime client on its own thread, tokens from the backend (queued to this thread).
+        m_client = std::make_unique<Centrifuge::Client>(m_stack.centrifugoWsUrl());
+        m_client->setTokenProvider(std::make_shared<BackendTokenProvider>(m_api.get()));
+        m_realtimeThread.setObjectName(QStringLiteral("realtime"));
+        m_realtimeThread.start();
+        m_client->moveToThread(&m_realtimeThread);
+
+        InboxStoreOptions options;
+        options.channels.messages = m_stack.messagesChannelTemplate();
+        options.channels.tickets = m_stack.ticketsChannelTemplate();
+        options.coalesceMs = 150;
+        m_store = std::make_unique<InboxStore>(m_api.get(), m_client.get(), options);
+        for (QAbstractItemModel* m : {m_store->chatListModel(),
+                 static_cast<QAbstractItemModel*>(m_store->chatListSourceModel()),
+                 static_cast<QAbstractItemModel*>(m_store->messageListModel()),
+                 static_cast<QAbstractItemModel*>(m_store->ticketModel()),
+                 static_cast<QAbstractItemModel*>(m_store->stagesModel())}) {
+            m_testers << std::make_shared<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
+        m_store->setOrganization(m_org);
+        m_client->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->freshness().state, Freshness::State::Live, 20000);
+        QVERIFY(m_store->chatListModel()->rowCount() > 0);
+        QTRY_VERIFY(m_store->stagesModel()->rowCount() > 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_testers.clear();
+        m_store.reset();
+        if (m_client) {
+            QMetaObject::invokeMethod(
+                m_client.get(),
+                [c = m_client.get()] {
+                    c->close();
+                    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+                    c->moveToThread(QCoreApplication::instance()->thread());
+                },
+                Qt::BlockingQueuedConnection);
+        }
+        m_realtimeThread.quit();
+        m_realtimeThread.wait();
+        m_client.reset();
+        m_session.reset();
+        m_api.reset();
+        m_stack.stop();
+    }
+
+    void inboundMessageReachesTheModels()
+    {
+        bool found = false;
+        const ChatItem* target = chatWithPhone(&found);
+        QVERIFY(found);
+        const QString chatId = target->id;
+        const QString phone = target->phone;
+        m_store->openChat(chatId);
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->messageListModel()->rowCount() > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+
+        const QString body
+            = QStringLiteral("integration hello %1").arg(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(waitReply(postInbound(phone, body)));
+        // The chat goes to the top with the new preview and the message shows in the open chat.
+        QTRY_COMPARE_WITH_TIMEOUT(topChatId(), chatId, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->chatListModel()
+                                      ->index(0, 0)
+                                      .data(ChatListModel::LastMessagePreviewRole)
+                                      .toString(),
+            body, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->messageListModel()->items().last().body, body, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_store->messageListModel()->items().last().optimistic, false, 10000);
+        QCOMPARE(m_store->messageListModel()->items().last().direction, MessageDirection::Inbound);
+        // An inbound message opens or renews the ticket: its window is open now.
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->ticketModel()->hasTicket(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_store->ticketModel()
+                ->data(m_store->ticketModel()->index(0), TicketModel::WindowOpenRole)
+                .toBool(),
+            10000);
+        QVERIFY(m_store->lastPublicationAt(m_store->channels().first()).isValid());
+    }
+
+    void burstGivesAHandfulOfRefetches()
+    {
+        bool found = false;
+        const ChatItem* target = chatWithPhone(&found);
+        QVERIFY(found);
+        const QString phone = target->phone;
+        m_store->openChat(target->id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+        const auto before = m_store->refetchCounts();
+        QElapsedTimer t;
+        t.start();
+        QList<QNetworkReply*> replies;
+        for (int i = 0; i < 200; ++i) {
+            replies << postInbound(phone, QStringLiteral("burst %1").arg(i));
+            if (i % 20 == 19)
+                QTest::qWait(90); // 200 deliveries spread over about one second
+        }
+        const qint64 sentIn = t.elapsed();
+        for (auto* r : replies)
+            QVERIFY(waitReply(r));
+        const qint64 processedIn = t.elapsed();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_store->messageListModel()->items().last().body, QStringLiteral("burst 199"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+        QTest::qWait(500);
+        const auto after = m_store->refetchCounts();
+        const int lists = after.value(QueryKeys::Chats) - before.value(QueryKeys::Chats);
+        const int pages = after.value(QueryKeys::Messages) - before.value(QueryKeys::Messages);
+        const int tickets = after.value(QueryKeys::Ticket) - before.value(QueryKeys::Ticket);
+        qInfo("200 webhooks posted in %lld ms, processed in %lld ms: refetches list %d, page %d, "
+              "ticket %d",
+            sentIn, processedIn, lists, pages, tickets);
+        // At most one refetch per 150 ms window and key while publications flow, plus the tail.
+        const int bound = static_cast<int>(processedIn / 150) + 4;
+        QVERIFY2(lists <= bound && pages <= bound && tickets <= bound,
+            qPrintable(QString::number(bound)));
+        QSet<QString> ids;
+        for (const auto& m : m_store->messageListModel()->items())
+            ids.insert(m.id);
+        QCOMPARE(ids.size(), m_store->messageListModel()->rowCount()); // no duplicates
+    }
+
+    void centrifugoRestartLeadsToFullRefetch()
+    {
+        bool found = false;
+        const ChatItem* target = chatWithPhone(&found);
+        QVERIFY(found);
+        const QString phone = target->phone;
+        const QString chatId = target->id;
+        m_store->openChat(chatId);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+        QSignalSpy resynced(m_store.get(), &InboxStore::resyncFinished);
+
+        // Stop Centrifugo; a message arrives meanwhile (its publication is lost), then restart.
+        QString error;
+        QVERIFY2(m_stack.stopServer(QStringLiteral("centrifugo"), &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->freshness().state != Freshness::State::Live, 15000);
+        const QString missed = QStringLiteral("sent while realtime was down %1")
+                                   .arg(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(waitReply(postInbound(phone, missed)));
+        QVERIFY2(m_stack.startServer(QStringLiteral("centrifugo"), &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->freshness().state, Freshness::State::Live, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(resynced.size() >= 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+
+        // The models equal the backend.
+        const QList<ChatItem> server = serverChats();
+        QVERIFY(!server.isEmpty());
+        auto* proxy = m_store->chatListModel();
+        QCOMPARE(proxy->rowCount(), server.size());
+        for (int r = 0; r < server.size(); ++r) {
+            const QString id = proxy->index(r, 0).data(ChatListModel::IdRole).toString();
+            const ChatItem* mine = m_store->chatListSourceModel()->find(server.at(r).id);
+            QVERIFY2(mine, qPrintable(server.at(r).id));
+            QCOMPARE(mine->lastMessageAt, server.at(r).lastMessageAt);
+            QCOMPARE(mine->lastMessage.has_value(), server.at(r).lastMessage.has_value());
+            if (mine->lastMessage)
+                QCOMPARE(mine->lastMessage->id, server.at(r).lastMessage->id);
+            QCOMPARE(proxy->index(r, 0).data(ChatListModel::LastActivityMsRole).toLongLong(),
+                server.at(r).lastMessageAt.toMSecsSinceEpoch());
+            Q_UNUSED(id)
+        }
+        QCOMPARE(m_store->messageListModel()->items().last().body, missed);
+    }
+
+    void ticketPatchUpdatesTheTicketModel()
+    {
+        bool found = false;
+        const ChatItem* target = chatWithPhone(&found);
+        QVERIFY(found);
+        m_store->openChat(target->id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->ticketModel()->hasTicket(), 10000);
+        const QString current = m_store->ticketModel()->ticket()->stage.id;
+        QString next;
+        for (const auto& s : m_store->stagesModel()->stages()) {
+            if (s.id != current && !s.isClosed) {
+                next = s.id;
+                break;
+            }
+        }
+        QVERIFY(!next.isEmpty());
+        QSignalSpy done(m_store.get(), &InboxStore::mutationFinished);
+        m_store->setTicketStage(next);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QVERIFY2(done.at(0).at(1).value<ApiError>().ok(),
+            qPrintable(done.at(0).at(1).value<ApiError>().describe()));
+        QCOMPARE(m_store->ticketModel()->ticket()->stage.id, next);
+        // The confirming refetch brings the full ticket (order, isClosed) of the new stage.
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
+        QCOMPARE(m_store->ticketModel()
+                     ->data(m_store->ticketModel()->index(0), TicketModel::StageIdRole)
+                     .toString(),
+            next);
+        const int row = m_store->stagesModel()->rowOf(next);
+        QCOMPARE(m_store->ticketModel()->ticket()->stage.order,
+            m_store->stagesModel()->stages().at(row).order);
+
+        m_store->setTicketValue(QStringLiteral("1234.5"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_store->ticketModel()
+                ->data(m_store->ticketModel()->index(0), TicketModel::DealValueRole)
+                .toString(),
+            QStringLiteral("1234.5"), 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIntegrationInbox)
+#include "tst_integration_inbox.moc"

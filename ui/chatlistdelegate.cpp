@@ -1,0 +1,186 @@
+#include "ui/chatlistdelegate.h"
+
+#include "models/chatlistmodel.h"
+#include "ui/avatarpainter.h"
+#include "ui/messageglyphs.h"
+#include "ui/timeformat.h"
+#include "ui/uistyle.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace WhaTrack::Ui {
+
+namespace {
+constexpr int kPadH = 12;
+constexpr int kPadV = 9;
+constexpr int kAvatar = 46;
+constexpr int kLineGap = 3;
+using R = ChatListModel::Roles;
+
+QFont nameFont(const QFont& base)
+{
+    QFont f = base;
+    f.setWeight(QFont::DemiBold);
+    return f;
+}
+
+QFont smallFont(const QFont& base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.86 : 8);
+    return f;
+}
+} // namespace
+
+ChatListDelegate::ChatListDelegate(QObject* parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
+{
+    // Three lines (name, preview, stage chip). Uniform height keeps huge lists cheap.
+    const QFontMetrics name(nameFont(option.font));
+    const QFontMetrics text(option.font);
+    const QFontMetrics small(smallFont(option.font));
+    const int h
+        = kPadV + name.height() + kLineGap + text.height() + kLineGap + small.height() + 4 + kPadV;
+    return {260, std::max(h, kAvatar + 2 * kPadV)};
+}
+
+void ChatListDelegate::paint(
+    QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QPalette& pal = option.palette;
+    const bool dark = isDarkPalette(pal);
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool hovered = option.state & QStyle::State_MouseOver;
+    const QRect r = option.rect;
+
+    // Background: solid highlight for the open chat (as Telegram), a faint tint on hover.
+    if (selected)
+        p->fillRect(r, pal.color(QPalette::Highlight));
+    else if (hovered)
+        p->fillRect(r, mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.08));
+
+    const QColor textColor = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor mutedColor = selected ? mix(textColor, pal.color(QPalette::Highlight), 0.25)
+                                       : pal.color(QPalette::PlaceholderText);
+
+    const QString name = index.data(R::NameRole).toString();
+    const QRect avatar(r.left() + kPadH, r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
+    paintAvatar(p, avatar, name, pal);
+
+    const int left = avatar.right() + 1 + kPadH;
+    const int right = r.right() - kPadH;
+    const QFont nf = nameFont(option.font);
+    const QFont sf = smallFont(option.font);
+    const QFontMetrics nfm(nf);
+    const QFontMetrics fm(option.font);
+    const QFontMetrics sfm(sf);
+    const int unread = index.data(R::UnreadCountRole).toInt();
+
+    // Line 1: name ... time.
+    int y = r.top() + kPadV;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
+    const QString time = TimeFormat::listTime(index.data(R::LastMessageAtRole).toDateTime(), now);
+    const int timeW = sfm.horizontalAdvance(time);
+    p->setFont(sf);
+    p->setPen(unread > 0 && !selected ? pal.color(QPalette::Highlight) : mutedColor);
+    p->drawText(
+        QRect(right - timeW, y, timeW, nfm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
+    p->setFont(nf);
+    p->setPen(textColor);
+    const int nameW = right - timeW - 8 - left;
+    p->drawText(QRect(left, y, nameW, nfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        nfm.elidedText(name, Qt::ElideRight, nameW));
+
+    // Line 2: [ticks] preview ... [unread badge].
+    y += nfm.height() + kLineGap;
+    int x = left;
+    int previewRight = right;
+    if (unread > 0) {
+        const QString count = unread > 999 ? QStringLiteral("999+") : QString::number(unread);
+        p->setFont(sf);
+        const int bh = sfm.height() + 2;
+        const int bw = std::max(bh, sfm.horizontalAdvance(count) + 10);
+        const QRect badge(right - bw, y + (fm.height() - bh) / 2, bw, bh);
+        p->setPen(Qt::NoPen);
+        p->setBrush(
+            selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
+        p->drawRoundedRect(badge, bh / 2.0, bh / 2.0);
+        p->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText));
+        p->drawText(badge, Qt::AlignCenter, count);
+        previewRight = badge.left() - 8;
+    }
+    const auto direction = index.data(R::LastMessageDirectionRole).value<MessageDirection>();
+    if (direction == MessageDirection::Outbound) {
+        const auto status = index.data(R::LastMessageStatusRole).value<MessageStatus>();
+        const qreal gh = fm.ascent() * 0.9;
+        const qreal gw = MessageGlyphs::statusWidth(status, gh);
+        if (gw > 0) {
+            const QRectF glyph(x, y + (fm.height() - gh) / 2.0, gw, gh);
+            MessageGlyphs::paintStatus(p, glyph, status, mutedColor, dark);
+            x += int(gw) + 4;
+        }
+    }
+    QString preview = index.data(R::LastMessagePreviewRole).toString().simplified();
+    const MediaKind media
+        = MessageGlyphs::mediaKindOf(index.data(R::LastMessageTypeRole).toString(), preview);
+    if (media != MediaKind::None) {
+        const qreal ih = fm.height() * 0.85;
+        MessageGlyphs::paintMediaIcon(
+            p, QRectF(x, y + (fm.height() - ih) / 2, ih, ih), media, mutedColor);
+        x += int(ih) + 4;
+        if (MessageGlyphs::isPlaceholderBody(preview))
+            preview = MessageGlyphs::mediaLabel(media);
+    }
+    if (preview.isEmpty() && index.data(R::LastMessageAtRole).toDateTime().isValid() == false)
+        preview = tr("No messages yet");
+    p->setFont(option.font);
+    p->setPen(mutedColor);
+    p->drawText(QRect(x, y, previewRight - x, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(preview, Qt::ElideRight, previewRight - x));
+
+    // Line 3: the open ticket's stage as a chip in the stage colour.
+    y += fm.height() + kLineGap;
+    const QString stage = index.data(R::TicketStageNameRole).toString();
+    if (!index.data(R::TicketIdRole).toString().isEmpty() && !stage.isEmpty()) {
+        const QColor stageColor
+            = parseColor(index.data(R::TicketStageColorRole).toString(), mutedColor);
+        const int ch = sfm.height() + 4;
+        const int dot = 6;
+        const int maxW = right - left;
+        const QString label = sfm.elidedText(stage, Qt::ElideRight, maxW - dot - 20);
+        const int cw = 8 + dot + 5 + sfm.horizontalAdvance(label) + 9;
+        const QRectF chip(left, y, cw, ch);
+        QColor fill = stageColor;
+        fill.setAlphaF(selected ? 0.35f : (dark ? 0.28f : 0.16f));
+        p->setPen(Qt::NoPen);
+        p->setBrush(selected
+                ? mix(pal.color(QPalette::Highlight), pal.color(QPalette::HighlightedText), 0.2)
+                : fill);
+        p->drawRoundedRect(chip, ch / 2.0, ch / 2.0);
+        p->setBrush(stageColor);
+        p->drawEllipse(
+            QPointF(chip.left() + 8 + dot / 2.0, chip.center().y()), dot / 2.0, dot / 2.0);
+        p->setFont(sf);
+        p->setPen(textColor);
+        p->drawText(QRectF(chip.left() + 8 + dot + 5, chip.top(), cw, ch),
+            Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
+
+    // A hairline between rows, indented past the avatar as in most messengers.
+    if (!selected) {
+        QColor line = pal.color(QPalette::Mid);
+        line.setAlphaF(0.25f);
+        p->setPen(line);
+        p->drawLine(left, r.bottom(), r.right(), r.bottom());
+    }
+    p->restore();
+}
+
+} // namespace WhaTrack::Ui

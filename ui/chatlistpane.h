@@ -1,0 +1,57 @@
+#pragma once
+
+//! \file chatlistpane.h
+//! \brief The left pane: search field, stale banner and the chat list.
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+
+namespace WhaTrack {
+class InboxStore;
+}
+
+namespace WhaTrack::Ui {
+
+class ChatListDelegate;
+class StaleBanner;
+
+class ChatListPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChatListPane(InboxStore* store, QWidget* parent = nullptr);
+
+    QListView* listView() const { return m_list; }
+    QLineEdit* searchField() const { return m_search; }
+    StaleBanner* staleBanner() const { return m_banner; }
+    ChatListDelegate* delegate() const { return m_delegate; }
+
+public Q_SLOTS:
+    void focusSearch();
+    //! Opens the chat \a delta rows below (positive) or above (negative) the open one.
+    void openRelative(int delta);
+
+Q_SIGNALS:
+    void resyncRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void openRow(int row);
+    void syncSelection();
+    void updatePlaceholder();
+
+    InboxStore* m_store;
+    QLineEdit* m_search;
+    StaleBanner* m_banner;
+    QListView* m_list;
+    ChatListDelegate* m_delegate;
+    QLabel* m_placeholder;
+};
+
+} // namespace WhaTrack::Ui

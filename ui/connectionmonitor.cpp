@@ -1,0 +1,200 @@
+#include "ui/connectionmonitor.h"
+
+#include "ui/logging.h"
+
+#include <QMetaEnum>
+
+namespace WhaTrack::Ui {
+
+using State = Centrifuge::Client::State;
+
+ConnectionMonitor::ConnectionMonitor(Clock clock, QObject* parent)
+    : QObject(parent)
+    , m_clock(std::move(clock))
+{
+    m_snapshot.startedAtMs = m_clock();
+    m_snapshot.stateSinceMs = m_snapshot.startedAtMs;
+}
+
+CodeReason ConnectionMonitor::stamp(int code, const QString& reason)
+{
+    return CodeReason {code, reason, QDateTime::currentDateTime()};
+}
+
+void ConnectionMonitor::setEndpoints(const QUrl& backendUrl, const QUrl& webSocketUrl)
+{
+    m_snapshot.backendUrl = backendUrl;
+    m_snapshot.webSocketUrl = webSocketUrl;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::setChannels(const QStringList& channels)
+{
+    for (const auto& name : channels)
+        m_snapshot.channelRef(name);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::start()
+{
+    ConnectionSnapshot fresh;
+    fresh.backendUrl = m_snapshot.backendUrl;
+    fresh.webSocketUrl = m_snapshot.webSocketUrl;
+    for (const auto& c : std::as_const(m_snapshot.channels))
+        fresh.channelRef(c.channel);
+    fresh.networkReachable = m_snapshot.networkReachable;
+    fresh.restCalls = m_snapshot.restCalls;
+    fresh.started = true;
+    fresh.startedAtMs = m_clock();
+    fresh.stateSinceMs = fresh.startedAtMs;
+    m_snapshot = fresh;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onStateChanged(State state)
+{
+    if (state == m_snapshot.state)
+        return;
+    qCInfo(lcUi) << "realtime state" << m_snapshot.state << "->" << state;
+    m_snapshot.previousState = m_snapshot.state;
+    m_snapshot.state = state;
+    m_snapshot.stateSinceMs = m_clock();
+    if (state == State::Connected) {
+        m_snapshot.hasConnected = true;
+        m_snapshot.reconnectAtMs = -1;
+        m_snapshot.nextRetryAt = {};
+        m_snapshot.reconnectAttempt = 0;
+        m_snapshot.connectedSince = QDateTime::currentDateTime();
+        m_snapshot.signedOut = false;
+    } else {
+        m_snapshot.connectedSince = {};
+    }
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onConnecting(int code, const QString& reason)
+{
+    m_snapshot.lastConnecting = stamp(code, reason);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onConnected(const QString& clientId, const QString& serverVersion)
+{
+    m_snapshot.clientId = clientId;
+    m_snapshot.serverVersion = serverVersion;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onDisconnected(int code, const QString& reason)
+{
+    qCInfo(lcUi) << "realtime disconnected" << code << reason;
+    m_snapshot.lastDisconnected = stamp(code, reason);
+    m_snapshot.reconnectAtMs = -1;
+    m_snapshot.nextRetryAt = {};
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onError(Centrifuge::ErrorType type, int code, const QString& message)
+{
+    // QMetaEnum rather than errorTypeName(): the name is only for display here.
+    const char* name = QMetaEnum::fromType<Centrifuge::ErrorType>().valueToKey(int(type));
+    m_snapshot.lastError
+        = stamp(code, QLatin1String(name ? name : "Error") + QStringLiteral(": ") + message);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onReconnectScheduled(int attempt, qint64 delayMs)
+{
+    m_snapshot.reconnectAttempt = attempt;
+    m_snapshot.reconnectAtMs = m_clock() + std::max<qint64>(0, delayMs);
+    m_snapshot.nextRetryAt = QDateTime::currentDateTime().addMSecs(delayMs);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onTokenRefreshed(qint64 expiresInSeconds)
+{
+    m_snapshot.tokenExpiresAtMs = expiresInSeconds > 0 ? m_clock() + expiresInSeconds * 1000 : -1;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onSubscriptionState(
+    const QString& channel, Centrifuge::Subscription::State state)
+{
+    auto& c = m_snapshot.channelRef(channel);
+    if (c.state == state)
+        return;
+    c.state = state;
+    c.stateSince = QDateTime::currentDateTime();
+    if (state == Centrifuge::Subscription::State::Subscribed)
+        c.lastError = {};
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onSubscriptionError(
+    const QString& channel, int code, const QString& message)
+{
+    qCWarning(lcUi) << "subscription error" << channel << code << message;
+    m_snapshot.channelRef(channel).lastError = stamp(code, message);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onUnsubscribed(const QString& channel, int code, const QString& reason)
+{
+    m_snapshot.channelRef(channel).lastUnsubscribed = stamp(code, reason);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onPublication(const QString& channel)
+{
+    auto& c = m_snapshot.channelRef(channel);
+    c.lastPublicationAt = QDateTime::currentDateTime();
+    ++c.publications;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onTokenFetch(bool ok, const QString& description)
+{
+    m_snapshot.lastTokenFetch = ok ? tr("ok") : description;
+    m_snapshot.lastTokenFetchAt = QDateTime::currentDateTime();
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::onRestCall(
+    const QString& route, int httpStatus, qint64 latencyMs, const QString& error)
+{
+    auto& calls = m_snapshot.restCalls;
+    calls.removeIf([&route](const RestCall& c) { return c.route == route; });
+    calls.prepend(RestCall {route, httpStatus, latencyMs, error, QDateTime::currentDateTime()});
+    if (calls.size() > ConnectionSnapshot::kMaxRestCalls)
+        calls.resize(ConnectionSnapshot::kMaxRestCalls);
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::setNetworkReachable(int reachable)
+{
+    std::optional<bool> value;
+    if (reachable >= 0)
+        value = reachable > 0;
+    if (value == m_snapshot.networkReachable)
+        return;
+    m_snapshot.networkReachable = value;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::setSignedOut(bool signedOut, const QString& reason)
+{
+    m_snapshot.signedOut = signedOut;
+    m_snapshot.signedOutReason = reason;
+    Q_EMIT changed();
+}
+
+void ConnectionMonitor::setFreshness(
+    const WhaTrack::Freshness& freshness, const QDateTime& lastSyncAt)
+{
+    m_snapshot.freshness = freshness;
+    if (lastSyncAt.isValid())
+        m_snapshot.lastSyncAt = lastSyncAt;
+    Q_EMIT changed();
+}
+
+} // namespace WhaTrack::Ui

@@ -1,0 +1,73 @@
+#pragma once
+
+//! \file connectionmonitor.h
+//! \brief GUI-thread mirror of the realtime client, the token source and the store freshness.
+//!
+//! The client lives on its own thread, so the GUI never calls into it to read state: the
+//! composition root connects the client's signals to these slots (queued), and the pill and
+//! the details dialog read the resulting ConnectionSnapshot. Timestamps come from an injected
+//! monotonic clock so tests can drive every debounce rule.
+
+#include "ui/connectionsnapshot.h"
+
+#include <QObject>
+
+namespace WhaTrack::Ui {
+
+class ConnectionMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionMonitor(Clock clock = steadyClock(), QObject* parent = nullptr);
+
+    const ConnectionSnapshot& snapshot() const { return m_snapshot; }
+    qint64 now() const { return m_clock(); }
+
+    void setEndpoints(const QUrl& backendUrl, const QUrl& webSocketUrl);
+    //! The channels the session subscribes to, listed even before their first event.
+    void setChannels(const QStringList& channels);
+
+public Q_SLOTS:
+    //! A new session starts (after sign-in): resets everything but the endpoints and starts
+    //! the start-grace period.
+    void start();
+
+    // Client events.
+    void onStateChanged(Centrifuge::Client::State state);
+    void onConnecting(int code, const QString& reason);
+    void onConnected(const QString& clientId, const QString& serverVersion);
+    void onDisconnected(int code, const QString& reason);
+    void onError(Centrifuge::ErrorType type, int code, const QString& message);
+    //! The client's reconnectScheduled(attempt, delayMs): delayMs is millisToReconnect() at
+    //! that moment, so the countdown is computed here without calling into the client thread.
+    void onReconnectScheduled(int attempt, qint64 delayMs);
+    void onTokenRefreshed(qint64 expiresInSeconds);
+
+    // Subscription events (the subscription signals carry no channel; the wiring adds it).
+    void onSubscriptionState(const QString& channel, Centrifuge::Subscription::State state);
+    void onSubscriptionError(const QString& channel, int code, const QString& message);
+    void onUnsubscribed(const QString& channel, int code, const QString& reason);
+    void onPublication(const QString& channel);
+
+    // Other inputs.
+    //! Result of the last connection-token fetch, in plain language ("ok", "HTTP 429 ...").
+    void onTokenFetch(bool ok, const QString& description);
+    //! A REST call finished (ApiClient::requestFinished); keeps the latest per route.
+    void onRestCall(const QString& route, int httpStatus, qint64 latencyMs, const QString& error);
+    //! 1 reachable, 0 not reachable, -1 unknown (QNetworkInformation may be unavailable).
+    void setNetworkReachable(int reachable);
+    void setSignedOut(bool signedOut, const QString& reason = {});
+    void setFreshness(const WhaTrack::Freshness& freshness, const QDateTime& lastSyncAt = {});
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    static CodeReason stamp(int code, const QString& reason);
+
+    Clock m_clock;
+    ConnectionSnapshot m_snapshot;
+};
+
+} // namespace WhaTrack::Ui

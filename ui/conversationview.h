@@ -1,0 +1,69 @@
+#pragma once
+
+//! \file conversationview.h
+//! \brief The middle pane: contact header, message bubbles and the view-only footer.
+//!
+//! Keeps the bottom in view when new messages arrive if the agent was at the bottom, keeps the
+//! reading position when older pages are prepended, and loads older pages near the top.
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QStackedWidget;
+
+namespace WhaTrack {
+class InboxStore;
+}
+
+namespace WhaTrack::Ui {
+
+class AvatarWidget;
+class MessageDelegate;
+class OlderPagesProxyModel;
+
+class ConversationView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationView(InboxStore* store, QWidget* parent = nullptr);
+
+    QListView* messageView() const { return m_list; }
+    MessageDelegate* delegate() const { return m_delegate; }
+    //! True while the view follows new messages (the agent is at the bottom).
+    bool isFollowingBottom() const { return m_followBottom; }
+
+public Q_SLOTS:
+    void scrollToBottom();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateHeader();
+    void updateEmptyState();
+    void applyBackground();
+    void onScrollValueChanged(int value);
+    void onScrollRangeChanged(int min, int max);
+    void maybeFetchOlder();
+
+    InboxStore* m_store;
+    OlderPagesProxyModel* m_proxy;
+    MessageDelegate* m_delegate;
+    QStackedWidget* m_stack;
+    QWidget* m_header;
+    AvatarWidget* m_avatar;
+    QLabel* m_name;
+    QLabel* m_phone;
+    QListView* m_list;
+    QLabel* m_loadingOlder;
+    QLabel* m_noMessages;
+
+    bool m_followBottom = true;
+    bool m_anchorToBottom = false; //!< rows are being prepended: keep the distance from bottom
+    int m_distanceFromBottom = 0;
+    bool m_adjusting = false; //!< our own setValue(), not the agent scrolling
+};
+
+} // namespace WhaTrack::Ui

@@ -1,0 +1,86 @@
+#pragma once
+
+//! \file mainwindow.h
+//! \brief The inbox window: chat list | conversation | ticket panel, the connection pill in the
+//! status bar, menus and keyboard shortcuts.
+//!
+//! It only talks to InboxStore and ConnectionMonitor; what "resync", "reconnect" or "sign in"
+//! mean is decided by the composition root through the signals below.
+
+#include "models/apitypes.h"
+#include "ui/connectiondetailsdialog.h"
+#include "ui/connectionstatus.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QSplitter;
+
+namespace WhaTrack {
+class InboxStore;
+}
+
+namespace WhaTrack::Ui {
+
+class ChatListPane;
+class ConnectionDetailsDialog;
+class ConnectionMonitor;
+class ConnectionStatusWidget;
+class ConversationView;
+class TicketPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(InboxStore* store, ConnectionMonitor* monitor, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void setCurrentUser(const User& user);
+    void setOrganizationName(const QString& name);
+
+    ChatListPane* chatListPane() const { return m_chatList; }
+    ConversationView* conversationView() const { return m_conversation; }
+    TicketPanel* ticketPanel() const { return m_ticket; }
+    ConnectionStatusWidget* connectionStatus() const { return m_status; }
+    QSplitter* splitter() const { return m_splitter; }
+    //! The details dialog if open.
+    ConnectionDetailsDialog* connectionDetails() const { return m_details; }
+
+    //! Restores size, position and splitter sizes from QSettings (falls back to defaults).
+    void restoreLayout();
+
+public Q_SLOTS:
+    void showConnectionDetails();
+
+Q_SIGNALS:
+    void resyncRequested();
+    void reconnectRequested();
+    void signInRequested();
+    void signOutRequested();
+    void switchOrganizationRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void onStatusAction(ConnectionStatusView::Action action);
+    void updateTitle();
+
+    InboxStore* m_store;
+    ConnectionMonitor* m_monitor;
+    QSplitter* m_splitter;
+    ChatListPane* m_chatList;
+    ConversationView* m_conversation;
+    TicketPanel* m_ticket;
+    ConnectionStatusWidget* m_status;
+    QLabel* m_account;
+    QPointer<ConnectionDetailsDialog> m_details;
+    User m_user;
+    QString m_organizationName;
+};
+
+} // namespace WhaTrack::Ui
