@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QStyle>
+#include <QTextStream>
 
 int main(int argc, char** argv)
 {
@@ -25,6 +26,8 @@ int main(int argc, char** argv)
     WhaTrack::Gui::GuiOptions options;
     QString error;
     if (!WhaTrack::Gui::parseGuiOptions(app, &options, &error)) {
+        // Both: a terminal user reads stderr, a double-click user sees the box.
+        QTextStream(stderr) << error << Qt::endl;
         QMessageBox::critical(nullptr, QApplication::applicationName(), error);
         return 64; // EX_USAGE
     }

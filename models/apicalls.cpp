@@ -46,9 +46,9 @@ QString enc(const QString& id)
 
 } // namespace
 
-#define WT_TYPED_CALL(T, request, what, decodeExpr)                                                \
+#define WT_TYPED_CALL(T, request, what, ...)                                                \
     const bool hasContext = context != nullptr;                                                    \
-    auto decoder = decodeExpr;                                                                     \
+    auto decoder = __VA_ARGS__;                                                                     \
     return d->start(request, context,                                                              \
         [this, context, hasContext, decoder, done = std::move(done)](                              \
             ApiResult<ApiResponse> raw) mutable {                                                  \
@@ -113,6 +113,25 @@ ApiClient::RequestId ApiClient::fetchChats(
         return c ? okResult(std::move(*c))
                  : badResponse<QList<ChatItem>>(QStringLiteral("chat list"));
     });
+}
+
+ApiClient::RequestId ApiClient::fetchChatsDelta(const QString& search,
+    std::shared_ptr<ChatRevisions> revisions, bool keepFull, const QObject* context,
+    Callback<ChatListDelta> done)
+{
+    ApiRequest r = get(QStringLiteral("/api/v1/whatsapp/chats"));
+    if (!search.isEmpty())
+        r.query.addQueryItem(
+            QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
+    DirectionRegistry* directions = &d->m_directions;
+    const bool authoritative = search.isEmpty();
+    WT_TYPED_CALL(ChatListDelta, r, "chats",
+        [directions, revisions, authoritative, keepFull](const ApiResponse& resp) {
+            auto c = Codec::decodeChats(resp.body, directions);
+            if (!c)
+                return badResponse<ChatListDelta>(QStringLiteral("chat list"));
+            return okResult(revisions->diff(std::move(*c), authoritative, keepFull));
+        });
 }
 
 ApiClient::RequestId ApiClient::fetchMessages(const QString& chatId, int page, int pageSize,

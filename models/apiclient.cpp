@@ -11,7 +11,18 @@
 #include <QSslError>
 #include <QTimer>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace WhaTrack {
+
+void trimHeap()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 namespace {
 
@@ -132,7 +143,8 @@ ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* body
     QNetworkReply* reply = call->reply;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     *statusOut = status;
-    *bodyOut = reply->readAll();
+    if (reply->isOpen()) // an aborted (timed out) reply is closed
+        *bodyOut = reply->readAll();
     ApiError e;
     e.httpStatus = status;
     e.route = routeOf(call->request);

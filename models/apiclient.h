@@ -13,6 +13,7 @@
 #include "models/apiconfig.h"
 #include "models/apierror.h"
 #include "models/apitypes.h"
+#include "models/chatrevisions.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -83,6 +84,10 @@ public:
     // --- inbox ------------------------------------------------------------------------------
     RequestId fetchChats(
         const QString& search, const QObject* context, Callback<QList<ChatItem>> done);
+    //! Like fetchChats(), diffed on the decode worker against \a revisions: only new, changed
+    //! and (for the unfiltered list) removed chats reach the caller's thread.
+    RequestId fetchChatsDelta(const QString& search, std::shared_ptr<ChatRevisions> revisions,
+        bool keepFull, const QObject* context, Callback<ChatListDelta> done);
     //! \a chatId may be a conversation id or a lead id (the route accepts both).
     RequestId fetchMessages(const QString& chatId, int page, int pageSize, const QObject* context,
         Callback<MessagePage> done);

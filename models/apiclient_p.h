@@ -71,6 +71,11 @@ public:
 
 //! Bodies above this size are decoded off the client's thread.
 inline constexpr qsizetype kInlineDecodeLimit = 16 * 1024;
+//! After decoding a body above this size, freed memory is handed back to the system.
+inline constexpr qsizetype kTrimAfter = 1024 * 1024;
+//! Returns freed heap to the OS (glibc keeps per-thread arenas otherwise: a 20 MB chat list
+//! would stay in the RSS long after it was decoded).
+void trimHeap();
 
 template<typename T, typename Decode>
 void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* context,
@@ -90,8 +95,13 @@ void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* con
     QFuture<ApiResult<T>> future = promise->future();
     promise->start();
     QThreadPool::globalInstance()->start([promise, decode, raw = std::move(raw)]() mutable {
-        promise->addResult(decode(raw.value));
+        const bool big = raw.value.body.size() > kTrimAfter;
+        ApiResult<T> result = decode(raw.value);
+        raw = {};
+        promise->addResult(std::move(result));
         promise->finish();
+        if (big)
+            trimHeap();
     });
     // The continuation runs on the context's (or the client's) thread and is dropped with it.
     const QObject* target = hasContext ? context : q;

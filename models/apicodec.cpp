@@ -347,19 +347,36 @@ QString formatTime(const QDateTime& t)
 
 std::optional<QList<ChatItem>> decodeChats(const QByteArray& body, DirectionRegistry* directions)
 {
-    const json j = parse(body);
-    const json* list = listOf(j, {"items", "data", "chats"});
-    if (!list)
-        return std::nullopt;
+    // Streamed: each chat is decoded as soon as its object closes and then dropped from the
+    // DOM, so 20,000 chats never exist as one nlohmann tree (which costs ~10x the body size).
     QList<ChatItem> out;
-    out.reserve(static_cast<qsizetype>(list->size()));
-    for (const auto& item : *list) {
-        if (!item.is_object())
+    bool bareArray = false;
+    for (char ch : body) {
+        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
             continue;
-        ChatItem c = chat(item, directions);
-        if (!c.id.isEmpty())
-            out.append(std::move(c));
+        bareArray = ch == '[';
+        break;
     }
+    const int itemDepth = bareArray ? 1 : 2;
+    bool inList = bareArray;
+    bool sawList = bareArray;
+    const json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (!bareArray && depth == 1 && event == json::parse_event_t::key) {
+            const std::string& k = parsed.get_ref<const std::string&>();
+            inList = k == "items" || k == "data" || k == "chats";
+            sawList = sawList || inList;
+        }
+        if (inList && depth == itemDepth && event == json::parse_event_t::object_end) {
+            ChatItem c = chat(parsed, directions);
+            if (!c.id.isEmpty())
+                out.append(std::move(c));
+            return false; // discard: keep the DOM small
+        }
+        return true;
+    };
+    const json j = json::parse(body.constBegin(), body.constEnd(), cb, false);
+    if (j.is_discarded() || !sawList)
+        return std::nullopt;
     return out;
 }
 

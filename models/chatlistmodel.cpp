@@ -185,6 +185,16 @@ ChatListModel::MergeStats ChatListModel::mergeItems(QList<ChatItem> items, Merge
             rebuildIndex();
     }
 
+    upsert(std::move(items), stats);
+    if (stats.inserted || stats.removed)
+        Q_EMIT countChanged();
+    qCDebug(lcModels) << "chat list merged:" << stats.inserted << "new," << stats.changed
+                      << "changed," << stats.removed << "removed";
+    return stats;
+}
+
+void ChatListModel::upsert(QList<ChatItem> items, MergeStats& stats)
+{
     QList<ChatItem> added;
     QSet<QString> addedIds;
     for (auto& item : items) {
@@ -227,9 +237,44 @@ ChatListModel::MergeStats ChatListModel::mergeItems(QList<ChatItem> items, Merge
         endInsertRows();
         stats.inserted = static_cast<int>(added.size());
     }
+}
+
+ChatListModel::MergeStats ChatListModel::applyDelta(
+    QList<ChatItem> changed, const QStringList& removed)
+{
+    MergeStats stats;
+    if (m_items.isEmpty()) {
+        stats.inserted = static_cast<int>(changed.size());
+        if (!changed.isEmpty())
+            resetItems(std::move(changed));
+        return stats;
+    }
+    if (!removed.isEmpty()) {
+        QList<int> rows;
+        for (const auto& id : removed) {
+            const int row = rowOf(id);
+            if (row >= 0)
+                rows.append(row);
+        }
+        std::sort(rows.begin(), rows.end(), std::greater<int>());
+        // Contiguous blocks, bottom first, so the row numbers stay valid.
+        for (qsizetype i = 0; i < rows.size();) {
+            const int last = rows.at(i);
+            int first = last;
+            while (++i < rows.size() && rows.at(i) == first - 1)
+                first = rows.at(i);
+            beginRemoveRows({}, first, last);
+            m_items.remove(first, last - first + 1);
+            endRemoveRows();
+            stats.removed += last - first + 1;
+        }
+        if (stats.removed)
+            rebuildIndex();
+    }
+    upsert(std::move(changed), stats);
     if (stats.inserted || stats.removed)
         Q_EMIT countChanged();
-    qCDebug(lcModels) << "chat list merged:" << stats.inserted << "new," << stats.changed
+    qCDebug(lcModels) << "chat list delta:" << stats.inserted << "new," << stats.changed
                       << "changed," << stats.removed << "removed";
     return stats;
 }

@@ -63,6 +63,8 @@ public:
     void resetItems(QList<ChatItem> items);
     //! A refresh: fine-grained signals only. Starts with resetItems() when the model is empty.
     MergeStats mergeItems(QList<ChatItem> items, MergeMode mode = MergeMode::Authoritative);
+    //! A refresh already reduced to its changes (see ChatRevisions): O(changes) on this thread.
+    MergeStats applyDelta(QList<ChatItem> changed, const QStringList& removed);
     //! Optimistic patch from a `message_created` publication: newer last message and activity.
     //! Returns false if the chat is unknown or the message is not newer than what is shown.
     bool applyIncomingMessage(const QString& chatId, const Message& message);
@@ -84,6 +86,7 @@ Q_SIGNALS:
 
 private:
     QList<int> changedRoles(const ChatItem& before, const ChatItem& after) const;
+    void upsert(QList<ChatItem> items, MergeStats& stats);
     void rebuildIndex();
 
     QList<ChatItem> m_items;

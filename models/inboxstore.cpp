@@ -122,6 +122,8 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_openConversation.clear();
     d->m_searchKeyText.clear();
     d->m_resolver.clear();
+    d->m_revisions->clear();
+    d->m_fullChats.reset();
     d->m_unread.clear();
     d->m_watchdog->reset();
     d->m_cachedMessages.clear();

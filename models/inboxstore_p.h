@@ -8,6 +8,7 @@
 #include "models/chatidresolver.h"
 #include "models/chatlistmodel.h"
 #include "models/chatlistproxymodel.h"
+#include "models/chatrevisions.h"
 #include "models/inboxevent.h"
 #include "models/inboxstore.h"
 #include "models/invalidationrules.h"
@@ -37,7 +38,8 @@ public:
 
     // inboxstore_queries.cpp
     void registerFetchers();
-    void applyChats(const QString& org, const QString& search, QList<ChatItem> chats);
+    void applyChats(const QString& org, ChatListDelta delta);
+    void applySearch(const QString& org, const QString& search, QList<ChatItem> chats);
     void applyMessages(const QString& org, const QString& chatId, MessagePage page);
     void applyTicket(
         const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
@@ -82,6 +84,10 @@ public:
     std::unique_ptr<LocalCacheWorker> m_localCache;
 
     ChatIdResolver m_resolver;
+    //! What the chat list model holds, for the worker-side diff of each refetch.
+    std::shared_ptr<ChatRevisions> m_revisions = std::make_shared<ChatRevisions>();
+    //! The last full server list, kept only for the local cache (freed off the GUI thread).
+    std::shared_ptr<const QList<ChatItem>> m_fullChats;
     UnreadTracker m_unread;
     QString m_org;
     QString m_openChat;

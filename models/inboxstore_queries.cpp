@@ -9,7 +9,7 @@
 #include "models/realtimewatchdog.h"
 
 #include <QElapsedTimer>
-#include <QScopeGuard>
+#include <QThreadPool>
 
 namespace WhaTrack {
 
@@ -32,12 +32,27 @@ void InboxStore::Private::registerFetchers()
         QueryKeys::Chats,
         [this](const QueryKey& key, QueryCache::Complete complete) {
             const QString org = key.value(1), search = key.value(2);
-            m_api->fetchChats(
-                search, q, [this, org, search, complete](ApiResult<QList<ChatItem>> r) {
+            if (!search.isEmpty()) {
+                // Search results are small and their whole id set matters: no delta.
+                m_api->fetchChats(
+                    search, q, [this, org, search, complete](ApiResult<QList<ChatItem>> r) {
+                        QueryCache::FetchResult result {r.error, {}};
+                        if (r.ok())
+                            result.apply
+                                = [this, org, search, items = std::move(r.value)]() mutable {
+                                      applySearch(org, search, std::move(items));
+                                  };
+                        complete(std::move(result));
+                    });
+                return;
+            }
+            // The full list is diffed on the decode worker against what the model holds.
+            m_api->fetchChatsDelta({}, m_revisions, m_localCache != nullptr, q,
+                [this, org, complete](ApiResult<ChatListDelta> r) {
                     QueryCache::FetchResult result {r.error, {}};
                     if (r.ok())
-                        result.apply = [this, org, search, items = std::move(r.value)]() mutable {
-                            applyChats(org, search, std::move(items));
+                        result.apply = [this, org, delta = std::move(r.value)]() mutable {
+                            applyChats(org, std::move(delta));
                         };
                     complete(std::move(result));
                 });
@@ -89,32 +104,36 @@ void InboxStore::Private::registerFetchers()
         stages);
 }
 
-void InboxStore::Private::applyChats(
+void InboxStore::Private::applySearch(
     const QString& org, const QString& search, QList<ChatItem> chats)
+{
+    if (org != m_org)
+        return;
+    // Search results never remove anything; they widen what the filter accepts.
+    QSet<QString> ids;
+    for (const auto& c : std::as_const(chats)) {
+        m_resolver.noteChat(c);
+        ids.insert(c.id);
+    }
+    m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Upsert);
+    if (search == m_search)
+        m_proxy->setServerMatches(std::move(ids));
+}
+
+void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
 {
     if (org != m_org)
         return;
     QElapsedTimer timer;
     timer.start();
-    const auto count = chats.size();
-    const auto logTime = qScopeGuard([&] {
-        qCDebug(lcModels) << "chat list of" << count << "applied in" << timer.nsecsElapsed() / 1000 << "us";
-    });
-    for (const auto& c : std::as_const(chats))
+    // Everything here is O(changes): the worker already dropped the unchanged chats.
+    for (const auto& c : std::as_const(delta.changed))
         m_resolver.noteChat(c);
-    if (!search.isEmpty()) {
-        // Search results never remove anything; they widen what the filter accepts.
-        QSet<QString> ids;
-        for (const auto& c : std::as_const(chats))
-            ids.insert(c.id);
-        m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Upsert);
-        if (search == m_search)
-            m_proxy->setServerMatches(std::move(ids));
-        return;
-    }
-    const QHash<QString, int> unread = m_unread.onChats(chats, m_openChat, m_clock->wallNow());
-    m_watchdog->onChatList(chats);
-    m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Authoritative);
+    const QHash<QString, int> unread
+        = m_unread.onChats(delta.changed, m_openChat, m_clock->wallNow());
+    m_watchdog->onChatListDelta(delta.changed, delta.removed);
+    m_revisions->commit(delta);
+    const auto stats = m_chats->applyDelta(std::move(delta.changed), delta.removed);
     for (auto it = unread.cbegin(); it != unread.cend(); ++it) {
         m_chats->setUnreadCount(it.key(), it.value());
         saveReadState(it.key());
@@ -135,7 +154,17 @@ void InboxStore::Private::applyChats(
         }
     }
     m_haveServerData = true;
-    scheduleSave(QStringLiteral("chats"));
+    if (delta.full) {
+        // Keep the newest full list for the next save; the previous one dies on a worker.
+        std::shared_ptr<const QList<ChatItem>> old
+            = std::exchange(m_fullChats, std::move(delta.full));
+        if (old)
+            QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old.reset(); });
+        if (stats.inserted || stats.changed || stats.removed)
+            scheduleSave(QStringLiteral("chats"));
+    }
+    qCDebug(lcModels) << "chat list of" << delta.total << "applied in"
+                      << timer.nsecsElapsed() / 1000 << "us";
 }
 
 void InboxStore::Private::learnDirections(MessagePage& page)
@@ -234,8 +263,8 @@ void InboxStore::Private::scheduleSave(const QString& what)
         m_saveTimer = 0;
         if (m_org.isEmpty())
             return;
-        if (m_dirty.contains(QStringLiteral("chats")))
-            m_localCache->saveChats(m_org, m_chats->items());
+        if (m_dirty.contains(QStringLiteral("chats")) && m_fullChats)
+            m_localCache->saveChats(m_org, *m_fullChats); // shared, not copied
         for (const auto& chat : std::as_const(m_dirtyMessageChats))
             m_localCache->saveMessages(m_org, chat, m_cachedMessages.value(chat));
         m_dirty.clear();

@@ -3,6 +3,8 @@
 #include "models/clock.h"
 #include "models/logging.h"
 
+#include <QSet>
+
 namespace WhaTrack {
 
 RealtimeWatchdog::RealtimeWatchdog(Clock* clock, qint64 graceMs, qint64 probeMs, QObject* parent)
@@ -66,29 +68,49 @@ void RealtimeWatchdog::noteAnnounced(const QString& chatId)
     m_pendingSinceMs.remove(chatId);
 }
 
+void RealtimeWatchdog::noteActivity(const ChatItem& c, qint64 now)
+{
+    const qint64 at = c.lastMessageAt.isValid() ? c.lastMessageAt.toMSecsSinceEpoch() : 0;
+    const qint64 before = m_lastActivity.value(c.id, -1);
+    m_lastActivity.insert(c.id, at);
+    if (!m_haveList || !m_live || before >= at)
+        return;
+    // Newer activity: fine if a publication named the chat recently (it may also arrive a
+    // little after the REST response, hence the grace period).
+    const qint64 announced = m_announcedAtMs.value(c.id, -1);
+    if (announced >= 0 && now - announced <= m_graceMs + m_probeMs)
+        return;
+    if (!m_pendingSinceMs.contains(c.id))
+        m_pendingSinceMs.insert(c.id, now);
+}
+
 void RealtimeWatchdog::onChatList(const QList<ChatItem>& chats)
 {
     const qint64 now = m_clock->nowMs();
-    QHash<QString, qint64> next;
-    next.reserve(chats.size());
+    QSet<QString> present;
+    present.reserve(chats.size());
     for (const auto& c : chats) {
-        const qint64 at = c.lastMessageAt.isValid() ? c.lastMessageAt.toMSecsSinceEpoch() : 0;
-        next.insert(c.id, at);
-        if (!m_haveList || !m_live)
-            continue;
-        const qint64 before = m_lastActivity.value(c.id, -1);
-        if (before >= at)
-            continue;
-        // Newer activity: fine if a publication named the chat recently (it may also arrive a
-        // little after the REST response, hence the grace period).
-        const qint64 announced = m_announcedAtMs.value(c.id, -1);
-        if (announced >= 0 && now - announced <= m_graceMs + m_probeMs)
-            continue;
-        if (!m_pendingSinceMs.contains(c.id))
-            m_pendingSinceMs.insert(c.id, now);
+        present.insert(c.id);
+        noteActivity(c, now);
     }
-    m_lastActivity = std::move(next);
+    m_lastActivity.removeIf([&present](const auto& it) { return !present.contains(it.key()); });
     m_haveList = true;
+    armCheck();
+}
+
+void RealtimeWatchdog::onChatListDelta(const QList<ChatItem>& changed, const QStringList& removed)
+{
+    const qint64 now = m_clock->nowMs();
+    for (const auto& c : changed)
+        noteActivity(c, now);
+    for (const auto& id : removed)
+        m_lastActivity.remove(id);
+    m_haveList = true;
+    armCheck();
+}
+
+void RealtimeWatchdog::armCheck()
+{
     if (!m_pendingSinceMs.isEmpty() && !m_checkTimer) {
         m_checkTimer = m_clock->schedule(m_graceMs, [this] {
             m_checkTimer = 0;

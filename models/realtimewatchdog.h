@@ -33,6 +33,8 @@ public:
     void noteAnnounced(const QString& chatId);
     //! A refreshed (authoritative) chat list.
     void onChatList(const QList<ChatItem>& chats);
+    //! The same, reduced to its changes (new or changed chats, removed ids).
+    void onChatListDelta(const QList<ChatItem>& changed, const QStringList& removed);
     bool isSuspicious() const { return m_suspicious; }
 
 Q_SIGNALS:
@@ -41,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void check();
+    void noteActivity(const ChatItem& chat, qint64 now);
+    void armCheck();
     void armProbe();
 
     Clock* m_clock;

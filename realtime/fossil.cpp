@@ -100,23 +100,23 @@ QString errorString(Error error)
     case Error::None:
         return QStringLiteral("no error");
     case Error::BadHeader:
-        return QStringLiteral("fossil delta: malformed size header");
+        return QStringLiteral("malformed size header");
     case Error::TooLarge:
-        return QStringLiteral("fossil delta: target too large");
+        return QStringLiteral("target too large");
     case Error::BadCommand:
-        return QStringLiteral("fossil delta: malformed command");
+        return QStringLiteral("malformed command");
     case Error::CopyOutOfRange:
-        return QStringLiteral("fossil delta: copy extends past the end of the base");
+        return QStringLiteral("copy extends past the end of the base");
     case Error::InsertTooLong:
-        return QStringLiteral("fossil delta: insert longer than the delta");
+        return QStringLiteral("insert longer than the delta");
     case Error::SizeMismatch:
-        return QStringLiteral("fossil delta: output size does not match the header");
+        return QStringLiteral("output size does not match the header");
     case Error::BadChecksum:
-        return QStringLiteral("fossil delta: bad checksum");
+        return QStringLiteral("bad checksum");
     case Error::Unterminated:
-        return QStringLiteral("fossil delta: unterminated delta");
+        return QStringLiteral("unterminated delta");
     }
-    return QStringLiteral("fossil delta: unknown error");
+    return QStringLiteral("unknown error");
 }
 
 quint32 checksum(QByteArrayView data)

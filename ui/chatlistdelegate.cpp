@@ -123,7 +123,7 @@ void ChatListDelegate::paint(
         const qreal gw = MessageGlyphs::statusWidth(status, gh);
         if (gw > 0) {
             const QRectF glyph(x, y + (fm.height() - gh) / 2.0, gw, gh);
-            MessageGlyphs::paintStatus(p, glyph, status, mutedColor, dark);
+            MessageGlyphs::paintStatus(p, glyph, status, mutedColor, dark, selected);
             x += int(gw) + 4;
         }
     }

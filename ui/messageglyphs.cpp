@@ -136,8 +136,8 @@ void tick(QPainter* p, const QRectF& r, qreal xOffset)
 
 } // namespace
 
-void MessageGlyphs::paintStatus(
-    QPainter* p, const QRectF& r, MessageStatus status, const QColor& muted, bool dark)
+void MessageGlyphs::paintStatus(QPainter* p, const QRectF& r, MessageStatus status,
+    const QColor& muted, bool dark, bool monochrome)
 {
     if (status == MessageStatus::Unknown)
         return;
@@ -163,14 +163,14 @@ void MessageGlyphs::paintStatus(
     case MessageStatus::Delivered:
     case MessageStatus::Read:
     case MessageStatus::Played:
-        if (status != MessageStatus::Delivered)
+        if (status != MessageStatus::Delivered && !monochrome)
             pen.setColor(readColor(dark));
         p->setPen(pen);
         tick(p, r, 0);
         tick(p, r, h * 0.35);
         break;
     case MessageStatus::Failed: {
-        const QColor red = failedColor(dark);
+        const QColor red = failedColor(dark); // an alert stays red, even on a selection
         QPainterPath tri;
         tri.moveTo(r.left() + h * 0.5, r.top() + h * 0.05);
         tri.lineTo(r.left() + h * 0.98, r.top() + h * 0.92);

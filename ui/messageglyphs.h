@@ -41,8 +41,10 @@ public:
     static qreal statusWidth(MessageStatus status, qreal height);
     //! Ticks ✓ / ✓✓ / blue ✓✓, a clock for pending, a warning sign for failed.
     //! \a muted is the colour of grey ticks (the bubble's secondary text colour).
+    //! \a monochrome paints the ticks in \a muted (on a selection highlight, where the blue of
+    //! "read" would vanish); a failure stays red.
     static void paintStatus(QPainter* painter, const QRectF& rect, MessageStatus status,
-        const QColor& muted, bool dark);
+        const QColor& muted, bool dark, bool monochrome = false);
     //! The blue of "read" ticks, readable on light and dark bubbles.
     static QColor readColor(bool dark);
     static QColor failedColor(bool dark);

@@ -88,8 +88,10 @@ void StaleBanner::showNow()
         when = at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm"))
                                                  : QLocale().toString(at, QLocale::ShortFormat);
     }
-    const QString headline = when.isEmpty() ? tr("Showing saved data — not live")
-                                            : tr("Showing saved data from %1 — not live").arg(when);
+    QString headline = when.isEmpty() ? tr("Showing saved data — not live")
+                                      : tr("Showing saved data from %1 — not live").arg(when);
+    // Wrap before "— not live", never inside it, in a narrow chat list.
+    headline.replace(QStringLiteral(" — not live"), QStringLiteral(" —\u00a0not\u00a0live"));
     m_label->setText(headline);
     m_label->setToolTip(f.reason);
     if (isHidden())

@@ -200,7 +200,8 @@ void AppController::wireSession()
             const bool tls = message.contains(QLatin1String("SSL"), Qt::CaseInsensitive)
                 || message.contains(QLatin1String("certificate"), Qt::CaseInsensitive);
             if (type == Centrifuge::ErrorType::Transport && tls)
-                showTlsProblem(tr("live updates (%1)").arg(serverName(effectiveWebSocketUrl())), {message});
+                showTlsProblem(
+                    tr("live updates (%1)").arg(serverName(effectiveWebSocketUrl())), {message});
         });
 }
 
@@ -283,6 +284,10 @@ void AppController::onSignedIn(const User& user)
     m_window->setCurrentUser(user);
     if (!m_options.organizationId.isEmpty())
         m_session->setCurrentOrganizationId(m_options.organizationId);
+    // Signing in again keeps the session's organization, so no change signal comes: open it.
+    const QString current = m_session->currentOrganizationId();
+    if (m_activeOrg.isEmpty() && !current.isEmpty() && !m_orgChoicePending)
+        activateOrganization(current);
 }
 
 void AppController::onSignedOut(Session::SignOutReason reason, const QString& message)
@@ -329,7 +334,8 @@ void AppController::onSignInFailed(const ApiError& error)
         break;
     case ApiError::Kind::Tls:
         text = tr("Secure connection to %1 failed: %2")
-                   .arg(serverName(m_options.backendUrl), error.sslErrors.join(QStringLiteral("; ")));
+                   .arg(serverName(m_options.backendUrl),
+                       error.sslErrors.join(QStringLiteral("; ")));
         break;
     case ApiError::Kind::RateLimited:
         text = error.retryAfterMs > 0
@@ -353,8 +359,11 @@ void AppController::onOrganizationsChanged()
     updateOrganizationName();
     const auto orgs = m_session->organizations();
     if (orgs.isEmpty()) {
-        QMessageBox::warning(m_window.get(), tr("No organization"),
-            tr("This account is not a member of any WhaTrack organization."));
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("No organization"),
+            tr("This account is not a member of any WhaTrack organization."), QMessageBox::Ok,
+            m_window.get());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return;
     }
     const bool configured = std::any_of(orgs.cbegin(), orgs.cend(),

@@ -52,7 +52,8 @@ void scheduleScreenshot(
                 const QString name = info.path() + QLatin1Char('/') + info.completeBaseName()
                     + QStringLiteral("-dialog%1.png").arg(++n);
                 w->grab().save(name, "PNG");
-                qCInfo(lcUi) << "dialog" << w->objectName() << "saved to" << QDir::toNativeSeparators(name);
+                qCInfo(lcUi) << "dialog" << w->objectName() << "saved to"
+                             << QDir::toNativeSeparators(name);
             }
         }
         save(guard, file);

@@ -1,420 +1,564 @@
 #include "realtime/protocol/codec.h"
 
-#include "realtime/protocol/lineparser.h"
+#include "realtime/protocol/jsoncursor.h"
 
 #include <cstring>
 #include <limits>
-#include <nlohmann/json.hpp>
+#include <new>
 #include <type_traits>
 
 namespace Centrifuge::Protocol {
 
 namespace {
 
-using Json = LineParser::Json;
-
 // ---- decoding -------------------------------------------------------------------------------
 //
-// Each line is parsed by LineParser (strict, no exceptions) into a DOM of the protocol
-// structure, then walked field by field.
-// Structural problems inside a valid JSON line (wrong types, out-of-range numbers) raise a
-// DecodeFailure, which never leaves this file: decodeFrame() turns it into a DecodeError for that
-// line.
+// Each line is read by a JsonCursor straight into the protocol structs: keys in any order,
+// unknown keys validated and skipped, `null` read as "not sent". Malformed JSON and wrong types
+// throw JsonCursor::Failure, which never leaves this file: decodeFrame() turns it into a
+// DecodeError for that line.
 
-struct DecodeFailure
-{
-    const char* field;
-    const char* problem;
-};
+using Key = std::string_view;
+using Cursor = JsonCursor;
 
-[[noreturn]] void fail(const char* field, const char* problem)
-{
-    throw DecodeFailure {field, problem};
-}
-
-//! The value of \a key, or nullptr when absent or null (null is read as "not sent", like the
-//! server's Go decoder reads it as the zero value).
-const Json* member(const Json& object, const char* key)
-{
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null())
-        return nullptr;
-    return &*it;
-}
-
-const Json& requireObject(const Json& value, const char* field)
-{
-    if (!value.is_object())
-        fail(field, "expected an object");
-    return value;
-}
-
-QString toQString(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-void readString(const Json& object, const char* key, QString& out)
-{
-    if (const Json* v = member(object, key)) {
-        if (!v->is_string())
-            fail(key, "expected a string");
-        out = toQString(v->get_ref<const std::string&>());
-    }
-}
-
-void readBool(const Json& object, const char* key, bool& out)
-{
-    if (const Json* v = member(object, key)) {
-        if (!v->is_boolean())
-            fail(key, "expected a boolean");
-        out = v->get<bool>();
-    }
-}
-
-//! Unsigned integers are read from nlohmann's exact 64-bit representation, never from a double.
-template<typename T> void readUnsigned(const Json& object, const char* key, T& out)
+template<typename T>
+void readUnsigned(Cursor& in, const char* field, T& out)
 {
     static_assert(std::is_unsigned_v<T>);
-    const Json* v = member(object, key);
-    if (!v)
-        return;
-    if (v->is_number_unsigned()) {
-        const auto n = v->get<std::uint64_t>();
-        if (n > std::numeric_limits<T>::max())
-            fail(key, "unsigned integer out of range");
-        out = static_cast<T>(n);
-        return;
-    }
-    if (v->is_number_integer()) // a negative value: nlohmann stores non-negative ones unsigned
-        fail(key, "expected a non-negative integer");
-    fail(key, "expected an unsigned integer");
+    quint64 v = out;
+    in.readUnsigned(field, std::numeric_limits<T>::max(), v);
+    out = static_cast<T>(v);
 }
 
-template<typename T> void readSigned(const Json& object, const char* key, T& out)
+template<typename T>
+void readSigned(Cursor& in, const char* field, T& out)
 {
     static_assert(std::is_signed_v<T>);
-    const Json* v = member(object, key);
-    if (!v)
-        return;
-    if (v->is_number_unsigned()) {
-        const auto n = v->get<std::uint64_t>();
-        if (n > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-            fail(key, "integer out of range");
-        out = static_cast<T>(n);
-        return;
-    }
-    if (v->is_number_integer()) {
-        const auto n = v->get<std::int64_t>();
-        if (n < std::numeric_limits<T>::min() || n > std::numeric_limits<T>::max())
-            fail(key, "integer out of range");
-        out = static_cast<T>(n);
-        return;
-    }
-    fail(key, "expected an integer");
+    qint64 v = out;
+    in.readSigned(field, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), v);
+    out = static_cast<T>(v);
 }
 
-//! Walks the DOM of one line. Raw fields are binary nodes holding their text in the parser.
-struct Decoder
+QString keyString(Key key)
 {
-    const LineParser& parser;
+    return QString::fromUtf8(key.data(), qsizetype(key.size()));
+}
 
-    void readRaw(const Json& object, const char* key, QByteArray& out) const
-    {
-        if (const Json* v = member(object, key))
-            out = parser.rawText(*v);
+ClientInfo decodeClientInfo(Cursor& in)
+{
+    ClientInfo info;
+    in.beginObject("info");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "user")
+            in.readString("user", info.user);
+        else if (k == "client")
+            in.readString("client", info.client);
+        else if (k == "conn_info")
+            info.connInfo = in.rawValue();
+        else if (k == "chan_info")
+            info.chanInfo = in.rawValue();
+        else
+            in.skipValue();
     }
+    return info;
+}
 
-    ClientInfo decodeClientInfo(const Json& value) const
-    {
-        requireObject(value, "info");
-        ClientInfo info;
-        readString(value, "user", info.user);
-        readString(value, "client", info.client);
-        readRaw(value, "conn_info", info.connInfo);
-        readRaw(value, "chan_info", info.chanInfo);
-        return info;
-    }
-
-    Publication decodePublication(const Json& value) const
-    {
-        requireObject(value, "publication");
-        Publication pub;
-        readString(value, "channel", pub.channel);
-        readUnsigned(value, "offset", pub.offset);
-        readRaw(value, "data", pub.data);
-        if (const Json* info = member(value, "info"))
-            pub.info = decodeClientInfo(*info);
-        if (const Json* tags = member(value, "tags")) {
-            requireObject(*tags, "tags");
-            pub.tags.reserve(static_cast<qsizetype>(tags->size()));
-            for (auto it = tags->begin(); it != tags->end(); ++it) {
-                if (!it->is_string())
-                    fail("tags", "expected string values");
-                pub.tags.insert(toQString(it.key()), toQString(it->get_ref<const std::string&>()));
+Publication decodePublication(Cursor& in)
+{
+    Publication pub;
+    in.beginObject("publication");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "data") {
+            pub.data = in.rawValue();
+        } else if (k == "offset") {
+            readUnsigned(in, "offset", pub.offset);
+        } else if (k == "channel") {
+            in.readString("channel", pub.channel);
+        } else if (k == "info") {
+            if (!in.takeNull())
+                pub.info = decodeClientInfo(in);
+        } else if (k == "tags") {
+            if (in.takeNull())
+                continue;
+            in.beginObject("tags");
+            Key tag;
+            while (in.nextKey(tag)) {
+                const QString name = keyString(tag);
+                QString value;
+                in.readString("tags", value);
+                pub.tags.insert(name, value);
             }
+        } else if (k == "delta") {
+            in.readBool("delta", pub.delta);
+        } else if (k == "time") {
+            readSigned(in, "time", pub.timeMs);
+        } else {
+            in.skipValue();
         }
-        readBool(value, "delta", pub.delta);
-        readSigned(value, "time", pub.timeMs);
-        return pub;
     }
+    return pub;
+}
 
-    std::vector<Publication> decodePublications(const Json& object) const
-    {
-        std::vector<Publication> out;
-        if (const Json* list = member(object, "publications")) {
-            if (!list->is_array())
-                fail("publications", "expected an array");
-            out.reserve(list->size());
-            for (const Json& item : *list)
-                out.push_back(decodePublication(item));
+void decodePublications(Cursor& in, std::vector<Publication>& out)
+{
+    if (in.takeNull())
+        return;
+    in.beginArray("publications");
+    while (in.nextElement())
+        out.push_back(decodePublication(in));
+}
+
+SubscribeResult decodeSubscribeResult(Cursor& in, const char* field)
+{
+    SubscribeResult r;
+    in.beginObject(field);
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "expires")
+            in.readBool("expires", r.expires);
+        else if (k == "ttl")
+            readUnsigned(in, "ttl", r.ttl);
+        else if (k == "recoverable")
+            in.readBool("recoverable", r.recoverable);
+        else if (k == "epoch")
+            in.readString("epoch", r.epoch);
+        else if (k == "publications")
+            decodePublications(in, r.publications);
+        else if (k == "recovered")
+            in.readBool("recovered", r.recovered);
+        else if (k == "offset")
+            readUnsigned(in, "offset", r.offset);
+        else if (k == "positioned")
+            in.readBool("positioned", r.positioned);
+        else if (k == "data")
+            r.data = in.rawValue();
+        else if (k == "was_recovering")
+            in.readBool("was_recovering", r.wasRecovering);
+        else if (k == "delta")
+            in.readBool("delta", r.delta);
+        else
+            in.skipValue();
+    }
+    return r;
+}
+
+ConnectResult decodeConnectResult(Cursor& in)
+{
+    ConnectResult r;
+    in.beginObject("connect");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "client") {
+            in.readString("client", r.client);
+        } else if (k == "version") {
+            in.readString("version", r.version);
+        } else if (k == "expires") {
+            in.readBool("expires", r.expires);
+        } else if (k == "ttl") {
+            readUnsigned(in, "ttl", r.ttl);
+        } else if (k == "data") {
+            r.data = in.rawValue();
+        } else if (k == "subs") {
+            if (in.takeNull())
+                continue;
+            in.beginObject("subs");
+            Key channel;
+            while (in.nextKey(channel)) {
+                const QString name = keyString(channel);
+                r.subs.insert(name, decodeSubscribeResult(in, "subs"));
+            }
+        } else if (k == "ping") {
+            readUnsigned(in, "ping", r.ping);
+        } else if (k == "pong") {
+            in.readBool("pong", r.pong);
+        } else {
+            in.skipValue();
         }
-        return out;
     }
+    return r;
+}
 
-    SubscribeResult decodeSubscribeResult(const Json& value) const
-    {
-        requireObject(value, "subscribe");
-        SubscribeResult r;
-        readBool(value, "expires", r.expires);
-        readUnsigned(value, "ttl", r.ttl);
-        readBool(value, "recoverable", r.recoverable);
-        readString(value, "epoch", r.epoch);
-        r.publications = decodePublications(value);
-        readBool(value, "recovered", r.recovered);
-        readUnsigned(value, "offset", r.offset);
-        readBool(value, "positioned", r.positioned);
-        readRaw(value, "data", r.data);
-        readBool(value, "was_recovering", r.wasRecovering);
-        readBool(value, "delta", r.delta);
-        return r;
+RefreshResult decodeRefreshResult(Cursor& in)
+{
+    RefreshResult r;
+    in.beginObject("refresh");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "client")
+            in.readString("client", r.client);
+        else if (k == "version")
+            in.readString("version", r.version);
+        else if (k == "expires")
+            in.readBool("expires", r.expires);
+        else if (k == "ttl")
+            readUnsigned(in, "ttl", r.ttl);
+        else
+            in.skipValue();
     }
+    return r;
+}
 
-    ConnectResult decodeConnectResult(const Json& value) const
-    {
-        requireObject(value, "connect");
-        ConnectResult r;
-        readString(value, "client", r.client);
-        readString(value, "version", r.version);
-        readBool(value, "expires", r.expires);
-        readUnsigned(value, "ttl", r.ttl);
-        readRaw(value, "data", r.data);
-        if (const Json* subs = member(value, "subs")) {
-            requireObject(*subs, "subs");
-            for (auto it = subs->begin(); it != subs->end(); ++it)
-                r.subs.insert(toQString(it.key()), decodeSubscribeResult(it.value()));
+template<typename T>
+T decodeExpiry(Cursor& in, const char* field)
+{
+    T r;
+    in.beginObject(field);
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "expires")
+            in.readBool("expires", r.expires);
+        else if (k == "ttl")
+            readUnsigned(in, "ttl", r.ttl);
+        else
+            in.skipValue();
+    }
+    return r;
+}
+
+PresenceResult decodePresenceResult(Cursor& in)
+{
+    PresenceResult r;
+    in.beginObject("presence");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k != "presence" || in.takeNull()) {
+            if (k != "presence")
+                in.skipValue();
+            continue;
         }
-        readUnsigned(value, "ping", r.ping);
-        readBool(value, "pong", r.pong);
-        return r;
-    }
-
-    RefreshResult decodeRefreshResult(const Json& value) const
-    {
-        requireObject(value, "refresh");
-        RefreshResult r;
-        readString(value, "client", r.client);
-        readString(value, "version", r.version);
-        readBool(value, "expires", r.expires);
-        readUnsigned(value, "ttl", r.ttl);
-        return r;
-    }
-
-    SubRefreshResult decodeSubRefreshResult(const Json& value) const
-    {
-        requireObject(value, "sub_refresh");
-        SubRefreshResult r;
-        readBool(value, "expires", r.expires);
-        readUnsigned(value, "ttl", r.ttl);
-        return r;
-    }
-
-    PresenceResult decodePresenceResult(const Json& value) const
-    {
-        requireObject(value, "presence");
-        PresenceResult r;
-        if (const Json* clients = member(value, "presence")) {
-            requireObject(*clients, "presence");
-            r.clients.reserve(static_cast<qsizetype>(clients->size()));
-            for (auto it = clients->begin(); it != clients->end(); ++it)
-                r.clients.insert(toQString(it.key()), decodeClientInfo(it.value()));
+        in.beginObject("presence");
+        Key client;
+        while (in.nextKey(client)) {
+            const QString id = keyString(client);
+            r.clients.insert(id, decodeClientInfo(in));
         }
-        return r;
     }
+    return r;
+}
 
-    PresenceStatsResult decodePresenceStatsResult(const Json& value) const
-    {
-        requireObject(value, "presence_stats");
-        PresenceStatsResult r;
-        readUnsigned(value, "num_clients", r.numClients);
-        readUnsigned(value, "num_users", r.numUsers);
-        return r;
+PresenceStatsResult decodePresenceStatsResult(Cursor& in)
+{
+    PresenceStatsResult r;
+    in.beginObject("presence_stats");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "num_clients")
+            readUnsigned(in, "num_clients", r.numClients);
+        else if (k == "num_users")
+            readUnsigned(in, "num_users", r.numUsers);
+        else
+            in.skipValue();
     }
+    return r;
+}
 
-    HistoryResult decodeHistoryResult(const Json& value) const
-    {
-        requireObject(value, "history");
-        HistoryResult r;
-        r.publications = decodePublications(value);
-        readString(value, "epoch", r.epoch);
-        readUnsigned(value, "offset", r.offset);
-        return r;
+HistoryResult decodeHistoryResult(Cursor& in)
+{
+    HistoryResult r;
+    in.beginObject("history");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "publications")
+            decodePublications(in, r.publications);
+        else if (k == "epoch")
+            in.readString("epoch", r.epoch);
+        else if (k == "offset")
+            readUnsigned(in, "offset", r.offset);
+        else
+            in.skipValue();
     }
+    return r;
+}
 
-    template<typename T> T decodeEmpty(const Json& value, const char* field) const
-    {
-        requireObject(value, field);
-        return T {};
+//! An object whose fields we ignore (`{}` results), type-checked and validated.
+void skipObject(Cursor& in, const char* field)
+{
+    in.beginObject(field);
+    Key k;
+    while (in.nextKey(k))
+        in.skipValue();
+}
+
+RpcResult decodeRpcResult(Cursor& in)
+{
+    RpcResult r;
+    in.beginObject("rpc");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "data")
+            r.data = in.rawValue();
+        else
+            in.skipValue();
     }
+    return r;
+}
 
-    RpcResult decodeRpcResult(const Json& value) const
-    {
-        requireObject(value, "rpc");
-        RpcResult r;
-        readRaw(value, "data", r.data);
-        return r;
+//! Result fields in the order of precedence when a reply (oddly) carries several.
+constexpr const char* ResultFields[] = {"connect", "subscribe", "unsubscribe", "publish",
+    "presence", "presence_stats", "history", "rpc", "refresh", "sub_refresh"};
+
+//! Index of \a key in ResultFields, -1 if it is not a result field.
+int resultRank(Key key)
+{
+    for (int i = 0; i < int(std::size(ResultFields)); ++i) {
+        if (key == ResultFields[i])
+            return i;
     }
+    return -1;
+}
 
-    Result decodeResult(const Json& line) const
-    {
-        if (const Json* v = member(line, "connect"))
-            return decodeConnectResult(*v);
-        if (const Json* v = member(line, "subscribe"))
-            return decodeSubscribeResult(*v);
-        if (const Json* v = member(line, "unsubscribe"))
-            return decodeEmpty<UnsubscribeResult>(*v, "unsubscribe");
-        if (const Json* v = member(line, "publish"))
-            return decodeEmpty<PublishResult>(*v, "publish");
-        if (const Json* v = member(line, "presence"))
-            return decodePresenceResult(*v);
-        if (const Json* v = member(line, "presence_stats"))
-            return decodePresenceStatsResult(*v);
-        if (const Json* v = member(line, "history"))
-            return decodeHistoryResult(*v);
-        if (const Json* v = member(line, "rpc"))
-            return decodeRpcResult(*v);
-        if (const Json* v = member(line, "refresh"))
-            return decodeRefreshResult(*v);
-        if (const Json* v = member(line, "sub_refresh"))
-            return decodeSubRefreshResult(*v);
-        return EmptyResult {}; // `ping` result, `{}` or a result type we do not know
+Result decodeResult(Cursor& in, int rank)
+{
+    switch (rank) {
+    case 0:
+        return decodeConnectResult(in);
+    case 1:
+        return decodeSubscribeResult(in, "subscribe");
+    case 2:
+        skipObject(in, "unsubscribe");
+        return UnsubscribeResult{};
+    case 3:
+        skipObject(in, "publish");
+        return PublishResult{};
+    case 4:
+        return decodePresenceResult(in);
+    case 5:
+        return decodePresenceStatsResult(in);
+    case 6:
+        return decodeHistoryResult(in);
+    case 7:
+        return decodeRpcResult(in);
+    case 8:
+        return decodeRefreshResult(in);
+    default:
+        return decodeExpiry<SubRefreshResult>(in, "sub_refresh");
     }
+}
 
-    Reply decodeReply(const Json& line, quint32 id) const
-    {
+Error decodeError(Cursor& in)
+{
+    Error e;
+    in.beginObject("error");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "code")
+            readSigned(in, "code", e.code);
+        else if (k == "message")
+            in.readString("message", e.message);
+        else if (k == "temporary")
+            in.readBool("temporary", e.temporary);
+        else
+            in.skipValue();
+    }
+    return e;
+}
+
+ClientInfo decodeInfoHolder(Cursor& in, const char* field)
+{
+    ClientInfo info;
+    in.beginObject(field);
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "info" && !in.takeNull())
+            info = decodeClientInfo(in);
+        else if (k != "info")
+            in.skipValue();
+    }
+    return info;
+}
+
+//! Push payload fields in order of precedence; a push type we do not know is skipped.
+constexpr const char* PushFields[] = {
+    "pub", "join", "leave", "unsubscribe", "message", "subscribe", "disconnect", "connect",
+    "refresh"};
+
+int pushRank(Key key)
+{
+    for (int i = 0; i < int(std::size(PushFields)); ++i) {
+        if (key == PushFields[i])
+            return i;
+    }
+    return -1;
+}
+
+PushPayload decodePushPayload(Cursor& in, int rank)
+{
+    switch (rank) {
+    case 0:
+        return PublicationPush{decodePublication(in)};
+    case 1:
+        return JoinPush{decodeInfoHolder(in, "join")};
+    case 2:
+        return LeavePush{decodeInfoHolder(in, "leave")};
+    case 3: {
+        UnsubscribePush p;
+        in.beginObject("unsubscribe");
+        Key k;
+        while (in.nextKey(k)) {
+            if (k == "code")
+                readSigned(in, "code", p.code);
+            else if (k == "reason")
+                in.readString("reason", p.reason);
+            else
+                in.skipValue();
+        }
+        return p;
+    }
+    case 4: {
+        MessagePush p;
+        in.beginObject("message");
+        Key k;
+        while (in.nextKey(k)) {
+            if (k == "data")
+                p.data = in.rawValue();
+            else
+                in.skipValue();
+        }
+        return p;
+    }
+    case 5: {
+        SubscribePush p;
+        in.beginObject("subscribe");
+        Key k;
+        while (in.nextKey(k)) {
+            if (k == "recoverable")
+                in.readBool("recoverable", p.recoverable);
+            else if (k == "epoch")
+                in.readString("epoch", p.epoch);
+            else if (k == "offset")
+                readUnsigned(in, "offset", p.offset);
+            else if (k == "positioned")
+                in.readBool("positioned", p.positioned);
+            else if (k == "data")
+                p.data = in.rawValue();
+            else
+                in.skipValue();
+        }
+        return p;
+    }
+    case 6: {
+        DisconnectPush p;
+        in.beginObject("disconnect");
+        Key k;
+        while (in.nextKey(k)) {
+            if (k == "code")
+                readSigned(in, "code", p.code);
+            else if (k == "reason")
+                in.readString("reason", p.reason);
+            else if (k == "reconnect")
+                in.readBool("reconnect", p.reconnect);
+            else
+                in.skipValue();
+        }
+        return p;
+    }
+    case 7:
+        return ConnectPush{decodeConnectResult(in)};
+    default: {
+        const auto r = decodeExpiry<SubRefreshResult>(in, "refresh");
+        return RefreshPush{r.expires, r.ttl};
+    }
+    }
+}
+
+//! Returns false (no message) for a push of a type this codec does not know.
+bool decodePush(Cursor& in, Push& push)
+{
+    in.beginObject("push");
+    int best = -1;
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "channel") {
+            in.readString("channel", push.channel);
+            continue;
+        }
+        const int rank = pushRank(k);
+        if (rank < 0 || in.takeNull()) {
+            if (rank < 0)
+                in.skipValue();
+            continue;
+        }
+        PushPayload payload = decodePushPayload(in, rank);
+        if (best < 0 || rank < best) {
+            best = rank;
+            push.payload = std::move(payload);
+        }
+    }
+    if (best < 0)
+        return false;
+    if (auto* pub = std::get_if<PublicationPush>(&push.payload)) {
+        if (pub->publication.channel.isEmpty())
+            pub->publication.channel = push.channel;
+    }
+    return true;
+}
+
+//! Decodes one line; returns false (no message) for a push type we do not know.
+bool decodeLine(Cursor& in, ServerMessage& out)
+{
+    if (in.peek() != '{') {
+        in.skipValue(); // invalid JSON reports as such
+        JsonCursor::fail("message", "expected a JSON object");
+    }
+    quint32 id = 0;
+    std::optional<Error> error;
+    Result result;
+    int resultBest = -1;
+    bool hasPush = false;
+    bool pushKnown = false;
+    Push push;
+    in.beginObject("message");
+    Key k;
+    while (in.nextKey(k)) {
+        if (k == "id") {
+            readUnsigned(in, "id", id);
+        } else if (k == "push") {
+            if (in.takeNull())
+                continue;
+            hasPush = true;
+            pushKnown = decodePush(in, push);
+        } else if (k == "error") {
+            if (!in.takeNull())
+                error = decodeError(in);
+        } else if (const int rank = resultRank(k); rank >= 0) {
+            if (in.takeNull())
+                continue;
+            Result r = decodeResult(in, rank);
+            if (resultBest < 0 || rank < resultBest) {
+                resultBest = rank;
+                result = std::move(r);
+            }
+        } else {
+            in.skipValue();
+        }
+    }
+    in.expectEnd();
+
+    if (id > 0) {
         Reply reply;
         reply.id = id;
-        if (const Json* error = member(line, "error")) {
-            requireObject(*error, "error");
-            Error e;
-            readSigned(*error, "code", e.code);
-            readString(*error, "message", e.message);
-            readBool(*error, "temporary", e.temporary);
-            reply.error = std::move(e);
-            return reply;
+        if (error) {
+            reply.error = std::move(error);
+        } else if (resultBest >= 0) {
+            reply.result = std::move(result);
+        } else {
+            // `ping` result, `{}`, or a result type newer than this codec: the call settles.
+            reply.result = EmptyResult{};
         }
-        // The result is the first known result field; a reply with only unknown fields (a result
-        // type newer than this codec) decodes as EmptyResult so the pending call still settles.
-        reply.result = decodeResult(line);
-        return reply;
-    }
-
-    //! Returns false for a push type this codec does not know (a newer server): it is skipped.
-    bool decodePush(const Json& value, Push& push) const
-    {
-        requireObject(value, "push");
-        readString(value, "channel", push.channel);
-        if (const Json* v = member(value, "pub")) {
-            PublicationPush p {decodePublication(*v)};
-            if (p.publication.channel.isEmpty())
-                p.publication.channel = push.channel;
-            push.payload = std::move(p);
-            return true;
-        }
-        if (const Json* v = member(value, "join")) {
-            requireObject(*v, "join");
-            const Json* info = member(*v, "info");
-            push.payload = JoinPush {info ? decodeClientInfo(*info) : ClientInfo {}};
-            return true;
-        }
-        if (const Json* v = member(value, "leave")) {
-            requireObject(*v, "leave");
-            const Json* info = member(*v, "info");
-            push.payload = LeavePush {info ? decodeClientInfo(*info) : ClientInfo {}};
-            return true;
-        }
-        if (const Json* v = member(value, "unsubscribe")) {
-            requireObject(*v, "unsubscribe");
-            UnsubscribePush p;
-            readSigned(*v, "code", p.code);
-            readString(*v, "reason", p.reason);
-            push.payload = std::move(p);
-            return true;
-        }
-        if (const Json* v = member(value, "message")) {
-            requireObject(*v, "message");
-            MessagePush p;
-            readRaw(*v, "data", p.data);
-            push.payload = std::move(p);
-            return true;
-        }
-        if (const Json* v = member(value, "subscribe")) {
-            requireObject(*v, "subscribe");
-            SubscribePush p;
-            readBool(*v, "recoverable", p.recoverable);
-            readString(*v, "epoch", p.epoch);
-            readUnsigned(*v, "offset", p.offset);
-            readBool(*v, "positioned", p.positioned);
-            readRaw(*v, "data", p.data);
-            push.payload = std::move(p);
-            return true;
-        }
-        if (const Json* v = member(value, "disconnect")) {
-            requireObject(*v, "disconnect");
-            DisconnectPush p;
-            readSigned(*v, "code", p.code);
-            readString(*v, "reason", p.reason);
-            readBool(*v, "reconnect", p.reconnect);
-            push.payload = std::move(p);
-            return true;
-        }
-        if (const Json* v = member(value, "connect")) {
-            push.payload = ConnectPush {decodeConnectResult(*v)};
-            return true;
-        }
-        if (const Json* v = member(value, "refresh")) {
-            requireObject(*v, "refresh");
-            RefreshPush p;
-            readBool(*v, "expires", p.expires);
-            readUnsigned(*v, "ttl", p.ttl);
-            push.payload = std::move(p);
-            return true;
-        }
-        return false; // a push type this codec does not know
-    }
-
-    //! Decodes one line; returns false (no message) for a push type we do not know.
-    bool decodeLine(const Json& line, ServerMessage& out) const
-    {
-        if (!line.is_object())
-            fail("message", "expected a JSON object");
-        quint32 id = 0;
-        readUnsigned(line, "id", id);
-        if (id > 0) {
-            out = decodeReply(line, id);
-            return true;
-        }
-        if (const Json* push = member(line, "push")) {
-            Push p;
-            if (!decodePush(*push, p))
-                return false;
-            out = std::move(p);
-            return true;
-        }
-        out = Ping {}; // `{}` (or an object with neither id nor push): a server ping
+        out = std::move(reply);
         return true;
     }
-};
+    if (hasPush) {
+        if (!pushKnown)
+            return false;
+        out = std::move(push);
+        return true;
+    }
+    out = Ping{}; // `{}` (or an object with neither id nor push): a server ping
+    return true;
+}
 
 bool isJsonSpace(char c)
 {
@@ -434,10 +578,8 @@ DecodedFrame decodeFrame(QByteArrayView frame)
     const char* const begin = frame.data();
     const char* const end = begin + frame.size();
     qsizetype lineIndex = 0;
-    LineParser parser;
-    const Decoder decoder {parser};
     for (const char* lineStart = begin; lineStart < end; ++lineIndex) {
-        const void* newline = std::memchr(lineStart, '\n', static_cast<size_t>(end - lineStart));
+        const void* newline = std::memchr(lineStart, '\n', size_t(end - lineStart));
         const char* lineEnd = newline ? static_cast<const char*>(newline) : end;
         const char* first = lineStart;
         const char* last = lineEnd;
@@ -450,19 +592,15 @@ DecodedFrame decodeFrame(QByteArrayView frame)
             continue; // blank line (a trailing '\n', "\r\n" endings)
 
         try {
-            if (!parser.parse(first, last)) {
-                result.error = DecodeError {lineIndex, QString::fromLatin1(parser.error())};
-                return result;
-            }
+            JsonCursor cursor(first, last);
             ServerMessage message;
-            if (decoder.decodeLine(parser.root(), message))
+            if (decodeLine(cursor, message))
                 result.messages.push_back(std::move(message));
-        } catch (const DecodeFailure& f) {
-            result.error = DecodeError {lineIndex, failureMessage(f.field, f.problem)};
+        } catch (const JsonCursor::Failure& f) {
+            result.error = DecodeError{lineIndex, failureMessage(f.field, f.problem)};
             return result;
-        } catch (const std::exception&) {
-            // nlohmann type errors or bad_alloc: nothing may escape into Qt.
-            result.error = DecodeError {lineIndex, QStringLiteral("malformed message")};
+        } catch (const std::exception&) { // bad_alloc: nothing may escape into Qt
+            result.error = DecodeError{lineIndex, QStringLiteral("malformed message")};
             return result;
         }
     }

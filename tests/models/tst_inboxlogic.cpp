@@ -2,6 +2,7 @@
 // unread counting, the silent-socket watchdog and the freshness rule.
 
 #include "models/chatidresolver.h"
+#include "models/chatrevisions.h"
 #include "models/freshness.h"
 #include "models/inboxevent.h"
 #include "models/invalidationrules.h"
@@ -266,6 +267,31 @@ private Q_SLOTS:
         cached.realtimeConnected = true;
         QCOMPARE(computeFreshnessState(cached, &why), Freshness::State::Stale);
         QCOMPARE(why, QStringLiteral("Showing saved data"));
+    }
+
+    void revisionsDiffOnlyWhatChanged()
+    {
+        ChatRevisions revisions;
+        const QList<ChatItem> list {chat(QStringLiteral("a"), kT0), chat(QStringLiteral("b"), kT0),
+            chat(QStringLiteral("c"), kT0)};
+        ChatListDelta d = revisions.diff(list, true, false);
+        QCOMPARE(d.changed.size(), 3); // all new
+        QCOMPARE(d.total, 3);
+        QVERIFY(!d.full);
+        revisions.commit(d);
+        QVERIFY(revisions.diff(list, true, false).changed.isEmpty()); // nothing changed
+        QList<ChatItem> next {
+            chat(QStringLiteral("a"), kT0.addSecs(5)), chat(QStringLiteral("b"), kT0)};
+        d = revisions.diff(next, true, true);
+        QCOMPARE(d.changed.size(), 1);
+        QCOMPARE(d.changed.first().id, QStringLiteral("a"));
+        QCOMPARE(d.removed, QStringList({QStringLiteral("c")}));
+        QCOMPARE(d.full->size(), 2);
+        // A search result (not authoritative) never removes anything.
+        QVERIFY(revisions.diff({chat(QStringLiteral("b"), kT0)}, false, false).removed.isEmpty());
+        revisions.commit(d);
+        QCOMPARE(revisions.size(), 2);
+        QVERIFY(chatRevision(list.at(0)) != chatRevision(next.at(0)));
     }
 
     void statusRanks()

@@ -13,7 +13,8 @@
 using namespace WhaTrack::Testing;
 
 namespace {
-const QByteArray kSession = R"({"session":{"id":"s1","userId":"u1","expiresAt":"2099-01-01T00:00:00.000Z",
+const QByteArray kSession
+    = R"({"session":{"id":"s1","userId":"u1","expiresAt":"2099-01-01T00:00:00.000Z",
     "activeOrganizationId":null},"user":{"id":"u1","name":"Ana Souza","email":"ana@clinica.test"}})";
 } // namespace
 
@@ -46,9 +47,10 @@ class TstApp : public QObject
         QStringList args {QStringLiteral("--backend-url"), m_backend->server().baseUrl().toString(),
             // Nothing listens there: realtime keeps retrying, which must not block the UI.
             QStringLiteral("--ws-url"), QStringLiteral("ws://127.0.0.1:9/connection/websocket"),
-            QStringLiteral("--email"), QStringLiteral("ana@clinica.test"), QStringLiteral("--password-env"),
-            QStringLiteral("INBOX_TEST_PASSWORD"), QStringLiteral("--screenshot"), shot,
-            QStringLiteral("--screenshot-after-ms"), QStringLiteral("1500")};
+            QStringLiteral("--email"), QStringLiteral("ana@clinica.test"),
+            QStringLiteral("--password-env"), QStringLiteral("INBOX_TEST_PASSWORD"),
+            QStringLiteral("--screenshot"), shot, QStringLiteral("--screenshot-after-ms"),
+            QStringLiteral("1500")};
         app.start(QStringLiteral(INBOX_APP_BINARY), args + extra);
         if (!app.waitForStarted(10000))
             return -1;
@@ -68,19 +70,24 @@ private Q_SLOTS:
         m_backend = std::make_unique<FakeInboxBackend>(20);
         QVERIFY(m_backend->start());
         auto& server = m_backend->server();
-        server.route("POST", QStringLiteral("/api/v1/auth/sign-in/email"), [](const HttpRequest& r) {
-            if (!r.body.contains("\"password\":\"secret\""))
-                return HttpResponse::json(401, R"({"error":"Invalid email or password"})");
-            HttpResponse resp = HttpResponse::json(200, kSession);
-            resp.headers.append(qMakePair(QByteArray("Set-Cookie"),
-                QByteArray("better-auth.session_token=tok.sig; Path=/; HttpOnly; Max-Age=604800")));
-            return resp;
-        });
-        server.route("GET", QStringLiteral("/api/v1/auth/organization/list"), [](const HttpRequest&) {
-            return HttpResponse::json(200, R"([{"id":"org-1","name":"Clínica Sorriso","slug":"c"}])");
-        });
+        server.route(
+            "POST", QStringLiteral("/api/v1/auth/sign-in/email"), [](const HttpRequest& r) {
+                if (!r.body.contains("\"password\":\"secret\""))
+                    return HttpResponse::json(401, R"({"error":"Invalid email or password"})");
+                HttpResponse resp = HttpResponse::json(200, kSession);
+                resp.headers.append(qMakePair(QByteArray("Set-Cookie"),
+                    QByteArray(
+                        "better-auth.session_token=tok.sig; Path=/; HttpOnly; Max-Age=604800")));
+                return resp;
+            });
+        server.route(
+            "GET", QStringLiteral("/api/v1/auth/organization/list"), [](const HttpRequest&) {
+                return HttpResponse::json(
+                    200, R"([{"id":"org-1","name":"Clínica Sorriso","slug":"c"}])");
+            });
         server.route("GET", QStringLiteral("/api/v1/centrifugo/token"), [](const HttpRequest&) {
-            return HttpResponse::json(200, R"({"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSIsImV4cCI6NDEwMjQ0NDgwMH0.x"})");
+            return HttpResponse::json(200,
+                R"({"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSIsImV4cCI6NDEwMjQ0NDgwMH0.x"})");
         });
     }
 
@@ -89,8 +96,9 @@ private Q_SLOTS:
     void signsInOpensAChatAndScreenshots()
     {
         const QString shot = m_home.filePath(QStringLiteral("inbox.png"));
-        QCOMPARE(run(shot, {QStringLiteral("--organization"), QStringLiteral("org-1"),
-                               QStringLiteral("--open-chat"), QStringLiteral("first")}),
+        QCOMPARE(run(shot,
+                     {QStringLiteral("--organization"), QStringLiteral("org-1"),
+                         QStringLiteral("--open-chat"), QStringLiteral("first")}),
             0);
         const QImage image(shot);
         QCOMPARE(image.size(), QSize(1280, 800));
@@ -110,9 +118,10 @@ private Q_SLOTS:
 
     void unauthorizedGoesBackToSignInOnce()
     {
-        m_backend->server().route("GET", QStringLiteral("/api/v1/whatsapp/chats"), [](const HttpRequest&) {
-            return HttpResponse::json(401, R"({"error":"Unauthorized"})");
-        });
+        m_backend->server().route(
+            "GET", QStringLiteral("/api/v1/whatsapp/chats"), [](const HttpRequest&) {
+                return HttpResponse::json(401, R"({"error":"Unauthorized"})");
+            });
         const QString shot = m_home.filePath(QStringLiteral("expired.png"));
         QCOMPARE(run(shot, {QStringLiteral("--organization"), QStringLiteral("org-1")}), 0);
         // The sign-in dialog is up (saved beside the screenshot) ...
@@ -127,9 +136,10 @@ private Q_SLOTS:
     void wrongPasswordShowsSignIn()
     {
         const QString shot = m_home.filePath(QStringLiteral("wrong.png"));
-        m_backend->server().route("POST", QStringLiteral("/api/v1/auth/sign-in/email"), [](const HttpRequest&) {
-            return HttpResponse::json(401, R"({"error":"Invalid email or password"})");
-        });
+        m_backend->server().route(
+            "POST", QStringLiteral("/api/v1/auth/sign-in/email"), [](const HttpRequest&) {
+                return HttpResponse::json(401, R"({"error":"Invalid email or password"})");
+            });
         QCOMPARE(run(shot), 0);
         QVERIFY(!QImage(m_home.filePath(QStringLiteral("wrong-dialog1.png"))).isNull());
         QCOMPARE(count("POST", QStringLiteral("/api/v1/auth/sign-in/email")), 1); // never retried

@@ -270,7 +270,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(banner->isShown(), 10000);
         QVERIFY2(banner->text().startsWith(QStringLiteral("Showing saved data from ")),
             qPrintable(banner->text()));
-        QVERIFY(banner->text().endsWith(QStringLiteral("— not live")));
+        QVERIFY(QString(banner->text())
+                    .replace(QChar(0xa0), QLatin1Char(' '))
+                    .endsWith(QStringLiteral("— not live")));
         QSignalSpy resync(m_window.get(), &MainWindow::resyncRequested);
         banner->findChild<QPushButton*>(QStringLiteral("bannerResync"))->click();
         QCOMPARE(resync.count(), 1);
