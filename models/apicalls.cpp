@@ -46,9 +46,9 @@ QString enc(const QString& id)
 
 } // namespace
 
-#define WT_TYPED_CALL(T, request, what, ...)                                                \
+#define WT_TYPED_CALL(T, request, what, ...)                                                       \
     const bool hasContext = context != nullptr;                                                    \
-    auto decoder = __VA_ARGS__;                                                                     \
+    auto decoder = __VA_ARGS__;                                                                    \
     return d->start(request, context,                                                              \
         [this, context, hasContext, decoder, done = std::move(done)](                              \
             ApiResult<ApiResponse> raw) mutable {                                                  \
@@ -107,9 +107,9 @@ ApiClient::RequestId ApiClient::fetchChats(
     if (!search.isEmpty())
         r.query.addQueryItem(
             QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
-    DirectionRegistry* directions = &d->m_directions;
+    std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     WT_TYPED_CALL(QList<ChatItem>, r, "chats", [directions](const ApiResponse& resp) {
-        auto c = Codec::decodeChats(resp.body, directions);
+        auto c = Codec::decodeChats(resp.body, directions.get());
         return c ? okResult(std::move(*c))
                  : badResponse<QList<ChatItem>>(QStringLiteral("chat list"));
     });
@@ -123,11 +123,11 @@ ApiClient::RequestId ApiClient::fetchChatsDelta(const QString& search,
     if (!search.isEmpty())
         r.query.addQueryItem(
             QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
-    DirectionRegistry* directions = &d->m_directions;
+    std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     const bool authoritative = search.isEmpty();
     WT_TYPED_CALL(ChatListDelta, r, "chats",
         [directions, revisions, authoritative, keepFull](const ApiResponse& resp) {
-            auto c = Codec::decodeChats(resp.body, directions);
+            auto c = Codec::decodeChats(resp.body, directions.get());
             if (!c)
                 return badResponse<ChatListDelta>(QStringLiteral("chat list"));
             return okResult(revisions->diff(std::move(*c), authoritative, keepFull));
@@ -140,9 +140,9 @@ ApiClient::RequestId ApiClient::fetchMessages(const QString& chatId, int page, i
     ApiRequest r = get(QStringLiteral("/api/v1/whatsapp/chats/%1/messages").arg(enc(chatId)));
     r.query.addQueryItem(QStringLiteral("page"), QString::number(page));
     r.query.addQueryItem(QStringLiteral("pageSize"), QString::number(pageSize));
-    DirectionRegistry* directions = &d->m_directions;
+    std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     WT_TYPED_CALL(MessagePage, r, "messages", [directions](const ApiResponse& resp) {
-        auto p = Codec::decodeMessagePage(resp.body, directions);
+        auto p = Codec::decodeMessagePage(resp.body, directions.get());
         return p ? okResult(std::move(*p)) : badResponse<MessagePage>(QStringLiteral("messages"));
     });
 }

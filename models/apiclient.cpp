@@ -53,7 +53,7 @@ ApiClientPrivate::ApiClientPrivate(ApiClient* qq, ApiConfig config)
     : q(qq)
     , m_config(std::move(config))
 {
-    m_directions.seed(m_config.inboundDirectionIds, m_config.outboundDirectionIds);
+    m_directions->seed(m_config.inboundDirectionIds, m_config.outboundDirectionIds);
 }
 
 QString ApiClientPrivate::routeOf(const ApiRequest& request) const
@@ -324,7 +324,7 @@ void ApiClient::setConfig(ApiConfig config)
     d->m_config = std::move(config);
     // Pooled connections keep the TLS settings they were opened with.
     d->m_nam->clearConnectionCache();
-    d->m_directions.seed(d->m_config.inboundDirectionIds, d->m_config.outboundDirectionIds);
+    d->m_directions->seed(d->m_config.inboundDirectionIds, d->m_config.outboundDirectionIds);
 }
 
 QString ApiClient::organizationId() const
@@ -352,7 +352,7 @@ QNetworkAccessManager* ApiClient::networkAccessManager() const
 
 DirectionRegistry* ApiClient::directionRegistry() const
 {
-    return &d->m_directions;
+    return d->m_directions.get();
 }
 
 ApiClient::RequestId ApiClient::send(

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QPointer>
 #include <QPromise>
@@ -64,7 +65,8 @@ public:
     ApiConfig m_config;
     QNetworkAccessManager* m_nam = nullptr;
     CookieJar* m_jar = nullptr;
-    DirectionRegistry m_directions;
+    //! Shared with decodes still running on the pool when the client goes away.
+    std::shared_ptr<DirectionRegistry> m_directions = std::make_shared<DirectionRegistry>();
     QHash<ApiClient::RequestId, Call*> m_calls;
     ApiClient::RequestId m_nextId = 1;
 };
@@ -103,12 +105,20 @@ void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* con
         if (big)
             trimHeap();
     });
-    // The continuation runs on the context's (or the client's) thread and is dropped with it.
-    const QObject* target = hasContext ? context : q;
-    if (!target)
-        return;
-    future.then(const_cast<QObject*>(target),
-        [done = std::move(done)](ApiResult<T> r) { done(std::move(r)); });
+    // Delivered on the client's thread by a watcher the client owns: gone with the client, and
+    // the callback is skipped if the caller's context died meanwhile. (QFuture::then(context)
+    // of Qt 6.4 asserts when the context dies first.)
+    QPointer<const QObject> guard(context);
+    auto* watcher = new QFutureWatcher<ApiResult<T>>(q);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+        [watcher, guard, hasContext, done = std::move(done)]() mutable {
+            watcher->deleteLater();
+            if (hasContext && !guard)
+                return;
+            if (watcher->future().resultCount() > 0)
+                done(watcher->future().takeResult());
+        });
+    watcher->setFuture(future);
 }
 
 } // namespace WhaTrack

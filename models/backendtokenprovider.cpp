@@ -53,7 +53,14 @@ void BackendTokenProvider::invalidate()
     qCDebug(lcAuth) << "realtime tokens forgotten";
 }
 
-bool BackendTokenProvider::cachedToken(const QString& key, QString* token) const
+void BackendTokenProvider::report(const Centrifuge::TokenRequest& request,
+    const Centrifuge::TokenReply& reply, qint64 exp, bool fromCache) const
+{
+    if (m_observer)
+        m_observer(request, reply.status, reply.error, reply.retryAfterMs, exp, fromCache);
+}
+
+bool BackendTokenProvider::cachedToken(const QString& key, QString* token, qint64* exp) const
 {
     QMutexLocker lock(&m_mutex);
     auto it = m_cache.constFind(key);
@@ -62,6 +69,8 @@ bool BackendTokenProvider::cachedToken(const QString& key, QString* token) const
     if (it->exp - m_margin.count() <= m_clock())
         return false; // too close to `exp`: fetch a new one
     *token = it->token;
+    if (exp)
+        *exp = it->exp;
     return true;
 }
 
@@ -80,10 +89,13 @@ void BackendTokenProvider::fetchToken(const Centrifuge::TokenRequest& request, C
     const QString key
         = request.kind == Centrifuge::TokenRequest::Kind::Connection ? QString() : request.channel;
     QString token;
-    if (cachedToken(key, &token)) {
+    qint64 exp = 0;
+    if (cachedToken(key, &token, &exp)) {
         qCDebug(lcAuth) << "reusing the cached realtime token"
                         << (key.isEmpty() ? QStringLiteral("(connection)") : key);
-        done(Centrifuge::TokenReply::ok(token));
+        const auto reply = Centrifuge::TokenReply::ok(token);
+        report(request, reply, exp, true);
+        done(reply);
         return;
     }
     ApiClient* api = m_api.data();
@@ -105,8 +117,11 @@ void BackendTokenProvider::fetchOnApiThread(Centrifuge::TokenRequest request, Ca
     const bool connection = request.kind == Centrifuge::TokenRequest::Kind::Connection;
     const QString key = connection ? QString() : request.channel;
     QString token;
-    if (cachedToken(key, &token)) {
-        done(Centrifuge::TokenReply::ok(token));
+    qint64 exp = 0;
+    if (cachedToken(key, &token, &exp)) {
+        const auto reply = Centrifuge::TokenReply::ok(token);
+        report(request, reply, exp, true);
+        done(reply);
         return;
     }
     auto& waiting = m_waiting[key];
@@ -117,9 +132,11 @@ void BackendTokenProvider::fetchOnApiThread(Centrifuge::TokenRequest request, Ca
     ++m_requests;
     qCInfo(lcAuth) << "fetching a realtime" << (connection ? "connection" : "subscription")
                    << "token";
-    auto finish = [this, key](ApiResult<QString> r) {
+    auto finish = [this, key, request](ApiResult<QString> r) {
         Centrifuge::TokenReply reply;
+        qint64 expiresAt = 0;
         if (r.ok()) {
+            expiresAt = jwtExpiry(r.value).value_or(0);
             store(key, r.value);
             reply = Centrifuge::TokenReply::ok(r.value);
         } else if (r.error.kind == ApiError::Kind::Unauthorized
@@ -134,6 +151,7 @@ void BackendTokenProvider::fetchOnApiThread(Centrifuge::TokenRequest request, Ca
         }
         if (!r.ok())
             qCInfo(lcAuth) << "realtime token not obtained:" << r.error.describe();
+        report(request, reply, expiresAt, false);
         const auto callbacks = m_waiting.take(key);
         for (const auto& cb : callbacks)
             cb(reply);

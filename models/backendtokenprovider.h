@@ -31,6 +31,13 @@ class BackendTokenProvider final : public Centrifuge::TokenProvider
 {
 public:
     using Clock = std::function<qint64()>; //!< seconds since the epoch
+    //! Told of every reply (for the connection panel): the request, the reply, the token's
+    //! `exp` (0 if unknown) and whether it came from the cache. Runs on the thread that
+    //! completes the reply (the realtime thread for cache hits, the API thread otherwise):
+    //! marshal to your own thread. Never sees the token itself.
+    using Observer = std::function<void(const Centrifuge::TokenRequest& request,
+        Centrifuge::TokenReply::Status status, const QString& error, int retryAfterMs,
+        qint64 expiresAt, bool fromCache)>;
 
     //! \a api must outlive every call (its thread must run an event loop).
     explicit BackendTokenProvider(
@@ -41,6 +48,8 @@ public:
 
     //! Forget cached tokens (sign out, organization switch, token rejected by the server).
     void invalidate();
+    //! Set before handing the provider to the client.
+    void setObserver(Observer observer) { m_observer = std::move(observer); }
     //! Test seam: the wall clock used to compare with `exp`.
     void setClock(Clock clock);
     //! How many HTTP requests were made (for tests and the diagnostics panel).
@@ -52,7 +61,9 @@ private:
         QString token;
         qint64 exp = 0;
     };
-    bool cachedToken(const QString& key, QString* token) const;
+    bool cachedToken(const QString& key, QString* token, qint64* exp = nullptr) const;
+    void report(const Centrifuge::TokenRequest& request, const Centrifuge::TokenReply& reply,
+        qint64 exp, bool fromCache) const;
     void store(const QString& key, const QString& token);
     void fetchOnApiThread(Centrifuge::TokenRequest request, Callback done);
 
@@ -63,6 +74,7 @@ private:
     //! Callers waiting for the request in flight, per key (touched on the API thread only).
     QHash<QString, QList<Callback>> m_waiting;
     Clock m_clock;
+    Observer m_observer;
     std::atomic<int> m_requests {0};
 };
 

@@ -91,6 +91,23 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
         {LeadIdRole, "leadId"}, {Qt::DisplayRole, "display"}};
 }
 
+void ChatListModel::intern(ChatItem& c)
+{
+    if (c.lastMessage) {
+        m_pool.intern(c.lastMessage->instanceId);
+        m_pool.intern(c.lastMessage->directionId);
+        m_pool.intern(c.lastMessage->type);
+    }
+    if (c.currentTicket) {
+        m_pool.intern(c.currentTicket->status);
+        m_pool.intern(c.currentTicket->stage.id);
+        m_pool.intern(c.currentTicket->stage.name);
+        m_pool.intern(c.currentTicket->stage.color);
+        m_pool.intern(c.currentTicket->sourceType);
+        m_pool.intern(c.currentTicket->utmSource);
+    }
+}
+
 void ChatListModel::rebuildIndex()
 {
     m_rowById.clear();
@@ -103,6 +120,8 @@ void ChatListModel::resetItems(QList<ChatItem> items)
 {
     beginResetModel();
     m_items = std::move(items);
+    for (auto& c : m_items)
+        intern(c);
     // Duplicated ids would break the index; keep the first (the newest, in the route's order).
     QSet<QString> seen;
     seen.reserve(m_items.size());
@@ -198,6 +217,7 @@ void ChatListModel::upsert(QList<ChatItem> items, MergeStats& stats)
     QList<ChatItem> added;
     QSet<QString> addedIds;
     for (auto& item : items) {
+        intern(item);
         const int row = m_rowById.value(item.id, -1);
         if (row < 0) {
             if (!addedIds.contains(item.id)) {
@@ -292,6 +312,7 @@ bool ChatListModel::applyIncomingMessage(const QString& chatId, const Message& m
         return false; // an older message does not change the preview
     const ChatItem before = c;
     c.lastMessage = message;
+    m_pool.intern(c.lastMessage->type);
     if (message.timestamp.isValid())
         c.lastMessageAt = message.timestamp;
     const QList<int> roles = changedRoles(before, c);
@@ -338,6 +359,7 @@ void ChatListModel::clear()
     m_items.clear();
     m_rowById.clear();
     m_unreadById.clear();
+    m_pool.clear();
     endResetModel();
     Q_EMIT countChanged();
 }

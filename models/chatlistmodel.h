@@ -8,6 +8,7 @@
 //! ones that are gone. A reset happens only on first load and organization switch.
 
 #include "models/apitypes.h"
+#include "models/stringpool.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -87,9 +88,11 @@ Q_SIGNALS:
 private:
     QList<int> changedRoles(const ChatItem& before, const ChatItem& after) const;
     void upsert(QList<ChatItem> items, MergeStats& stats);
+    void intern(ChatItem& c);
     void rebuildIndex();
 
     QList<ChatItem> m_items;
+    StringPool m_pool; //!< stage names/colours, types, instance and direction ids: stored once
     QList<int> m_unread; //!< parallel to m_items
     QHash<QString, int> m_rowById;
     QHash<QString, int> m_unreadById; //!< survives refreshes (the backend always sends 0)

@@ -5,6 +5,7 @@
 #include "models/inboxstore_p.h"
 #include "models/localcacheworker.h"
 #include "models/logging.h"
+#include "models/memorytuning.h"
 #include "models/realtimebinding.h"
 #include "models/realtimewatchdog.h"
 
@@ -33,6 +34,7 @@ InboxStore::InboxStore(
     : QObject(parent)
     , d(std::make_unique<Private>(this, api, realtime, std::move(options)))
 {
+    tuneAllocatorForLargeBodies();
     d->m_cache = new QueryCache(d->m_clock, this);
     d->m_chats = new ChatListModel(this);
     d->m_proxy = new ChatListProxyModel(this);

@@ -8,6 +8,10 @@
 //! invalidations and optimistic patches, resyncs everything after a reconnect that did not
 //! recover, a network return, a system resume or an organization switch, and watches for a
 //! silent socket. See docs/architecture.md for the path of a publication.
+//!
+//! Wiring in the composition root: Session::currentOrganizationChanged -> setOrganization();
+//! Session::signedOut -> setOrganization({}) and BackendTokenProvider::invalidate(); the OS's
+//! network-back / resume notifications -> handleNetworkBack() / handleSystemResume().
 
 #include "models/apierror.h"
 #include "models/apitypes.h"

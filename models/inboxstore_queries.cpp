@@ -235,8 +235,11 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
     if (org != m_org)
         return;
     m_unread.load(snap.lastSeen, snap.unread, snap.chats);
+    // The saved state loads asynchronously: a chat opened before it arrived stays read.
+    if (!m_openChat.isEmpty())
+        m_unread.markSeen(m_openChat, m_clock->wallNow());
     for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it)
-        m_chats->setUnreadCount(it.key(), it.value());
+        m_chats->setUnreadCount(it.key(), m_unread.unread(it.key()));
     m_cachedMessages.insert(snap.messages);
     m_cachedTickets.insert(snap.tickets);
     // The server may have answered first: then the saved copy is not needed.

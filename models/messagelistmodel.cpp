@@ -57,6 +57,15 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
     }
 }
 
+void MessageListModel::intern(Message& m)
+{
+    m_pool.intern(m.leadId);
+    m_pool.intern(m.conversationId);
+    m_pool.intern(m.instanceId);
+    m_pool.intern(m.directionId);
+    m_pool.intern(m.type);
+}
+
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
     return {{IdRole, "messageId"}, {WamidRole, "wamid"}, {DirectionRole, "direction"},
@@ -104,6 +113,7 @@ void MessageListModel::setChat(const QString& chatId)
     m_idByWamid.clear();
     m_keyBase = 0;
     m_optimisticCount = 0;
+    m_pool.clear();
     m_total = -1;
     m_highestPageLoaded = 0;
     m_reachedOldest = false;
@@ -119,6 +129,8 @@ void MessageListModel::setCachedMessages(const QList<Message>& messages)
 {
     beginResetModel();
     m_items = messages;
+    for (auto& m : m_items)
+        intern(m);
     std::stable_sort(m_items.begin(), m_items.end(), before);
     rebuildIndex();
     m_optimisticCount = static_cast<int>(std::count_if(
@@ -208,6 +220,8 @@ void MessageListModel::mergePage(const MessagePage& page, bool newest)
             return;
         beginResetModel(); // first load of this chat
         m_items = page.items;
+        for (auto& m : m_items)
+            intern(m);
         m_optimisticCount = 0;
         std::stable_sort(m_items.begin(), m_items.end(), before);
         rebuildIndex();
@@ -219,6 +233,7 @@ void MessageListModel::mergePage(const MessagePage& page, bool newest)
 
     QList<Message> added;
     for (Message incoming : page.items) {
+        intern(incoming);
         int row = rowFor(incoming.id);
         if (row < 0 && !incoming.wamid.isEmpty()) {
             const QString known = m_idByWamid.value(incoming.wamid);
@@ -318,6 +333,7 @@ bool MessageListModel::insertOptimistic(const Message& message)
         return false;
     Message m = message;
     m.optimistic = true;
+    intern(m);
     ++m_optimisticCount;
     insertAt(insertPosition(m), m);
     Q_EMIT messageAdded(m);

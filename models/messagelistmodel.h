@@ -9,6 +9,7 @@
 //! nothing, a changed one emits `dataChanged` with the changed roles only.
 
 #include "models/apitypes.h"
+#include "models/stringpool.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -91,6 +92,7 @@ private:
     void rebuildIndex(int fromRow = 0);
     int rowFor(const QString& id) const;
     QList<int> changedRoles(const Message& before, const Message& after) const;
+    void intern(Message& m);
 
     QString m_chatId;
     QList<Message> m_items;
@@ -98,6 +100,7 @@ private:
     QHash<QString, qint64> m_rowById;
     qint64 m_keyBase = 0;
     QHash<QString, QString> m_idByWamid;
+    StringPool m_pool; //!< the chat's repeated ids and types, stored once
     PageLoader m_loader;
     int m_pageSize = 50;
     int m_total = -1; //!< from the server, -1 before the first page

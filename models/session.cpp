@@ -83,9 +83,10 @@ public:
         });
     }
 
-    void endSession(SignOutReason reason, const QString& message)
+    void endSession(SignOutReason reason, const QString& message, bool cancelCalls = true)
     {
-        api->cancelAll();
+        if (cancelCalls)
+            api->cancelAll();
         forget();
         organizations.clear();
         setState(State::SignedOut);
@@ -182,12 +183,14 @@ void Session::signOut()
 {
     if (d->state == State::SignedOut)
         return;
-    // Best effort: the cookie is attached now, so clearing the jar right after is safe.
+    d->api->cancelAll(); // before the sign-out request, which must not be canceled with the rest
+    // Best effort: the cookie is attached when the request is created, so clearing the jar
+    // right after is safe.
     d->api->signOut(nullptr, [](ApiResult<Empty> r) {
         if (!r.ok())
             qCInfo(lcAuth) << "server sign-out failed (ignored):" << r.error.describe();
     });
-    d->endSession(SignOutReason::UserRequested, {});
+    d->endSession(SignOutReason::UserRequested, {}, false);
 }
 
 void Session::restore()

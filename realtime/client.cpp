@@ -63,7 +63,7 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     , calls(new PendingCalls(q_))
     , watchdog(new PingWatchdog(q_))
     , refresher(new TokenRefresher(q_))
-    , network(new NetworkWatcher(q_))
+    , network(options.networkMonitor ? options.networkMonitor.get() : new NetworkWatcher(q_))
     , reconnectTimer(new QTimer(q_))
     , waitingTimer(new QTimer(q_))
     , reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
@@ -92,7 +92,10 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
             startConnecting();
     });
     QObject::connect(waitingTimer, &QTimer::timeout, q, [this] { expireWaiting(); });
-    QObject::connect(network, &NetworkWatcher::networkAvailable, q, [this] {
+    QObject::connect(network, &NetworkMonitor::networkAvailable, q, [this] {
+        if (!options.watchNetworkReachability)
+            return;
+        qCInfo(lcRealtime) << "network available";
         resetBackoff();
         if (state == Client::State::Connecting && reconnectTimer->isActive())
             reconnectNow(ConnectingCode::NetworkChanged, QStringLiteral("network changed"));
@@ -116,7 +119,9 @@ Client::~Client()
     d->calls->failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
     d->failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     // Subscriptions are our children, but their destructors need `d`: delete them while it lives.
-    const QList<Subscription*> subs = d->subscriptionsSnapshot();
+    // Children, not the registry: a removed subscription waiting for its deleteLater() has left
+    // the registry but would otherwise be destroyed by ~QObject, after `d` is gone.
+    const QList<Subscription*> subs = findChildren<Subscription*>(Qt::FindDirectChildrenOnly);
     qDeleteAll(subs);
 }
 
@@ -147,9 +152,10 @@ void Client::setToken(const QString& token)
     d->refreshRequired = false;
 }
 
-Subscription* Client::newSubscription(const QString& channel, const SubscriptionOptions& options)
+Subscription* Client::newSubscription(
+    const QString& channel, const SubscriptionOptions& options, QString* error)
 {
-    return d->newSubscription(channel, options);
+    return d->newSubscription(channel, options, error);
 }
 
 Subscription* Client::subscription(const QString& channel) const

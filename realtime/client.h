@@ -51,9 +51,12 @@ public:
     //! Replace the static token (e.g. after signing in again). Does not reconnect by itself.
     void setToken(const QString& token);
 
-    //! Creates a subscription in the registry (state unsubscribed). Returns nullptr if one for
-    //! the channel exists already (see subscription()). Owned by the client.
-    Subscription* newSubscription(const QString& channel, const SubscriptionOptions& options = {});
+    //! Creates a subscription in the registry (state unsubscribed). Owned by the client.
+    //! Returns nullptr, and says why in \a error, if one for the channel exists already (see
+    //! subscription()) or the options cannot work: a tags filter with delta compression (the
+    //! SDKs refuse it too), or a tags filter the server would reject.
+    Subscription* newSubscription(
+        const QString& channel, const SubscriptionOptions& options = {}, QString* error = nullptr);
     Subscription* subscription(const QString& channel) const;
     //! Unsubscribes first, then deletes the subscription.
     void removeSubscription(Subscription* subscription);

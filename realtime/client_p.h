@@ -59,7 +59,7 @@ public:
     PendingCalls* calls;
     PingWatchdog* watchdog;
     TokenRefresher* refresher;
-    NetworkWatcher* network;
+    NetworkMonitor* network; //!< options.networkMonitor, or our own NetworkWatcher
     QTimer* reconnectTimer;
     QTimer* waitingTimer;
     std::atomic<qint64> reconnectAtMs {-1}; //!< QDeadlineTimer::deadline() of the next attempt
@@ -79,6 +79,9 @@ public:
     //! Subscribe/unsubscribe commands in flight per channel: a new subscribe for the channel
     //! waits until they settle, so the server never sees two subscribes at once (no 105).
     QHash<QString, int> channelOps;
+    //! Channel compaction: SubscribeResult::id -> channel, for pushes that carry only the id.
+    //! Per connection: cleared on teardown.
+    QHash<qint64, QString> channelIds;
 
     // ---- calls issued while connecting wait for the connection (centrifuge#548) ----
     struct Waiting
@@ -135,7 +138,8 @@ public:
     static CallResult resultFromOutcome(const CallOutcome& outcome);
 
     // ---- client-side subscriptions (clientsubscriptions.cpp) ----
-    Subscription* newSubscription(const QString& channel, const SubscriptionOptions& options);
+    Subscription* newSubscription(
+        const QString& channel, const SubscriptionOptions& options, QString* error);
     void forgetSubscription(Subscription* subscription, bool inDestructor = false);
     QList<Subscription*> subscriptionsSnapshot() const;
     void subscribe(SubscriptionPrivate* sp);
@@ -155,6 +159,18 @@ public:
     void subscriptionsOnConnected();
     void subscriptionsOnClose();
     SubscriptionPrivate* activeSubscription(const QString& channel) const;
+    void setChannelId(SubscriptionPrivate* sp, qint64 id);
+
+    // ---- getState (subscriptionstate.cpp) ----
+    void fetchSubscriptionState(SubscriptionPrivate* sp);
+    //! Error 112 with getState: forget the position, so the next attempt asks getState again.
+    void handleUnrecoverablePosition(SubscriptionPrivate* sp);
+
+    // ---- calls of a subscription: wait for subscribed (clientcalls.cpp) ----
+    QFuture<CallResult> subscriptionCall(Subscription* subscription, Protocol::Request request);
+    void flushSubscriptionCalls(SubscriptionPrivate* sp);
+    void failSubscriptionCalls(SubscriptionPrivate* sp, int code, const QString& message);
+    void expireSubscriptionCalls(SubscriptionPrivate* sp);
 };
 
 } // namespace Centrifuge

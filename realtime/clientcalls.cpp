@@ -5,7 +5,9 @@
 #include "realtime/client_p.h"
 #include "realtime/logging.h"
 #include "realtime/protocol/codec.h"
+#include "realtime/subscription_p.h"
 
+#include <QPointer>
 #include <QThread>
 
 namespace Centrifuge {
@@ -126,6 +128,87 @@ void ClientPrivate::expireWaiting()
         waitingTimer->start(int(std::max<qint64>(next, 0)));
     }
     for (Waiting& entry : expired)
+        settle(entry.promise, CallResult {CallCode::Timeout, QStringLiteral("timeout"), false, {}});
+}
+
+// ---- calls of a subscription ----------------------------------------------------------------
+// While subscribing they wait for `subscribed` (the SDKs' ready()), within the call timeout;
+// `unsubscribed` fails them with 7. Subscribed: they go like any client call.
+
+QFuture<CallResult> ClientPrivate::subscriptionCall(
+    Subscription* subscription, Protocol::Request request)
+{
+    auto promise = std::make_shared<QPromise<CallResult>>();
+    promise->start();
+    QFuture<CallResult> future = promise->future();
+    QPointer<Subscription> guard = subscription;
+    auto run = [this, guard, request = std::move(request), promise]() mutable {
+        if (!guard) {
+            settle(promise,
+                CallResult {CallCode::SubscriptionUnsubscribed,
+                    QStringLiteral("subscription unsubscribed"), false, {}});
+            return;
+        }
+        SubscriptionPrivate* sp = guard->d.get();
+        switch (sp->state.load()) {
+        case Subscription::State::Unsubscribed:
+            settle(promise,
+                CallResult {CallCode::SubscriptionUnsubscribed,
+                    QStringLiteral("subscription unsubscribed"), false, {}});
+            return;
+        case Subscription::State::Subscribing:
+            sp->waitingCalls.push_back(SubscriptionPrivate::WaitingCall {
+                std::move(request), promise, QDeadlineTimer(options.timeout, Qt::PreciseTimer)});
+            if (!sp->waitingTimer.isActive())
+                sp->waitingTimer.start(options.timeout);
+            return;
+        case Subscription::State::Subscribed:
+            dispatchCall(std::move(request), promise);
+            return;
+        }
+    };
+    if (QThread::currentThread() != q->thread())
+        QMetaObject::invokeMethod(q, std::move(run), Qt::QueuedConnection);
+    else
+        run();
+    return future;
+}
+
+void ClientPrivate::flushSubscriptionCalls(SubscriptionPrivate* sp)
+{
+    sp->waitingTimer.stop();
+    std::vector<SubscriptionPrivate::WaitingCall> ready;
+    ready.swap(sp->waitingCalls);
+    for (SubscriptionPrivate::WaitingCall& entry : ready)
+        dispatchCall(std::move(entry.request), entry.promise);
+}
+
+void ClientPrivate::failSubscriptionCalls(SubscriptionPrivate* sp, int code, const QString& message)
+{
+    sp->waitingTimer.stop();
+    std::vector<SubscriptionPrivate::WaitingCall> failed;
+    failed.swap(sp->waitingCalls);
+    for (SubscriptionPrivate::WaitingCall& entry : failed)
+        settle(entry.promise, CallResult {code, message, false, {}});
+}
+
+void ClientPrivate::expireSubscriptionCalls(SubscriptionPrivate* sp)
+{
+    std::vector<SubscriptionPrivate::WaitingCall> keep;
+    std::vector<SubscriptionPrivate::WaitingCall> expired;
+    for (SubscriptionPrivate::WaitingCall& entry : sp->waitingCalls)
+        (entry.deadline.hasExpired() ? expired : keep).push_back(std::move(entry));
+    sp->waitingCalls.swap(keep);
+    if (!sp->waitingCalls.empty()) {
+        qint64 next = std::numeric_limits<qint64>::max();
+        for (const SubscriptionPrivate::WaitingCall& entry : sp->waitingCalls)
+            next = std::min(next, entry.deadline.remainingTime());
+        sp->waitingTimer.start(int(std::max<qint64>(next, 0)));
+    }
+    if (!expired.empty())
+        qCInfo(lcRealtime) << expired.size() << "call(s) on" << sp->channel
+                           << "timed out waiting for the subscription";
+    for (SubscriptionPrivate::WaitingCall& entry : expired)
         settle(entry.promise, CallResult {CallCode::Timeout, QStringLiteral("timeout"), false, {}});
 }
 

@@ -29,8 +29,10 @@ void ClientPrivate::connect()
     }
     if (state != Client::State::Disconnected)
         return;
-    if (options.watchNetworkReachability)
-        network->start();
+    if (options.watchNetworkReachability) {
+        // On the monitor's own thread: an application's monitor may live elsewhere.
+        QMetaObject::invokeMethod(network, [monitor = network] { monitor->start(); });
+    }
     resetBackoff();
     setState(Client::State::Connecting);
     qCInfo(lcRealtime) << "connecting to" << redactedUrl(url);
@@ -281,6 +283,7 @@ void ClientPrivate::teardown(int closeCode)
     refresher->stop();
     serverWantsPong = false;
     channelOps.clear();
+    channelIds.clear(); // compaction ids are per connection
     calls->failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
 }
 

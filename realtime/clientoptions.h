@@ -3,6 +3,7 @@
 //! \file clientoptions.h
 //! \brief Every knob of the client, with the official SDKs' defaults.
 
+#include "realtime/tagsfilter.h"
 #include "realtime/types.h"
 
 #include <QList>
@@ -12,9 +13,13 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace Centrifuge {
+
+class NetworkMonitor;
 
 struct ClientOptions
 {
@@ -41,7 +46,41 @@ struct ClientOptions
     std::optional<QSslConfiguration> sslConfiguration;
     //! Reset backoff and reconnect at once when the network comes back (QNetworkInformation).
     bool watchNetworkReachability = true;
+    //! Replaces QNetworkInformation as the source of reachability events when set (a platform
+    //! API of the application, or a test). Shared with the client; only used with
+    //! `watchNetworkReachability`. See networkmonitor.h.
+    std::shared_ptr<NetworkMonitor> networkMonitor;
 };
+
+//! What SubscriptionOptions::getState answers.
+struct StateReply
+{
+    enum class Status {
+        Ok, //!< `position` is where the loaded state ends
+        Failed, //!< temporary: error event, then the client asks again with resubscribe backoff
+    };
+    Status status = Status::Failed;
+    //! The stream position read BEFORE the state was loaded (a lower bound: publications after
+    //! it are recovered, so nothing falls between the state and the live stream). Needs an epoch.
+    StreamPosition position;
+    QString error; //!< plain-language cause for the error event; no secrets
+    int retryAfterMs = -1; //!< a server-given wait, -1 if none
+
+    static StateReply ok(StreamPosition position)
+    {
+        return {Status::Ok, std::move(position), {}, -1};
+    }
+    static StateReply failed(QString why, int retryAfterMs = -1)
+    {
+        return {Status::Failed, {}, std::move(why), retryAfterMs};
+    }
+};
+
+//! The application loads its own state of \a channel (database, REST) and answers with the
+//! position it read first. Called on the client's thread; call \a done exactly once, from any
+//! thread (the client marshals it back and drops it if the subscription moved on meanwhile).
+using GetStateFunction
+    = std::function<void(const QString& channel, std::function<void(StateReply)> done)>;
 
 struct SubscriptionOptions
 {
@@ -53,6 +92,18 @@ struct SubscriptionOptions
     bool recoverable = false;
     bool joinLeave = false;
     bool deltaFossil = false;   //!< negotiate fossil delta compression
+    //! Only publications whose tags match are delivered (Centrifugo >= 6.4, namespace
+    //! `allow_tags_filter`). Cannot be combined with `deltaFossil` (newSubscription refuses).
+    TagsFilter tagsFilter;
+    //! Stream subscription with application-managed state (§3.11): asked for a position when
+    //! the subscription has none (first subscribe without `since`, or after the server said the
+    //! position cannot be recovered, error 112); the subscribe then recovers from it. With it
+    //! set the server answers 112 instead of `recovered: false`, so state is never silently
+    //! incomplete. Needs Centrifugo >= 6.8 (older servers ignore the flag and report
+    //! `recovered: false` as usual).
+    GetStateFunction getState;
+    //! A getState that does not answer within this counts as Failed.
+    std::chrono::milliseconds getStateTimeout {30000};
 };
 
 } // namespace Centrifuge

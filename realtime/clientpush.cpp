@@ -9,11 +9,26 @@ namespace Centrifuge {
 
 void ClientPrivate::handlePush(const Protocol::Push& push)
 {
-    const QString& channel = push.channel;
+    QString channel = push.channel;
+    // Channel compaction: the push names its channel by the id of our subscribe result. Only
+    // client-side subscriptions negotiate ids, so an unknown id (already unsubscribed, or from
+    // before a reconnect) belongs to nobody.
+    const bool compacted = push.id > 0 && channel.isEmpty();
+    if (compacted) {
+        channel = channelIds.value(push.id);
+        if (channel.isEmpty()) {
+            qCDebug(lcRealtime) << "push for unknown channel id" << push.id << "dropped";
+            return;
+        }
+    }
     SubscriptionPrivate* sp = channel.isEmpty() ? nullptr : activeSubscription(channel);
     // A client-side subscription only takes channel pushes while subscribed: anything that
     // raced its unsubscribe belongs to nobody.
     const bool subscribed = sp && sp->state == Subscription::State::Subscribed;
+    if (compacted && (!sp || sp->state == Subscription::State::Unsubscribed)) {
+        qCDebug(lcRealtime) << "push for" << channel << "after unsubscribe dropped";
+        return;
+    }
 
     std::visit(
         [&](const auto& payload) {

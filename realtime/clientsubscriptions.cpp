@@ -16,13 +16,24 @@
 
 namespace Centrifuge {
 Subscription* ClientPrivate::newSubscription(
-    const QString& channel, const SubscriptionOptions& subOptions)
+    const QString& channel, const SubscriptionOptions& subOptions, QString* error)
 {
-    QMutexLocker lock(&registryMutex);
-    if (registry.contains(channel)) {
-        qCWarning(lcRealtime) << "a subscription to" << channel << "exists already";
+    auto refuse = [&](const QString& why) -> Subscription* {
+        qCWarning(lcRealtime) << "subscription to" << channel << "refused:" << why;
+        if (error)
+            *error = why;
         return nullptr;
-    }
+    };
+    // The server keeps one delta chain per channel, not per filter (centrifuge-js and
+    // centrifuge-go refuse the combination the same way).
+    if (!subOptions.tagsFilter.isNull() && subOptions.deltaFossil)
+        return refuse(QStringLiteral("a tags filter cannot be combined with delta compression"));
+    QString filterError;
+    if (!subOptions.tagsFilter.isValid(&filterError))
+        return refuse(filterError);
+    QMutexLocker lock(&registryMutex);
+    if (registry.contains(channel))
+        return refuse(QStringLiteral("a subscription to %1 exists already").arg(channel));
     auto* sub = new Subscription(q, channel, subOptions);
     if (QThread::currentThread() == q->thread()) {
         sub->setParent(q);
@@ -110,16 +121,27 @@ void ClientPrivate::goUnsubscribed(SubscriptionPrivate* sp, int code, const QStr
     // puts its subscribe after our unsubscribe on the wire.
     if (serverMayHoldIt && state == Client::State::Connected)
         sendUnsubscribe(sp->channel);
+    setChannelId(sp, 0);
     sp->setState(Subscription::State::Unsubscribed);
     qCInfo(lcRealtime) << "unsubscribed from" << sp->channel << code << reason;
+    failSubscriptionCalls(
+        sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
     Q_EMIT sp->q->unsubscribed(code, reason);
 }
 
 void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
 {
-    if (state != Client::State::Connected || sp->state != Subscription::State::Subscribing
-        || sp->inFlight || sp->fetchingToken || sp->resubscribeTimer.isActive())
+    if (sp->state != Subscription::State::Subscribing || sp->inFlight || sp->fetchingToken
+        || sp->fetchingState || sp->resubscribeTimer.isActive())
         return;
+    // The application's state loads while we connect: its position is a lower bound, the
+    // subscribe recovers whatever came after it.
+    if (sp->needsState()) {
+        fetchSubscriptionState(sp);
+        return;
+    }
+    if (state != Client::State::Connected)
+        return; // the subscribe rides in the next connect frame
     if (channelOps.value(sp->channel) > 0)
         return; // channelOpDone() comes back here
     if (sp->needsToken()) {
@@ -143,6 +165,7 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
                 if (forAttempt != self->attempt
                     || self->state != Subscription::State::Subscribing) {
                     qCInfo(lcRealtime) << "subscription token for an ended attempt discarded";
+                    startSubscribing(self); // a newer attempt waited for this fetch to end
                     return;
                 }
                 if (reply.status == TokenReply::Status::Failed) {
@@ -171,7 +194,8 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
 std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPrivate* sp)
 {
     if (sp->state != Subscription::State::Subscribing || sp->inFlight || sp->fetchingToken
-        || sp->needsToken() || sp->resubscribeTimer.isActive() || channelOps.value(sp->channel) > 0)
+        || sp->needsToken() || sp->fetchingState || sp->needsState()
+        || sp->resubscribeTimer.isActive() || channelOps.value(sp->channel) > 0)
         return std::nullopt;
     Protocol::SubscribeRequest request;
     request.channel = sp->channel;
@@ -182,6 +206,12 @@ std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPriva
     request.joinLeave = sp->options.joinLeave;
     if (sp->options.deltaFossil)
         request.delta = QStringLiteral("fossil");
+    request.tf = sp->options.tagsFilter;
+    // Compaction is always offered, as the SDKs do: servers that do not allow it ignore the bit.
+    // Rejecting unrecovered positions only makes sense when getState can reload the state.
+    request.flag = Protocol::SubscribeFlag::ChannelCompaction;
+    if (sp->options.getState)
+        request.flag |= Protocol::SubscribeFlag::RejectUnrecovered;
     if (sp->recover) {
         const StreamPosition position = sp->currentPosition();
         request.recover = true;
@@ -243,6 +273,11 @@ void ClientPrivate::onSubscribeReply(
         return;
     }
     if (const auto& error = outcome.reply->error) {
+        if (error->code == 112 && sp->options.getState) {
+            // Not an error with getState: the answer we asked for instead of recovered=false.
+            handleUnrecoverablePosition(sp);
+            return;
+        }
         qCWarning(lcRealtime) << "subscribe to" << sp->channel << "failed:" << error->code
                               << error->message;
         Q_EMIT sp->q->errorOccurred(ErrorType::Subscribe, error->code, error->message);
@@ -276,6 +311,7 @@ void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::Subscr
     sp->recover = result.recoverable;
     if (result.expires)
         sp->refresher.scheduleAtTtl(result.ttl);
+    setChannelId(sp, result.id);
     sp->setState(Subscription::State::Subscribed);
 
     SubscribedEvent event;
@@ -301,6 +337,9 @@ void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::Subscr
             return;
         handleSubscriptionPublication(sp, recovered);
     }
+    // Calls that waited for `subscribed` go now, after what the subscription already holds.
+    if (alive())
+        flushSubscriptionCalls(sp);
 }
 
 void ClientPrivate::handleSubscriptionPublication(SubscriptionPrivate* sp, Publication publication)
@@ -341,8 +380,11 @@ void ClientPrivate::handleUnsubscribePush(SubscriptionPrivate* sp, int code, con
         ++sp->attempt;
         sp->resubscribeTimer.stop();
         sp->refresher.stop();
+        setChannelId(sp, 0);
         sp->setState(Subscription::State::Unsubscribed);
         qCInfo(lcRealtime) << "server unsubscribed" << sp->channel << code << reason;
+        failSubscriptionCalls(
+            sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
         Q_EMIT sp->q->unsubscribed(code, reason);
         return;
     }
@@ -397,11 +439,21 @@ void ClientPrivate::sendUnsubscribe(const QString& channel)
         calls->fail(id, CallCode::ConnectionClosed, QStringLiteral("write error"));
 }
 
+void ClientPrivate::setChannelId(SubscriptionPrivate* sp, qint64 id)
+{
+    if (sp->channelId > 0 && channelIds.value(sp->channelId) == sp->channel)
+        channelIds.remove(sp->channelId);
+    sp->channelId = id;
+    if (id > 0)
+        channelIds.insert(id, sp->channel);
+}
+
 void ClientPrivate::subscriptionsOnTransportLost()
 {
     for (Subscription* sub : subscriptionsSnapshot()) {
         SubscriptionPrivate* sp = sub->d.get();
         sp->inFlight = false;
+        sp->channelId = 0; // ids belong to the connection (channelIds is cleared in teardown)
         sp->refresher.stop();
         sp->resubscribeTimer.stop();
         if (sp->state == Subscription::State::Subscribed) {

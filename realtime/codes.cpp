@@ -39,6 +39,8 @@ QString errorTypeName(ErrorType type)
         return QStringLiteral("transport");
     case ErrorType::BadProtocol:
         return QStringLiteral("badProtocol");
+    case ErrorType::GetState:
+        return QStringLiteral("getState");
     }
     return QStringLiteral("unknown");
 }

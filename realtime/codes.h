@@ -57,11 +57,12 @@ enum class ErrorType {
     TransportWriteError = 10,
     ConnectionClosed = 11,
     BadConfiguration = 12,
-    Connect = 13,     //!< a connect reply carried an error
-    Subscribe = 14,   //!< a subscribe reply carried an error
-    Refresh = 15,     //!< a refresh/sub_refresh reply carried an error
-    Transport = 16,   //!< the WebSocket reported an error (TLS, DNS, refused...)
+    Connect = 13, //!< a connect reply carried an error
+    Subscribe = 14, //!< a subscribe reply carried an error
+    Refresh = 15, //!< a refresh/sub_refresh reply carried an error
+    Transport = 16, //!< the WebSocket reported an error (TLS, DNS, refused...)
     BadProtocol = 17, //!< the server sent something we cannot decode
+    GetState = 18, //!< SubscriptionOptions::getState failed or timed out
 };
 Q_ENUM_NS(ErrorType)
 

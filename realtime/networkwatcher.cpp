@@ -10,7 +10,7 @@
 namespace Centrifuge {
 
 NetworkWatcher::NetworkWatcher(QObject* parent)
-    : QObject(parent)
+    : NetworkMonitor(parent)
 {
 }
 
@@ -52,26 +52,50 @@ void NetworkWatcher::attach()
         return;
     m_attached = true;
     qCInfo(lcRealtime) << "watching network reachability with backend" << info->backendName();
-    m_lastReachability = int(info->reachability());
+    handleReachability(info->reachability()); // the starting point: no signal for it
     connect(info, &QNetworkInformation::reachabilityChanged, this,
         [this](QNetworkInformation::Reachability reachability) {
-            const int previous = m_lastReachability;
-            m_lastReachability = int(reachability);
             qCInfo(lcRealtime) << "network reachability changed to" << reachability;
-            switch (reachability) {
-            case QNetworkInformation::Reachability::Online:
-            case QNetworkInformation::Reachability::Site:
-            case QNetworkInformation::Reachability::Local:
-                if (previous != m_lastReachability)
-                    Q_EMIT networkAvailable();
-                break;
-            case QNetworkInformation::Reachability::Disconnected:
-                Q_EMIT networkLost();
-                break;
-            case QNetworkInformation::Reachability::Unknown:
-                break;
-            }
+            handleReachability(reachability);
         });
+    if (info->supports(QNetworkInformation::Feature::TransportMedium)) {
+        connect(info, &QNetworkInformation::transportMediumChanged, this,
+            [this](QNetworkInformation::TransportMedium medium) {
+                qCInfo(lcRealtime) << "network transport medium changed to" << medium;
+                handleTransportMediumChange();
+            });
+    }
+}
+
+void NetworkWatcher::handleReachability(QNetworkInformation::Reachability reachability)
+{
+    // The first report after attaching is only where we start from, not a change.
+    const bool isChange = m_haveStartingPoint;
+    m_haveStartingPoint = true;
+    const int previous = m_usable;
+    switch (reachability) {
+    case QNetworkInformation::Reachability::Online:
+    case QNetworkInformation::Reachability::Site:
+    case QNetworkInformation::Reachability::Local:
+        m_usable = 1;
+        if (isChange && previous != 1)
+            Q_EMIT networkAvailable();
+        break;
+    case QNetworkInformation::Reachability::Disconnected:
+        m_usable = 0;
+        if (isChange && previous != 0)
+            Q_EMIT networkLost();
+        break;
+    case QNetworkInformation::Reachability::Unknown:
+        m_usable = -1;
+        break;
+    }
+}
+
+void NetworkWatcher::handleTransportMediumChange()
+{
+    if (m_usable == 1)
+        Q_EMIT networkAvailable();
 }
 
 } // namespace Centrifuge

@@ -25,8 +25,10 @@ SubscriptionPrivate::SubscriptionPrivate(Subscription* q_, Client* client_, QStr
     , resubscribeBackoff(minResubscribeDelay, maxResubscribeDelay)
     , resubscribeTimer(q_) // children: they follow the subscription to the client's thread
     , refresher(q_)
+    , waitingTimer(q_)
 {
     resubscribeTimer.setSingleShot(true);
+    waitingTimer.setSingleShot(true);
     if (options.since && options.since->isValid()) {
         position = *options.since;
         recover = true; // the first subscribe already recovers (persisted across restarts)
@@ -61,6 +63,8 @@ Subscription::Subscription(Client* client, QString channel, SubscriptionOptions 
         [this] { d->client->d->startSubscribing(d.get()); });
     connect(&d->refresher, &TokenRefresher::due, this,
         [this] { d->client->d->refreshSubscriptionToken(d.get()); });
+    connect(&d->waitingTimer, &QTimer::timeout, this,
+        [this] { d->client->d->expireSubscriptionCalls(d.get()); });
 }
 
 Subscription::~Subscription()
@@ -68,6 +72,8 @@ Subscription::~Subscription()
     // Deleted directly instead of through removeSubscription(): leave the registry, and tell
     // the server if it may hold the subscription.
     d->client->d->forgetSubscription(this, true);
+    d->client->d->failSubscriptionCalls(
+        d.get(), CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription deleted"));
 }
 
 Subscription::State Subscription::state() const
@@ -85,48 +91,26 @@ StreamPosition Subscription::position() const
     return d->currentPosition();
 }
 
-namespace {
-QFuture<CallResult> failedCall(int code, const QString& message)
-{
-    QPromise<CallResult> promise;
-    promise.start();
-    promise.addResult(CallResult {code, message, false, {}});
-    promise.finish();
-    return promise.future();
-}
-} // namespace
-
 QFuture<CallResult> Subscription::publish(const QByteArray& jsonData)
 {
-    if (state() == State::Unsubscribed)
-        return failedCall(
-            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
-    return d->client->publish(d->channel, jsonData);
+    return d->client->d->subscriptionCall(this, Protocol::PublishRequest {d->channel, jsonData});
 }
 
 QFuture<CallResult> Subscription::history(
     int limit, std::optional<StreamPosition> since, bool reverse)
 {
-    if (state() == State::Unsubscribed)
-        return failedCall(
-            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
-    return d->client->history(d->channel, limit, since, reverse);
+    return d->client->d->subscriptionCall(
+        this, Protocol::HistoryRequest {d->channel, limit, since, reverse});
 }
 
 QFuture<CallResult> Subscription::presence()
 {
-    if (state() == State::Unsubscribed)
-        return failedCall(
-            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
-    return d->client->presence(d->channel);
+    return d->client->d->subscriptionCall(this, Protocol::PresenceRequest {d->channel});
 }
 
 QFuture<CallResult> Subscription::presenceStats()
 {
-    if (state() == State::Unsubscribed)
-        return failedCall(
-            CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
-    return d->client->presenceStats(d->channel);
+    return d->client->d->subscriptionCall(this, Protocol::PresenceStatsRequest {d->channel});
 }
 
 void Subscription::subscribe()

@@ -5,14 +5,19 @@
 //! (clientsubscriptions.cpp): a subscription is only a view of the channel on one connection.
 
 #include "realtime/backoff.h"
+#include "realtime/callresult.h"
 #include "realtime/deltadecoder.h"
 #include "realtime/subscription.h"
 #include "realtime/tokenrefresher.h"
 
+#include <QDeadlineTimer>
 #include <QMutex>
+#include <QPromise>
 #include <QTimer>
 
 #include <atomic>
+#include <memory>
+#include <vector>
 
 namespace Centrifuge {
 
@@ -34,6 +39,8 @@ public:
     QString token; //!< the static token, or the last one the provider gave
     bool inFlight = false; //!< a subscribe command of ours awaits its reply
     bool fetchingToken = false;
+    bool fetchingState = false; //!< options.getState was asked and has not answered yet
+    qint64 channelId = 0; //!< channel compaction id on the current connection, 0 if none
     quint64 attempt = 0; //!< bumped by every subscribe/unsubscribe: stale results dropped
     Backoff resubscribeBackoff;
     QTimer resubscribeTimer;
@@ -46,7 +53,20 @@ public:
     bool deltaNegotiated = false;
     DeltaDecoder delta;
 
+    //! Calls made while subscribing wait for `subscribed` (the SDKs' ready()), within their
+    //! timeout; `unsubscribed` fails them with code 7.
+    struct WaitingCall
+    {
+        Protocol::Request request;
+        std::shared_ptr<QPromise<CallResult>> promise;
+        QDeadlineTimer deadline;
+    };
+    std::vector<WaitingCall> waitingCalls;
+    QTimer waitingTimer;
+
     bool needsToken() const { return options.useTokenProvider && token.isEmpty(); }
+    //! getState is asked when there is no position to recover from.
+    bool needsState() const { return options.getState && !recover; }
     void setState(Subscription::State next);
     void setPosition(const StreamPosition& next);
     StreamPosition currentPosition() const;

@@ -13,6 +13,73 @@ QString redactedUrl(const QUrl& url)
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
 }
 
+namespace {
+
+QString plainTlsProblem(QSslError::SslError error)
+{
+    switch (error) {
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::CertificateUntrusted:
+    case QSslError::CertificateRejected:
+        return QStringLiteral(
+            "the server's certificate is not trusted (self-signed or unknown CA; configure the "
+            "CA that signed it)");
+    case QSslError::HostNameMismatch:
+        return QStringLiteral("the server's certificate is for another host name");
+    case QSslError::CertificateExpired:
+        return QStringLiteral("the server's certificate has expired");
+    case QSslError::CertificateNotYetValid:
+        return QStringLiteral("the server's certificate is not valid yet (check the clock)");
+    case QSslError::CertificateRevoked:
+        return QStringLiteral("the server's certificate was revoked");
+    case QSslError::NoPeerCertificate:
+        return QStringLiteral("the server sent no certificate");
+    case QSslError::InvalidPurpose:
+        return QStringLiteral("the server's certificate is not meant for a TLS server");
+    default:
+        return QStringLiteral("the server's certificate could not be verified");
+    }
+}
+
+//! Qt's text, with a plain-language lead for TLS failures that come without certificate errors
+//! (a plain server behind a wss:// URL, no common protocol version or cipher).
+QString socketErrorText(QAbstractSocket::SocketError error, const QString& qtText)
+{
+    switch (error) {
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return QStringLiteral("TLS: the secure connection could not be set up (is it a TLS "
+                              "server?) [")
+            + qtText + QLatin1Char(']');
+    default:
+        return qtText;
+    }
+}
+
+} // namespace
+
+QString describeTlsErrors(const QList<QSslError>& errors)
+{
+    QStringList problems;
+    QStringList details;
+    for (const QSslError& error : errors) {
+        const QString problem = plainTlsProblem(error.error());
+        if (!problems.contains(problem))
+            problems << problem;
+        if (!details.contains(error.errorString()))
+            details << error.errorString();
+    }
+    if (problems.isEmpty())
+        return QStringLiteral("TLS: the secure connection failed");
+    return QStringLiteral("TLS: ") + problems.join(QStringLiteral("; ")) + QStringLiteral(" [")
+        + details.join(QStringLiteral("; ")) + QLatin1Char(']');
+}
+
 Transport::Transport(QObject* parent)
     : QObject(parent)
     , m_openTimer(this)
@@ -72,24 +139,21 @@ quint64 Transport::open(const Config& config)
                 Q_EMIT frameReceived(generation, message);
         });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-        [this, current, generation, socket](QAbstractSocket::SocketError) {
+        [this, current, generation, socket](QAbstractSocket::SocketError error) {
             if (!current() || m_reportedError)
                 return;
             m_reportedError = true;
-            Q_EMIT errorOccurred(generation, socket->errorString());
+            Q_EMIT errorOccurred(generation, socketErrorText(error, socket->errorString()));
         });
     connect(socket, &QWebSocket::sslErrors, this,
         [this, current, generation](const QList<QSslError>& errors) {
             // Deliberately never ignoreSslErrors(): a TLS problem fails the connection and is
             // reported, so a private CA must be configured, not bypassed.
-            if (!current())
+            if (!current() || m_reportedError)
                 return;
-            QStringList texts;
-            for (const QSslError& error : errors)
-                texts << error.errorString();
-            qCWarning(lcRealtime) << "TLS errors:" << texts.join(QStringLiteral("; "));
-            Q_EMIT errorOccurred(
-                generation, QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; ")));
+            // One error event per attempt: the handshake failure Qt reports next is this one.
+            m_reportedError = true;
+            Q_EMIT errorOccurred(generation, describeTlsErrors(errors)); // the client logs it
         });
     connect(socket, &QWebSocket::disconnected, this, [this, current, generation, socket] {
         if (!current() || m_reportedClose)
@@ -106,7 +170,8 @@ quint64 Transport::open(const Config& config)
         if (!m_reportedError && socket->error() != QAbstractSocket::UnknownSocketError
             && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {
             m_reportedError = true;
-            Q_EMIT errorOccurred(generation, socket->errorString());
+            Q_EMIT errorOccurred(
+                generation, socketErrorText(socket->error(), socket->errorString()));
             if (!current())
                 return;
         }

@@ -9,6 +9,7 @@
 #include <QPair>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 
@@ -65,5 +66,10 @@ private:
 
 //! The URL without query or fragment: safe for logs (tokens sometimes travel in queries).
 QString redactedUrl(const QUrl& url);
+
+//! What went wrong with TLS in words a user can act on, starting with "TLS: " (e.g. "TLS: the
+//! server's certificate is not trusted (self-signed or unknown CA)"), followed by Qt's own
+//! texts for the details. Several errors with the same cause are told once.
+QString describeTlsErrors(const QList<QSslError>& errors);
 
 } // namespace Centrifuge

@@ -10,6 +10,10 @@
 #include "realtime/client.h"
 
 #include <QCoreApplication>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -18,6 +22,9 @@
 #include <QSet>
 #include <QThread>
 #include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
 
 namespace BenchModels {
 
@@ -35,6 +42,15 @@ Percentiles percentiles(QList<double> v)
     p.p99 = at(0.99);
     p.max = v.last();
     return p;
+}
+
+qint64 heapInUseKb()
+{
+#if defined(__GLIBC__)
+    return qint64(mallinfo2().uordblks / 1024);
+#else
+    return -1;
+#endif
 }
 
 qint64 rssKb(const char* field)
@@ -131,10 +147,14 @@ struct Server
     QProcess process;
     quint16 httpPort = 0;
     QUrl wsUrl;
+    QString token; //!< connection JWT for the real Centrifugo the server started
+    qint64 publishFailures = 0;
 
     bool start(const QString& self, int chats, int messages)
     {
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // If this process dies, the server dies too, and with it its Centrifugo child.
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process.start(self,
             {QStringLiteral("--serve"), QStringLiteral("--chats"), QString::number(chats),
                 QStringLiteral("--messages"), QString::number(messages)});
@@ -149,6 +169,7 @@ struct Server
             if (parts.value(0) == "READY") {
                 httpPort = static_cast<quint16>(parts.value(1).toUInt());
                 wsUrl = QUrl(QString::fromLatin1(parts.value(2)));
+                token = QString::fromLatin1(parts.value(3));
                 return true;
             }
         }
@@ -159,7 +180,7 @@ struct Server
         process.write(
             QStringLiteral("storm %1 %2 %3\n").arg(rate).arg(seconds).arg(share).toLatin1());
     }
-    //! Waits for the publisher's "DONE <n>" line; returns n or -1.
+    //! Waits for the publisher's "DONE <n> <failed>" line; returns n or -1.
     qint64 waitDone(int timeoutMs)
     {
         QByteArray buffer;
@@ -168,8 +189,12 @@ struct Server
             [&] {
                 buffer += process.readAll();
                 const qsizetype i = buffer.indexOf("DONE ");
-                if (i >= 0 && buffer.indexOf('\n', i) > 0)
-                    done = buffer.mid(i + 5, buffer.indexOf('\n', i) - i - 5).toLongLong();
+                if (i >= 0 && buffer.indexOf('\n', i) > 0) {
+                    const QList<QByteArray> parts
+                        = buffer.mid(i + 5, buffer.indexOf('\n', i) - i - 5).split(' ');
+                    done = parts.value(0).toLongLong();
+                    publishFailures = parts.value(1).toLongLong();
+                }
                 return done >= 0;
             },
             timeoutMs);
@@ -207,6 +232,7 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
     QThread realtimeThread;
     realtimeThread.start();
     auto* client = new Centrifuge::Client(server.wsUrl);
+    client->setToken(server.token);
     client->moveToThread(&realtimeThread);
 
     QList<double> visible, chatRow, confirmed;
@@ -256,10 +282,13 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
             });
         store->setOrganization(kOrg);
         QMetaObject::invokeMethod(client, &Centrifuge::Client::connectToServer);
-        if (!spinUntil([&] { return store->freshness().state == WhaTrack::Freshness::State::Live; }, 120000))
+        if (!spinUntil([&] { return store->freshness().state == WhaTrack::Freshness::State::Live; },
+                120000))
             result.insert(QStringLiteral("error"), QStringLiteral("never live"));
         store->openChat(kOpenChat);
-        spinUntil([&] { return messages->rowCount() > 0 && store->queryCache()->inFlightCount() == 0; }, 60000);
+        spinUntil(
+            [&] { return messages->rowCount() > 0 && store->queryCache()->inFlightCount() == 0; },
+            60000);
     } else {
         naive = std::make_unique<NaiveInbox>(&api, client, kChannel, kOpenChat);
         naive->onVisible = [&](double ms) { visible.append(ms); };
@@ -270,6 +299,7 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
     }
     result.insert(QStringLiteral("setupMs"), double(setup.elapsed()));
     result.insert(QStringLiteral("rssAfterLoadKb"), rssKb("VmRSS"));
+    result.insert(QStringLiteral("heapAfterLoadKb"), heapInUseKb());
 
     if (o.phase == QLatin1String("rss")) {
         auto* messages = store->messageListModel();
@@ -290,6 +320,7 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         result.insert(QStringLiteral("rssStartKb"), rssStart);
         result.insert(QStringLiteral("rssKb"), rssKb("VmRSS"));
         result.insert(QStringLiteral("peakRssKb"), rssKb("VmHWM"));
+        result.insert(QStringLiteral("heapKb"), heapInUseKb());
     } else {
         StallProbe probe;
         // The idle floor first: the same loop with nothing published (the stall peer).
@@ -310,6 +341,7 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         const double elapsed = double(storm.elapsed()) / 1000.0;
         const Percentiles stalls = percentiles(probe.stop());
         result.insert(QStringLiteral("published"), sent);
+        result.insert(QStringLiteral("publishFailures"), server.publishFailures);
         result.insert(QStringLiteral("visible"), toJson(percentiles(visible)));
         result.insert(QStringLiteral("chatRow"), toJson(percentiles(chatRow)));
         result.insert(QStringLiteral("confirmed"), toJson(percentiles(confirmed)));

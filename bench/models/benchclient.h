@@ -28,6 +28,8 @@ struct Percentiles
     int count = 0;
 };
 Percentiles percentiles(QList<double> values);
-qint64 rssKb(const char* field); //!< "VmRSS" or "VmHWM" from /proc/self/status
+qint64 rssKb(const char* field);
+qint64 heapInUseKb(); //!< bytes malloc has handed out and not got back (glibc), in KB //!< "VmRSS"
+                      //!< or "VmHWM" from /proc/self/status
 
 } // namespace BenchModels

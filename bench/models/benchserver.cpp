@@ -1,11 +1,16 @@
 #include "benchserver.h"
 
-#include "tests/support/fakecentrifugo.h"
 #include "tests/support/fakehttpserver.h"
+#include "tests/support/localcentrifugo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSocketNotifier>
@@ -177,15 +182,75 @@ int runServer(int chats, int messages)
         },
         Qt::BlockingQueuedConnection);
 
-    TestSupport::FakeCentrifugo centrifugo;
-    centrifugo.pingIntervalS = 0;
+    // The REAL Centrifugo (v6, tests/support): a child of this process, stopped by the
+    // LocalCentrifugo destructor on a normal exit and killed by the kernel (PR_SET_PDEATHSIG) if
+    // this process dies. The `org` namespace as in devstack/centrifugo/whatrack.json.
+    TestSupport::LocalCentrifugo::Options centrifugoOptions;
+    centrifugoOptions.extraNamespaces = QJsonArray {QJsonObject {
+        {QStringLiteral("name"), QStringLiteral("org")},
+        {QStringLiteral("allow_subscribe_for_client"), true},
+        {QStringLiteral("history_size"), 0},
+        {QStringLiteral("force_recovery"), false},
+        {QStringLiteral("presence"), false},
+        {QStringLiteral("join_leave"), false},
+    }};
+    TestSupport::LocalCentrifugo centrifugo(centrifugoOptions);
+    QString centrifugoError;
+    if (!centrifugo.start(&centrifugoError)) {
+        std::fprintf(stderr, "bench_models --serve: %s\n", qPrintable(centrifugoError));
+        QMetaObject::invokeMethod(
+            &httpHome, [&] { delete http; }, Qt::BlockingQueuedConnection);
+        httpThread.quit();
+        httpThread.wait();
+        return 1;
+    }
+
+    // Publications go through Centrifugo's HTTP API, as the backend's publisher does: one
+    // POST /api/publish per message, asynchronous (QNAM keeps up to 6 keep-alive connections),
+    // so a slow answer does not hold back the next publication's send time.
+    QNetworkAccessManager apiNetwork;
+    QNetworkRequest publishRequest(
+        QUrl(centrifugo.apiUrl().toString() + QStringLiteral("/publish")));
+    publishRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    publishRequest.setRawHeader("X-API-Key", centrifugo.apiKey().toLatin1());
+    qint64 publishFailures = 0, publishInFlight = 0;
+    bool stormRunning = false;
+    qint64 sent = 0;
+    // "DONE <published> <failed>" once the storm is over and Centrifugo has answered every
+    // publication, so the client measures until the last one could have arrived.
+    auto announceDone = [&] {
+        if (!stormRunning || publishInFlight > 0)
+            return;
+        stormRunning = false;
+        std::printf("DONE %lld %lld\n", static_cast<long long>(sent),
+            static_cast<long long>(publishFailures));
+        std::fflush(stdout);
+    };
+    QTimer publisher;
+    auto publish = [&](const QJsonObject& data) {
+        const QJsonObject params {{QStringLiteral("channel"), kChannel}, {QStringLiteral("data"), data}};
+        QNetworkReply* reply = apiNetwork.post(
+            publishRequest, QJsonDocument(params).toJson(QJsonDocument::Compact));
+        ++publishInFlight;
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            --publishInFlight;
+            const QByteArray answer = reply->readAll();
+            if (reply->error() != QNetworkReply::NoError || answer.contains("\"error\"")) {
+                if (publishFailures++ < 5)
+                    std::fprintf(stderr, "bench_models --serve: publish failed: %s %s\n",
+                        qPrintable(reply->errorString()), answer.constData());
+            }
+            reply->deleteLater();
+            if (!publisher.isActive())
+                announceDone();
+        });
+    };
 
     // Control on stdin: "storm <rate> <seconds> <openShare>" starts publishing; EOF quits.
-    QTimer publisher;
     publisher.setTimerType(Qt::PreciseTimer);
     publisher.setInterval(1);
     double rate = 0, openShare = 0;
-    qint64 startNs = 0, endNs = 0, sent = 0;
+    qint64 startNs = 0, endNs = 0;
     QObject::connect(&publisher, &QTimer::timeout, [&] {
         const qint64 now = monotonicNs();
         const qint64 due = std::min<qint64>(qint64(double(now - startNs) / 1e9 * rate),
@@ -199,8 +264,7 @@ int runServer(int chats, int messages)
             const QString body = QStringLiteral("t=%1").arg(t);
             const qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
             const QString id = data.addMessage(chat, body, epochMs);
-            centrifugo.publish(kChannel,
-                QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
+            publish(QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
                     {QStringLiteral("conversationId"), chatId(chat)},
                     {QStringLiteral("messageId"), id},
                     {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
@@ -211,8 +275,7 @@ int runServer(int chats, int messages)
         }
         if (now >= endNs) {
             publisher.stop();
-            std::printf("DONE %lld\n", static_cast<long long>(sent));
-            std::fflush(stdout);
+            announceDone();
         }
     });
     QSocketNotifier stdinNotifier(0, QSocketNotifier::Read);
@@ -225,14 +288,19 @@ int runServer(int chats, int messages)
         double seconds = 0;
         if (std::sscanf(line, "storm %lf %lf %lf", &rate, &seconds, &openShare) == 3) {
             sent = 0;
+            publishFailures = 0;
+            stormRunning = true;
             startNs = monotonicNs();
             endNs = startNs + qint64(seconds * 1e9);
             publisher.start();
         }
     });
-    std::printf("READY %d %s\n", httpPort, centrifugo.url().toString().toLatin1().constData());
+    // The client's connection token: HS256 with the server's secret (tests/support/jwt.h).
+    std::printf("READY %d %s %s\n", httpPort, centrifugo.wsUrl().toString().toLatin1().constData(),
+        centrifugo.token(QStringLiteral("bench-user"), 24 * 3600).toLatin1().constData());
     std::fflush(stdout);
     const int rc = QCoreApplication::exec();
+    centrifugo.stop();
     QMetaObject::invokeMethod(
         &httpHome, [&] { delete http; }, Qt::BlockingQueuedConnection);
     httpThread.quit();

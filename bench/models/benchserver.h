@@ -3,8 +3,9 @@
 //! \file benchserver.h
 //! \brief The server side of bench_models, run in its own process (`bench_models --serve`) so
 //! the client's RSS and event loop measure only the data layer: a WhaTrack-shaped REST fake
-//! with N chats and M messages in chat 0, an in-process Centrifugo fake, and a publisher that
-//! stores a message then publishes it at a given rate. Publication bodies carry the
+//! with N chats and M messages in chat 0, the REAL Centrifugo v6 (started and stopped by this
+//! process, tests/support/localcentrifugo.h), and a publisher that stores a message then
+//! publishes it through Centrifugo's HTTP API at a given rate. Publication bodies carry the
 //! CLOCK_MONOTONIC send time ("t=<ns>"), comparable across processes on Linux.
 
 #include <QByteArray>
@@ -50,7 +51,9 @@ private:
     qint64 m_nextId = 0;
 };
 
-//! Runs the server until stdin closes. Prints "READY <http-port> <ws-url>" when listening.
+//! Runs the server until stdin closes. Prints "READY <http-port> <ws-url> <token>" when
+//! listening (token: an HS256 connection JWT for the real Centrifugo); after a storm,
+//! "DONE <published> <failed publish calls>".
 int runServer(int chats, int messages);
 
 } // namespace BenchModels

@@ -8,9 +8,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 using namespace Centrifuge::Protocol;
 
@@ -18,13 +17,12 @@ namespace {
 
 QByteArray publicationLine(int seq)
 {
-    return R"({"push":{"channel":"bench:stream","pub":{"data":{"s":2,"n":)" + QByteArray::number(seq)
-        + R"(,"t":1763898000123456789,"p":")" + QByteArray(160, 'x') + R"("},"offset":)"
-        + QByteArray::number(seq + 1) + "}}}";
+    return R"({"push":{"channel":"bench:stream","pub":{"data":{"s":2,"n":)"
+        + QByteArray::number(seq) + R"(,"t":1763898000123456789,"p":")" + QByteArray(160, 'x')
+        + R"("},"offset":)" + QByteArray::number(seq + 1) + "}}}";
 }
 
-template<typename F>
-double nsPer(qint64 items, F&& body)
+template<typename F> double nsPer(qint64 items, F&& body)
 {
     QElapsedTimer timer;
     timer.start();
@@ -59,8 +57,8 @@ int main(int argc, char** argv)
         });
         if (round == 1) {
             std::printf("decodeFrame, 1 publication per frame:   %7.0f ns/publication\n", ours1);
-            std::printf("decodeFrame, 16 publications per frame: %7.0f ns/publication\n",
-                ours16 / 16);
+            std::printf(
+                "decodeFrame, 16 publications per frame: %7.0f ns/publication\n", ours16 / 16);
             std::printf("peer: nlohmann::json::parse (DOM only): %7.0f ns/publication  "
                         "(decodeFrame is %.2fx of it)\n",
                 peer, ours1 / peer);

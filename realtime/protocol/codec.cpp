@@ -21,8 +21,7 @@ namespace {
 using Key = std::string_view;
 using Cursor = JsonCursor;
 
-template<typename T>
-void readUnsigned(Cursor& in, const char* field, T& out)
+template<typename T> void readUnsigned(Cursor& in, const char* field, T& out)
 {
     static_assert(std::is_unsigned_v<T>);
     quint64 v = out;
@@ -30,8 +29,7 @@ void readUnsigned(Cursor& in, const char* field, T& out)
     out = static_cast<T>(v);
 }
 
-template<typename T>
-void readSigned(Cursor& in, const char* field, T& out)
+template<typename T> void readSigned(Cursor& in, const char* field, T& out)
 {
     static_assert(std::is_signed_v<T>);
     qint64 v = out;
@@ -138,6 +136,8 @@ SubscribeResult decodeSubscribeResult(Cursor& in, const char* field)
             in.readBool("was_recovering", r.wasRecovering);
         else if (k == "delta")
             in.readBool("delta", r.delta);
+        else if (k == "id")
+            readSigned(in, "id", r.id);
         else
             in.skipValue();
     }
@@ -200,8 +200,7 @@ RefreshResult decodeRefreshResult(Cursor& in)
     return r;
 }
 
-template<typename T>
-T decodeExpiry(Cursor& in, const char* field)
+template<typename T> T decodeExpiry(Cursor& in, const char* field)
 {
     T r;
     in.beginObject(field);
@@ -318,10 +317,10 @@ Result decodeResult(Cursor& in, int rank)
         return decodeSubscribeResult(in, "subscribe");
     case 2:
         skipObject(in, "unsubscribe");
-        return UnsubscribeResult{};
+        return UnsubscribeResult {};
     case 3:
         skipObject(in, "publish");
-        return PublishResult{};
+        return PublishResult {};
     case 4:
         return decodePresenceResult(in);
     case 5:
@@ -370,9 +369,8 @@ ClientInfo decodeInfoHolder(Cursor& in, const char* field)
 }
 
 //! Push payload fields in order of precedence; a push type we do not know is skipped.
-constexpr const char* PushFields[] = {
-    "pub", "join", "leave", "unsubscribe", "message", "subscribe", "disconnect", "connect",
-    "refresh"};
+constexpr const char* PushFields[] = {"pub", "join", "leave", "unsubscribe", "message", "subscribe",
+    "disconnect", "connect", "refresh"};
 
 int pushRank(Key key)
 {
@@ -387,11 +385,11 @@ PushPayload decodePushPayload(Cursor& in, int rank)
 {
     switch (rank) {
     case 0:
-        return PublicationPush{decodePublication(in)};
+        return PublicationPush {decodePublication(in)};
     case 1:
-        return JoinPush{decodeInfoHolder(in, "join")};
+        return JoinPush {decodeInfoHolder(in, "join")};
     case 2:
-        return LeavePush{decodeInfoHolder(in, "leave")};
+        return LeavePush {decodeInfoHolder(in, "leave")};
     case 3: {
         UnsubscribePush p;
         in.beginObject("unsubscribe");
@@ -455,23 +453,42 @@ PushPayload decodePushPayload(Cursor& in, int rank)
         return p;
     }
     case 7:
-        return ConnectPush{decodeConnectResult(in)};
+        return ConnectPush {decodeConnectResult(in)};
     default: {
         const auto r = decodeExpiry<SubRefreshResult>(in, "refresh");
-        return RefreshPush{r.expires, r.ttl};
+        return RefreshPush {r.expires, r.ttl};
     }
     }
 }
 
 //! Returns false (no message) for a push of a type this codec does not know.
-bool decodePush(Cursor& in, Push& push)
+//! The channel of the previous push: a batched frame repeats it on every line, so its QString is
+//! shared instead of converted again.
+struct ChannelCache
+{
+    std::string bytes;
+    QString value;
+};
+
+bool decodePush(Cursor& in, Push& push, ChannelCache& cache)
 {
     in.beginObject("push");
     int best = -1;
     Key k;
     while (in.nextKey(k)) {
         if (k == "channel") {
-            in.readString("channel", push.channel);
+            std::string_view bytes;
+            if (in.readStringBytes("channel", bytes)) {
+                if (cache.value.isNull() || bytes != cache.bytes) {
+                    cache.bytes.assign(bytes);
+                    cache.value = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+                }
+                push.channel = cache.value;
+            }
+            continue;
+        }
+        if (k == "id") {
+            readSigned(in, "id", push.id);
             continue;
         }
         const int rank = pushRank(k);
@@ -496,7 +513,7 @@ bool decodePush(Cursor& in, Push& push)
 }
 
 //! Decodes one line; returns false (no message) for a push type we do not know.
-bool decodeLine(Cursor& in, ServerMessage& out)
+bool decodeLine(Cursor& in, ServerMessage& out, ChannelCache& cache)
 {
     if (in.peek() != '{') {
         in.skipValue(); // invalid JSON reports as such
@@ -518,7 +535,7 @@ bool decodeLine(Cursor& in, ServerMessage& out)
             if (in.takeNull())
                 continue;
             hasPush = true;
-            pushKnown = decodePush(in, push);
+            pushKnown = decodePush(in, push, cache);
         } else if (k == "error") {
             if (!in.takeNull())
                 error = decodeError(in);
@@ -545,7 +562,7 @@ bool decodeLine(Cursor& in, ServerMessage& out)
             reply.result = std::move(result);
         } else {
             // `ping` result, `{}`, or a result type newer than this codec: the call settles.
-            reply.result = EmptyResult{};
+            reply.result = EmptyResult {};
         }
         out = std::move(reply);
         return true;
@@ -556,7 +573,7 @@ bool decodeLine(Cursor& in, ServerMessage& out)
         out = std::move(push);
         return true;
     }
-    out = Ping{}; // `{}` (or an object with neither id nor push): a server ping
+    out = Ping {}; // `{}` (or an object with neither id nor push): a server ping
     return true;
 }
 
@@ -575,6 +592,16 @@ QString failureMessage(const char* field, const char* problem)
 DecodedFrame decodeFrame(QByteArrayView frame)
 {
     DecodedFrame result;
+    ChannelCache cache;
+    // One message per line: reserving avoids moving large variants while the vector grows.
+    size_t lines = 1;
+    for (const char* p = frame.data(); p && p < frame.data() + frame.size(); ++lines) {
+        p = static_cast<const char*>(std::memchr(p, '\n', size_t(frame.data() + frame.size() - p)));
+        if (!p)
+            break;
+        ++p;
+    }
+    result.messages.reserve(lines);
     const char* const begin = frame.data();
     const char* const end = begin + frame.size();
     qsizetype lineIndex = 0;
@@ -594,13 +621,13 @@ DecodedFrame decodeFrame(QByteArrayView frame)
         try {
             JsonCursor cursor(first, last);
             ServerMessage message;
-            if (decodeLine(cursor, message))
+            if (decodeLine(cursor, message, cache))
                 result.messages.push_back(std::move(message));
         } catch (const JsonCursor::Failure& f) {
-            result.error = DecodeError{lineIndex, failureMessage(f.field, f.problem)};
+            result.error = DecodeError {lineIndex, failureMessage(f.field, f.problem)};
             return result;
         } catch (const std::exception&) { // bad_alloc: nothing may escape into Qt
-            result.error = DecodeError{lineIndex, QStringLiteral("malformed message")};
+            result.error = DecodeError {lineIndex, QStringLiteral("malformed message")};
             return result;
         }
     }

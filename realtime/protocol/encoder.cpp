@@ -7,6 +7,33 @@ namespace {
 
 // ---- encoding -------------------------------------------------------------------------------
 
+//! A FilterNode: `op` ("" for a leaf), `key`, `cmp`, `val`, `vals`, `nodes`, empty ones omitted.
+void writeFilter(JsonWriter& w, const TagsFilter& f)
+{
+    w.beginObject();
+    w.string("op", f.opName());
+    w.string("key", f.key());
+    w.string("cmp", f.compareName());
+    w.string("val", f.value());
+    const QStringList values = f.values();
+    if (!values.isEmpty()) {
+        w.key("vals");
+        w.beginArray();
+        for (const QString& value : values)
+            w.element(value);
+        w.endArray();
+    }
+    const QList<TagsFilter> children = f.children();
+    if (!children.isEmpty()) {
+        w.key("nodes");
+        w.beginArray();
+        for (const TagsFilter& child : children)
+            writeFilter(w, child);
+        w.endArray();
+    }
+    w.endObject();
+}
+
 void writeSubscribe(JsonWriter& w, const SubscribeRequest& r)
 {
     w.beginObject();
@@ -20,6 +47,11 @@ void writeSubscribe(JsonWriter& w, const SubscribeRequest& r)
     w.boolean("recoverable", r.recoverable);
     w.boolean("join_leave", r.joinLeave);
     w.string("delta", r.delta);
+    if (!r.tf.isNull()) {
+        w.key("tf");
+        writeFilter(w, r.tf);
+    }
+    w.signedNumber("flag", r.flag);
     w.endObject();
 }
 

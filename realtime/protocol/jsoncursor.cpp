@@ -16,6 +16,19 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+//! True if one of the 8 bytes at \a p needs a closer look inside a string: a control character,
+//! a quote, a backslash or a non-ASCII byte (classic SWAR byte tests, no branches per byte).
+bool wordNeedsAttention(const unsigned char* p)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const auto hasZero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t control = (w - ones * 0x20) & ~w & highs; // bytes < 0x20
+    return (control | (w & highs) | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'))) != 0;
+}
+
 //! Length of the well-formed UTF-8 sequence at \a p (p[0] >= 0x80), 0 if it is not one:
 //! overlong forms, surrogates and code points beyond U+10FFFF are refused (RFC 3629).
 int utf8Length(const unsigned char* p, const unsigned char* end)
@@ -132,7 +145,7 @@ void unescape(const unsigned char* p, const unsigned char* end, std::string& out
 
 void JsonCursor::fail(const char* field, const char* problem)
 {
-    throw Failure{field, problem};
+    throw Failure {field, problem};
 }
 
 void JsonCursor::skipSpace()
@@ -357,7 +370,9 @@ void JsonCursor::skipString(bool& escaped)
     const auto* s = reinterpret_cast<const unsigned char*>(m_p + 1);
     const auto* const end = reinterpret_cast<const unsigned char*>(m_end);
     for (;;) {
-        // The common case: printable ASCII.
+        // The common case: printable ASCII, 8 bytes at a time, then byte by byte.
+        while (end - s >= 8 && !wordNeedsAttention(s))
+            s += 8;
         while (s < end && *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\')
             ++s;
         if (s >= end)
@@ -477,6 +492,18 @@ void JsonCursor::readString(const char* field, QString& out)
     }
     if (takeNull())
         return;
+    skipValue();
+    fail(field, "expected a string");
+}
+
+bool JsonCursor::readStringBytes(const char* field, std::string_view& out)
+{
+    if (peek() == '"') {
+        stringBody(out);
+        return true;
+    }
+    if (takeNull())
+        return false;
     skipValue();
     fail(field, "expected a string");
 }

@@ -64,6 +64,8 @@ public:
 
     // Typed reads: `null` leaves \a out untouched (not sent); another type throws.
     void readString(const char* field, QString& out);
+    //! The UTF-8 bytes of a string (valid until the next read), false for `null`.
+    bool readStringBytes(const char* field, std::string_view& out);
     void readBool(const char* field, bool& out);
     void readUnsigned(const char* field, quint64 max, quint64& out);
     void readSigned(const char* field, qint64 min, qint64 max, qint64& out);

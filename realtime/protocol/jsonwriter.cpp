@@ -120,6 +120,26 @@ void JsonWriter::endObject()
     --m_depth;
 }
 
+void JsonWriter::beginArray()
+{
+    separator();
+    m_out.append('[');
+    ++m_depth;
+    m_hasMember &= ~(std::uint64_t {1} << (m_depth & 63));
+}
+
+void JsonWriter::endArray()
+{
+    m_out.append(']');
+    --m_depth;
+}
+
+void JsonWriter::element(const QString& value)
+{
+    separator();
+    appendQuoted(m_out, value.toUtf8());
+}
+
 void JsonWriter::key(const char* name)
 {
     separator();

@@ -22,6 +22,10 @@ public:
 
     void beginObject();
     void endObject();
+    //! Arrays hold values written with element() or beginObject().
+    void beginArray();
+    void endArray();
+    void element(const QString& value);
     void key(const char* name);
     void key(const QString& name);
     //! Starts the next top-level value of a batch.

@@ -6,6 +6,7 @@
 //! Plain structs with no I/O. Field names follow `client.proto`; raw JSON fields (`data`, `info`)
 //! are kept as compact JSON text in QByteArray so payloads pass through without re-encoding.
 
+#include "realtime/tagsfilter.h"
 #include "realtime/types.h"
 
 #include <QMap>
@@ -29,7 +30,15 @@ struct SubscribeRequest
     bool recoverable = false;
     bool joinLeave = false;
     QString delta; //!< "fossil" to ask for delta compression, empty otherwise
+    TagsFilter tf; //!< publication tags filter, omitted when null
+    qint64 flag = 0; //!< SubscribeFlag bits, omitted when 0
 };
+
+//! Bits of SubscribeRequest::flag (centrifuge `client.go`). Servers ignore bits they do not use.
+namespace SubscribeFlag {
+inline constexpr qint64 ChannelCompaction = 1; //!< pushes may carry SubscribeResult::id
+inline constexpr qint64 RejectUnrecovered = 2; //!< error 112 instead of recovered=false
+} // namespace SubscribeFlag
 
 //! Recovery state of a server-side subscription, sent back in ConnectRequest::subs.
 struct ServerSubRecovery
@@ -97,6 +106,7 @@ struct SubscribeResult
     QByteArray data;
     bool wasRecovering = false;
     bool delta = false;
+    qint64 id = 0; //!< channel compaction: pushes for this channel may carry it instead of a name
 };
 
 struct ConnectResult
@@ -166,6 +176,7 @@ using PushPayload = std::variant<PublicationPush, JoinPush, LeavePush, Unsubscri
 struct Push
 {
     QString channel;
+    qint64 id = 0; //!< channel compaction: set instead of `channel` (see SubscribeResult::id)
     PushPayload payload;
 };
 

@@ -245,6 +245,14 @@ private Q_SLOTS:
         });
         BackendTokenProvider provider(m_api, std::chrono::seconds(60));
         provider.setClock([&now] { return now; });
+        QList<bool> fromCache;
+        provider.setObserver([&fromCache, &now](const Centrifuge::TokenRequest&,
+                                 Centrifuge::TokenReply::Status status, const QString&, int,
+                                 qint64 exp, bool cached) {
+            QCOMPARE(status, Centrifuge::TokenReply::Status::Ok);
+            QVERIFY(exp > now);
+            fromCache << cached;
+        });
         auto fetch = [&provider] {
             std::optional<Centrifuge::TokenReply> reply;
             provider.fetchToken({}, [&reply](Centrifuge::TokenReply r) { reply = r; });
@@ -256,6 +264,7 @@ private Q_SLOTS:
         now += 3000; // still more than a minute left
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
         QCOMPARE(served, 1);
+        QCOMPARE(fromCache, QList<bool>({false, true, true}));
         now += 560; // 40 s before exp: fetch a fresh one
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
         QCOMPARE(served, 2);

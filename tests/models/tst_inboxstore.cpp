@@ -212,6 +212,35 @@ private Q_SLOTS:
         QCOMPARE(unread(QStringLiteral("C2")), 0);
     }
 
+    void openChatStaysReadWhenSavedStateArrivesLater()
+    {
+        QTemporaryDir dir;
+        InboxStoreOptions options;
+        options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        makeStore(options);
+        startLive();
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("c2m2"), 400);
+        m_centrifugo->publish(
+            kMessages, created(QStringLiteral("C2"), QStringLiteral("c2m2"), 400));
+        auto unread = [this](const QString& id) {
+            auto* src = m_store->chatListSourceModel();
+            return src->data(src->index(src->rowOf(id)), ChatListModel::UnreadCountRole).toInt();
+        };
+        QTRY_COMPARE(unread(QStringLiteral("C2")), 1);
+        QTest::qWait(2500); // the debounced save of the chat list
+        cleanup();
+
+        // Next start: the agent opens C2 before the saved state (C2: 1 unread) is loaded.
+        init();
+        m_backend->server().setHandler([](const HttpRequest&) { return HttpResponse::close(); });
+        makeStore(options);
+        m_store->setOrganization(kOrg);
+        m_store->openChat(QStringLiteral("C2"));
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3); // the saved list is shown
+        QCOMPARE(unread(QStringLiteral("C2")), 0);
+    }
+
     void leadKeyedChatGetsEventsOfAnyConversation()
     {
         makeStore();

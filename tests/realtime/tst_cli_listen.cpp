@@ -1,6 +1,7 @@
 // `whatrack-inbox-cli listen` end to end: the built console against the REAL Centrifugo.
 
 #include "tests/support/localcentrifugo.h"
+#include "tests/support/testcertificates.h"
 #include "tests/support/tinyhttpserver.h"
 
 #include <QJsonArray>
@@ -212,6 +213,68 @@ private Q_SLOTS:
         const QJsonObject disconnected
             = first(events(cli.readAllStandardOutput()), QStringLiteral("disconnected"));
         QCOMPARE(disconnected.value(QStringLiteral("code")).toInt(), 1);
+    }
+
+    void caCertConnectsOverWss()
+    {
+        // The real Centrifugo serving wss:// with a certificate of a private CA.
+        TestSupport::TestCertificates certificates;
+        QString error;
+        QVERIFY2(certificates.generate(&error), qPrintable(error));
+        LocalCentrifugo::Options options;
+        options.tlsCertificateFile = certificates.certificatePath();
+        options.tlsKeyFile = certificates.keyPath();
+        LocalCentrifugo server(options);
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QCOMPARE(server.wsUrl().scheme(), QStringLiteral("wss"));
+        const QString token = server.token(QStringLiteral("cli-tls"));
+
+        // Without the CA: the certificate problem is printed in plain words, again and again
+        // (the client keeps retrying), and nothing connects.
+        QProcess untrusting;
+        start(untrusting,
+            {QStringLiteral("--ws-url"), server.wsUrl().toString(), QStringLiteral("--token"),
+                token, QStringLiteral("--channel"), QStringLiteral("pub:tls"),
+                QStringLiteral("--duration"), QStringLiteral("2")});
+        QVERIFY(untrusting.waitForFinished(8000));
+        QCOMPARE(untrusting.exitCode(), 0); // not terminal: it would have kept trying
+        const QList<QJsonObject> refused = events(untrusting.readAllStandardOutput());
+        int tlsErrors = 0;
+        for (const QJsonObject& event : refused) {
+            const QString name = event.value(QStringLiteral("event")).toString();
+            QVERIFY2(name != QStringLiteral("connected") && name != QStringLiteral("subscribed"),
+                qPrintable(name));
+            if (name != QStringLiteral("error"))
+                continue;
+            QCOMPARE(event.value(QStringLiteral("type")).toString(), QStringLiteral("transport"));
+            QVERIFY2(
+                event.value(QStringLiteral("message"))
+                    .toString()
+                    .startsWith(QStringLiteral("TLS: the server's certificate is not trusted")),
+                qPrintable(event.value(QStringLiteral("message")).toString()));
+            ++tlsErrors;
+        }
+        QVERIFY2(tlsErrors >= 2, "expected a TLS error for every attempt");
+
+        // With --ca-cert: connected, subscribed, publications arrive.
+        QProcess cli;
+        QByteArray out;
+        connect(&cli, &QProcess::readyReadStandardOutput, this,
+            [&] { out += cli.readAllStandardOutput(); });
+        start(cli,
+            {QStringLiteral("--ws-url"), server.wsUrl().toString(), QStringLiteral("--token"),
+                token, QStringLiteral("--channel"), QStringLiteral("pub:tls"),
+                QStringLiteral("--ca-cert"), certificates.caPath(), QStringLiteral("--duration"),
+                QStringLiteral("3")});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"event\":\"subscribed\""), 5000);
+        server.publish(QStringLiteral("pub:tls"), QJsonObject {{QStringLiteral("over"), 1}});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"event\":\"publication\""), 5000);
+        QVERIFY(cli.waitForFinished(8000));
+        out += cli.readAllStandardOutput();
+        QCOMPARE(cli.exitCode(), 0);
+        const QList<QJsonObject> all = events(out);
+        QVERIFY(!first(all, QStringLiteral("connected")).isEmpty());
+        QVERIFY(first(all, QStringLiteral("error")).isEmpty());
     }
 
     void badArguments_data()

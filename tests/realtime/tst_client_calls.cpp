@@ -1,5 +1,6 @@
 // Calls settle exactly once: reply, timeout, connection closed, client disconnected. A reply
-// already received beats an overdue timeout; a reply after its timeout is dropped.
+// already received beats an overdue timeout; a reply after its timeout is dropped. Calls of a
+// subscription that is still subscribing wait for `subscribed` (the SDKs' ready()).
 
 #include "fakefixture.h"
 
@@ -192,6 +193,109 @@ private Q_SLOTS:
         auto call = sub->publish("{}");
         QVERIFY(call.isFinished());
         QCOMPARE(call.result().code, CallCode::SubscriptionUnsubscribed);
+    }
+
+    void subscriptionCallsWaitForSubscribed()
+    {
+        FakeCentrifugo server;
+        QList<quint32> held;
+        holdReplies(server, QStringLiteral("subscribe"), &held);
+        Client client(server.url(), fastOptions());
+        client.connectToServer();
+        QTRY_COMPARE(client.state(), Client::State::Connected);
+        Subscription* sub = client.newSubscription(QStringLiteral("ch"));
+        sub->subscribe();
+        QTRY_COMPARE(held.size(), 1);
+        auto published = sub->publish(R"({"text":"early"})");
+        auto history = sub->history(0);
+        auto stats = sub->presenceStats();
+        QTest::qWait(100);
+        QVERIFY(!published.isFinished());
+        QCOMPARE(server.count(QStringLiteral("publish")), 0); // nothing before `subscribed`
+        server.reply(held.first(), QStringLiteral("subscribe"));
+        QTRY_VERIFY(published.isFinished() && history.isFinished() && stats.isFinished());
+        QCOMPARE(published.result().code, 0);
+        QCOMPARE(history.result().code, 0);
+        QCOMPARE(stats.result().code, 0);
+        QStringList methods;
+        for (const QJsonObject& command : std::as_const(server.received))
+            methods << FakeCentrifugo::methodOf(command);
+        QCOMPARE(methods,
+            (QStringList {QStringLiteral("connect"), QStringLiteral("subscribe"),
+                QStringLiteral("publish"), QStringLiteral("history"),
+                QStringLiteral("presence_stats")}));
+    }
+
+    void subscriptionCallsBeforeConnectWaitForSubscribed()
+    {
+        FakeCentrifugo server;
+        Client client(server.url(), fastOptions());
+        Subscription* sub = client.newSubscription(QStringLiteral("ch"));
+        sub->subscribe();
+        auto published = sub->publish(R"({"n":1})"); // the typical "send right away"
+        client.connectToServer();
+        QTRY_VERIFY(published.isFinished());
+        QCOMPARE(published.result().code, 0);
+        QCOMPARE(sub->state(), Subscription::State::Subscribed);
+    }
+
+    void subscriptionCallsFailWhenUnsubscribed()
+    {
+        FakeCentrifugo server;
+        QList<quint32> held;
+        holdReplies(server, QStringLiteral("subscribe"), &held);
+        Client client(server.url(), fastOptions());
+        client.connectToServer();
+        QTRY_COMPARE(client.state(), Client::State::Connected);
+        Subscription* sub = client.newSubscription(QStringLiteral("ch"));
+        sub->subscribe();
+        QTRY_COMPARE(held.size(), 1);
+        auto first = sub->publish("{}");
+        auto second = sub->presence();
+        QVERIFY(!first.isFinished());
+        sub->unsubscribe();
+        QVERIFY(first.isFinished());
+        QCOMPARE(first.result().code, CallCode::SubscriptionUnsubscribed);
+        QCOMPARE(second.result().code, CallCode::SubscriptionUnsubscribed);
+
+        // A permanent subscribe error ends the wait the same way.
+        server.onCommand = [&server](const QJsonObject& command) {
+            if (FakeCentrifugo::methodOf(command) != QStringLiteral("subscribe"))
+                return false;
+            server.replyError(
+                FakeCentrifugo::idOf(command), 103, QStringLiteral("permission denied"));
+            return true;
+        };
+        Subscription* denied = client.newSubscription(QStringLiteral("denied"));
+        denied->subscribe();
+        auto third = denied->history(10);
+        QTRY_VERIFY(third.isFinished());
+        QCOMPARE(third.result().code, CallCode::SubscriptionUnsubscribed);
+        QCOMPARE(server.count(QStringLiteral("publish")) + server.count(QStringLiteral("history"))
+                + server.count(QStringLiteral("presence")),
+            0);
+    }
+
+    void subscriptionCallsTimeOutWhileSubscribing()
+    {
+        FakeCentrifugo server;
+        QList<quint32> held;
+        holdReplies(server, QStringLiteral("subscribe"), &held);
+        ClientOptions options = fastOptions();
+        options.timeout = 300ms;
+        Client client(server.url(), options);
+        client.connectToServer();
+        QTRY_COMPARE(client.state(), Client::State::Connected);
+        Subscription* sub = client.newSubscription(QStringLiteral("ch"));
+        sub->subscribe();
+        QTRY_COMPARE(held.size(), 1);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        auto call = sub->publish("{}");
+        QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), 2000);
+        QCOMPARE(call.result().code, CallCode::Timeout);
+        QVERIFY(elapsed.elapsed() >= 250);
+        QCOMPARE(server.count(QStringLiteral("publish")), 0);
     }
 };
 

@@ -1,8 +1,11 @@
-// Transport-level details: TLS failures are reported (never ignored), frame logs redact tokens
-// and payloads, upgrade headers reach the server.
+// Transport-level details: TLS with real certificates (a private CA works when configured; an
+// untrusted certificate is reported in plain words, never ignored, and retried with backoff),
+// frame logs redact tokens and payloads, upgrade headers reach the server.
 
 #include "fakefixture.h"
 #include "realtime/framelog.h"
+#include "realtime/transport.h"
+#include "tests/support/testcertificates.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -15,10 +18,103 @@ class TestClientTransport : public QObject
 {
     Q_OBJECT
 
+    TestSupport::TestCertificates m_certificates;
+
 private Q_SLOTS:
-    void tlsFailureIsAnErrorEvent()
+    void initTestCase()
     {
-        FakeCentrifugo plain; // speaks plain ws: a TLS handshake against it must fail
+        QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend");
+        QString error;
+        QVERIFY2(m_certificates.generate(&error), qPrintable(error));
+    }
+
+    void wssWithThePrivateCaConnects()
+    {
+        FakeCentrifugo server(m_certificates.serverConfiguration());
+        QCOMPARE(server.url().scheme(), QStringLiteral("wss"));
+        ClientOptions options = fastOptions();
+        options.sslConfiguration = m_certificates.clientConfiguration();
+        Client client(server.url(), options);
+        QSignalSpy errors(&client, &Client::errorOccurred);
+        Subscription* sub = client.newSubscription(QStringLiteral("ch"));
+        sub->subscribe();
+        client.connectToServer();
+        QTRY_COMPARE(client.state(), Client::State::Connected);
+        QTRY_COMPARE(sub->state(), Subscription::State::Subscribed);
+        QSignalSpy publications(sub, &Subscription::publication);
+        server.publish(QStringLiteral("ch"), QJsonObject {{QStringLiteral("n"), 1}}, 1);
+        QTRY_COMPARE(publications.size(), 1);
+        QCOMPARE(errors.size(), 0);
+    }
+
+    void untrustedCertificateIsReportedAndRetried()
+    {
+        // The same server, but the client does not know the CA (the system store does not).
+        FakeCentrifugo server(m_certificates.serverConfiguration());
+        Client client(server.url(), fastOptions());
+        QSignalSpy errors(&client, &Client::errorOccurred);
+        QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+        QSignalSpy states(&client, &Client::stateChanged);
+        client.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 3, 5000);
+        QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
+        QCOMPARE(scheduled.at(2).at(0).toInt(), 3); // backoff attempts keep counting
+        QVERIFY(errors.size() >= 3); // every attempt says why
+        for (const QList<QVariant>& error : std::as_const(errors)) {
+            QCOMPARE(error.at(0).value<ErrorType>(), ErrorType::Transport);
+            const QString message = error.at(2).toString();
+            QVERIFY2(
+                message.startsWith(QStringLiteral(
+                    "TLS: the server's certificate is not trusted (self-signed or unknown CA")),
+                qPrintable(message));
+        }
+        for (const QList<QVariant>& state : std::as_const(states))
+            QVERIFY(state.at(0).value<Client::State>() != Client::State::Connected);
+        QCOMPARE(client.state(), Client::State::Connecting);
+        QCOMPARE(server.received.size(), 0); // not a byte of the protocol went out
+        client.disconnectFromServer();
+    }
+
+    void tlsProblemsInPlainWords_data()
+    {
+        QTest::addColumn<QList<QSslError>>("errors");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("unknown issuer")
+            << QList<QSslError> {QSslError(QSslError::UnableToGetLocalIssuerCertificate),
+                   QSslError(QSslError::CertificateUntrusted)}
+            << QStringLiteral("TLS: the server's certificate is not trusted (self-signed or "
+                              "unknown CA; configure the CA that signed it) [");
+        QTest::addRow("self-signed")
+            << QList<QSslError> {QSslError(QSslError::SelfSignedCertificate)}
+            << QStringLiteral("TLS: the server's certificate is not trusted");
+        QTest::addRow("host name")
+            << QList<QSslError> {QSslError(QSslError::HostNameMismatch)}
+            << QStringLiteral("TLS: the server's certificate is for another host name");
+        QTest::addRow("expired") << QList<QSslError> {QSslError(QSslError::CertificateExpired)}
+                                 << QStringLiteral("TLS: the server's certificate has expired");
+        QTest::addRow("clock") << QList<QSslError> {QSslError(QSslError::CertificateNotYetValid)}
+                               << QStringLiteral(
+                                      "TLS: the server's certificate is not valid yet (check the "
+                                      "clock)");
+        QTest::addRow("nothing") << QList<QSslError> {}
+                                 << QStringLiteral("TLS: the secure connection failed");
+    }
+    void tlsProblemsInPlainWords()
+    {
+        QFETCH(QList<QSslError>, errors);
+        QFETCH(QString, expected);
+        const QString text = describeTlsErrors(errors);
+        QVERIFY2(text.startsWith(expected), qPrintable(text));
+        // One cause is told once, Qt's own words follow for the details.
+        QVERIFY2(text.count(QStringLiteral("(self-signed or unknown CA")) <= 1, qPrintable(text));
+        for (const QSslError& error : errors)
+            QVERIFY2(text.contains(error.errorString()), qPrintable(text));
+    }
+
+    void plainServerBehindWssIsAnErrorEvent()
+    {
+        // Speaks plain ws: it never answers the TLS hello, the open timeout ends the attempt.
+        FakeCentrifugo plain;
         QUrl url = plain.url();
         url.setScheme(QStringLiteral("wss"));
         Client client(url, fastOptions());

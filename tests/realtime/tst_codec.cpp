@@ -93,6 +93,10 @@ private Q_SLOTS:
     void rawDataEncodesAsJsonValue();
     void rawDataRoundTrip();
     void unicodePassesThrough();
+    void encodeTagsFilterAndFlags();
+    void tagsFilterValidation_data();
+    void tagsFilterValidation();
+    void decodeChannelCompactionIds();
 };
 
 // ---- §1.10 of the protocol notes, message by message ----------------------------------------
@@ -916,6 +920,110 @@ void TestCodec::unicodePassesThrough()
     const QString channel = QStringLiteral("canal:olá");
     const QByteArray encoded = encodeCommand({1, PresenceRequest {channel}});
     QCOMPARE(encoded, QByteArray("{\"id\":1,\"presence\":{\"channel\":\"canal:olá\"}}"));
+}
+
+// ---- tags filter (`tf`), subscribe flags and channel compaction ids ---------------------------
+
+void TestCodec::encodeTagsFilterAndFlags()
+{
+    using F = TagsFilter;
+    SubscribeRequest sub;
+    sub.channel = QStringLiteral("quotes");
+    sub.tf = F::allOf({F::eq(QStringLiteral("ticker"), QStringLiteral("AAPL")),
+        F::anyOf({F::in(QStringLiteral("venue"), {QStringLiteral("a"), QStringLiteral("b\"q")}),
+            F::negate(F::exists(QStringLiteral("halted")))}),
+        F::gte(QStringLiteral("price"), QStringLiteral("100.5"))});
+    sub.flag = SubscribeFlag::ChannelCompaction | SubscribeFlag::RejectUnrecovered;
+    const QByteArray encoded = encodeCommand({5, sub});
+    QCOMPARE(encoded,
+        QByteArray(R"({"id":5,"subscribe":{"channel":"quotes","tf":{"op":"and","nodes":[)"
+                   R"({"key":"ticker","cmp":"eq","val":"AAPL"},)"
+                   R"({"op":"or","nodes":[{"key":"venue","cmp":"in","vals":["a","b\"q"]},)"
+                   R"({"op":"not","nodes":[{"key":"halted","cmp":"ex"}]}]},)"
+                   R"({"key":"price","cmp":"gte","val":"100.5"}]},"flag":3}})"));
+    // Valid JSON that names every node the way the protocol does.
+    const Json tf = parse(encoded)["subscribe"]["tf"];
+    QCOMPARE(tf["nodes"].size(), std::size_t(3));
+    QCOMPARE(tf["nodes"][1]["nodes"][0]["vals"][1].get<std::string>(), std::string("b\"q"));
+
+    // Every comparison has its protocol spelling.
+    const QList<QPair<F, QString>> leaves {
+        {F::eq(QStringLiteral("k"), QStringLiteral("v")), QStringLiteral("eq")},
+        {F::notEq(QStringLiteral("k"), QStringLiteral("v")), QStringLiteral("neq")},
+        {F::in(QStringLiteral("k"), {QStringLiteral("v")}), QStringLiteral("in")},
+        {F::notIn(QStringLiteral("k"), {QStringLiteral("v")}), QStringLiteral("nin")},
+        {F::exists(QStringLiteral("k")), QStringLiteral("ex")},
+        {F::notExists(QStringLiteral("k")), QStringLiteral("nex")},
+        {F::startsWith(QStringLiteral("k"), QStringLiteral("v")), QStringLiteral("sw")},
+        {F::endsWith(QStringLiteral("k"), QStringLiteral("v")), QStringLiteral("ew")},
+        {F::contains(QStringLiteral("k"), QStringLiteral("v")), QStringLiteral("ct")},
+        {F::gt(QStringLiteral("k"), QStringLiteral("1")), QStringLiteral("gt")},
+        {F::gte(QStringLiteral("k"), QStringLiteral("1")), QStringLiteral("gte")},
+        {F::lt(QStringLiteral("k"), QStringLiteral("1")), QStringLiteral("lt")},
+        {F::lte(QStringLiteral("k"), QStringLiteral("1")), QStringLiteral("lte")}};
+    for (const auto& [filter, cmp] : leaves) {
+        SubscribeRequest one;
+        one.channel = QStringLiteral("c");
+        one.tf = filter;
+        const Json json = parse(encodeCommand({1, one}))["subscribe"]["tf"];
+        QCOMPARE(QString::fromStdString(json["cmp"].get<std::string>()), cmp);
+        QVERIFY(!json.contains("op")); // leaves have an empty op, omitted like the server does
+        QVERIFY(filter.isValid());
+    }
+
+    // Without a filter and flags nothing extra goes out.
+    SubscribeRequest plain;
+    plain.channel = QStringLiteral("c");
+    QCOMPARE(encodeCommand({1, plain}), QByteArray(R"({"id":1,"subscribe":{"channel":"c"}})"));
+}
+
+void TestCodec::tagsFilterValidation_data()
+{
+    using F = TagsFilter;
+    QTest::addColumn<TagsFilter>("filter");
+    QTest::addColumn<QString>("error"); // empty: valid
+    QTest::addRow("null") << F() << QString();
+    QTest::addRow("leaf") << F::eq(QStringLiteral("k"), QStringLiteral("v")) << QString();
+    QTest::addRow("no key") << F::eq({}, QStringLiteral("v"))
+                            << QStringLiteral("tags filter: 'eq' needs a tag key");
+    QTest::addRow("no value") << F::gt(QStringLiteral("k"), {})
+                              << QStringLiteral("tags filter: 'gt' needs a value");
+    QTest::addRow("no values") << F::in(QStringLiteral("k"), {})
+                               << QStringLiteral("tags filter: 'in' needs at least one value");
+    QTest::addRow("empty and") << F::allOf({})
+                               << QStringLiteral("tags filter: 'and' needs at least one filter");
+    QTest::addRow("null child") << F::negate(F())
+                                << QStringLiteral("tags filter: 'not' holds an empty filter");
+    QTest::addRow("deep error") << F::anyOf(
+        {F::exists(QStringLiteral("a")), F::allOf({F::notIn(QStringLiteral("b"), {})})})
+                                << QStringLiteral("tags filter: 'nin' needs at least one value");
+}
+
+void TestCodec::tagsFilterValidation()
+{
+    QFETCH(TagsFilter, filter);
+    QFETCH(QString, error);
+    QString why;
+    QCOMPARE(filter.isValid(&why), error.isEmpty());
+    QCOMPARE(why, error);
+    QCOMPARE(filter, TagsFilter(filter)); // a value type: copies compare equal
+}
+
+void TestCodec::decodeChannelCompactionIds()
+{
+    const auto reply = decodeOne(
+        R"({"id":2,"subscribe":{"recoverable":true,"epoch":"E","offset":3,"id":9007199254740993}})");
+    QCOMPARE(result<SubscribeResult>(reply).id, qint64(9007199254740993));
+    const auto pub = decodeOne(R"({"push":{"id":7,"pub":{"data":{"a":1},"offset":4}}})");
+    QCOMPARE(as<Push>(pub).id, qint64(7));
+    QVERIFY(as<Push>(pub).channel.isEmpty());
+    QCOMPARE(payload<PublicationPush>(pub).publication.offset, 4u);
+    const auto leave = decodeOne(R"({"push":{"id":7,"leave":{"info":{"user":"u"}}}})");
+    QCOMPARE(as<Push>(leave).id, qint64(7));
+    // Without compaction there is no id.
+    QCOMPARE(as<Push>(decodeOne(R"({"push":{"channel":"c","pub":{}}})")).id, qint64(0));
+    // An id of the wrong type is a protocol error, not a silent 0.
+    QVERIFY(decodeFrame(R"({"push":{"id":"7","pub":{}}})").error.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

@@ -12,6 +12,20 @@ FakeCentrifugo::FakeCentrifugo(QObject* parent)
     , m_server(new QWebSocketServer(
           QStringLiteral("fake-centrifugo"), QWebSocketServer::NonSecureMode, this))
 {
+    listen();
+}
+
+FakeCentrifugo::FakeCentrifugo(const QSslConfiguration& tls, QObject* parent)
+    : QObject(parent)
+    , m_server(new QWebSocketServer(
+          QStringLiteral("fake-centrifugo"), QWebSocketServer::SecureMode, this))
+{
+    m_server->setSslConfiguration(tls);
+    listen();
+}
+
+void FakeCentrifugo::listen()
+{
     m_server->listen(QHostAddress::LocalHost, 0);
     connect(m_server, &QWebSocketServer::newConnection, this, [this] {
         while (QWebSocket* socket = m_server->nextPendingConnection()) {
@@ -43,8 +57,10 @@ FakeCentrifugo::~FakeCentrifugo()
 
 QUrl FakeCentrifugo::url() const
 {
-    return QUrl(
-        QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(m_server->serverPort()));
+    const bool secure = m_server->secureMode() == QWebSocketServer::SecureMode;
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/connection/websocket")
+                    .arg(secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+                    .arg(m_server->serverPort()));
 }
 
 QList<QJsonObject> FakeCentrifugo::commands(const QString& method) const

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <functional>
@@ -27,8 +28,11 @@ class FakeCentrifugo : public QObject
     Q_OBJECT
 public:
     explicit FakeCentrifugo(QObject* parent = nullptr);
+    //! Serves wss:// with \a tls (see TestCertificates::serverConfiguration()).
+    explicit FakeCentrifugo(const QSslConfiguration& tls, QObject* parent = nullptr);
     ~FakeCentrifugo() override;
 
+    //! ws://127.0.0.1:port/connection/websocket, or wss:// when serving TLS.
     QUrl url() const;
 
     // ---- behaviour ----
@@ -78,6 +82,8 @@ Q_SIGNALS:
 private:
     void onFrame(const QString& frame);
     QByteArray autoAnswer(const QJsonObject& command);
+
+    void listen();
 
     QWebSocketServer* m_server;
     QPointer<QWebSocket> m_socket;

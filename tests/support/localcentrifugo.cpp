@@ -144,10 +144,20 @@ QByteArray LocalCentrifugo::config() const
             {QStringLiteral("redis"),
                 QJsonObject {{QStringLiteral("address"), m_options.redisAddress}}}};
 
+    QJsonObject httpServer {{QStringLiteral("address"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), int(m_port)}};
+    if (tls()) {
+        // TLS on the client endpoint only: the test talks to the API and /health in plain HTTP.
+        httpServer.insert(QStringLiteral("tls"),
+            QJsonObject {{QStringLiteral("enabled"), true},
+                {QStringLiteral("cert_pem"), m_options.tlsCertificateFile},
+                {QStringLiteral("key_pem"), m_options.tlsKeyFile}});
+        httpServer.insert(QStringLiteral("tls_external"), true);
+        httpServer.insert(QStringLiteral("internal_address"), QStringLiteral("127.0.0.1"));
+        httpServer.insert(QStringLiteral("internal_port"), QString::number(m_internalPort));
+    }
     const QJsonObject root {
-        {QStringLiteral("http_server"),
-            QJsonObject {{QStringLiteral("address"), QStringLiteral("127.0.0.1")},
-                {QStringLiteral("port"), int(m_port)}}},
+        {QStringLiteral("http_server"), httpServer},
         {QStringLiteral("log"), QJsonObject {{QStringLiteral("level"), QStringLiteral("info")}}},
         {QStringLiteral("client"), client},
         {QStringLiteral("http_api"), QJsonObject {{QStringLiteral("key"), m_apiKey}}},
@@ -175,6 +185,9 @@ bool LocalCentrifugo::start(QString* error)
         return false;
     }
     m_port = freePort();
+    m_internalPort = m_port;
+    while (tls() && m_internalPort == m_port)
+        m_internalPort = freePort();
     m_configPath = QDir::temp().filePath(QStringLiteral("inbox-centrifugo-%1-%2.json")
                                              .arg(QCoreApplication::applicationPid())
                                              .arg(m_port));
@@ -198,7 +211,7 @@ bool LocalCentrifugo::launch(QString* error)
 {
     if (!m_process.start(binary(), {QStringLiteral("-c"), m_configPath}, error))
         return false;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_port)));
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_internalPort)));
     QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired()) {
         if (!m_process.isRunning())
@@ -218,12 +231,14 @@ bool LocalCentrifugo::launch(QString* error)
 
 QUrl LocalCentrifugo::wsUrl() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/connection/websocket")
+                    .arg(tls() ? QStringLiteral("wss") : QStringLiteral("ws"))
+                    .arg(m_port));
 }
 
 QUrl LocalCentrifugo::apiUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(m_port));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(m_internalPort));
 }
 
 QJsonObject LocalCentrifugo::api(const QString& method, const QJsonObject& params, QString* error)

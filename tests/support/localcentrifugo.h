@@ -38,6 +38,10 @@ public:
         //! subscription token, history + recovery).
         QJsonArray extraNamespaces;
         QJsonObject extraClient; //!< merged into the `client` section
+        //! PEM files of a server certificate (TestCertificates): the WebSocket endpoint is then
+        //! wss:// (for 127.0.0.1); the API and /health stay plain HTTP on an internal port.
+        QString tlsCertificateFile;
+        QString tlsKeyFile;
     };
 
     LocalCentrifugo();
@@ -54,6 +58,7 @@ public:
     bool restart(QString* error);
     void stop() { m_process.stop(); }
 
+    //! ws://127.0.0.1:port/connection/websocket, wss:// with a TLS certificate.
     QUrl wsUrl() const;
     QUrl apiUrl() const;
     quint16 port() const { return m_port; }
@@ -79,7 +84,10 @@ private:
 
     Options m_options;
     ServerProcess m_process;
+    bool tls() const { return !m_options.tlsCertificateFile.isEmpty(); }
+
     quint16 m_port = 0;
+    quint16 m_internalPort = 0; //!< API and health: m_port unless TLS is on
     QByteArray m_secret;
     QString m_apiKey;
     QString m_configPath;

@@ -95,6 +95,13 @@ public:
         return c;
     }
 
+    //! A new inbound message in chat C1 at \a at (the newest one; the chat list shows it).
+    void receiveInbound(const QDateTime& at)
+    {
+        m_messageCount += m_messageCount % 2 == 0 ? 1 : 2; // odd indices are outbound
+        m_newestAt = at;
+    }
+
     FakeHttpServer& server() { return m_server; }
     int messageCount() const { return m_messageCount; }
     int messageRequests(int page) const
@@ -126,7 +133,9 @@ private:
             "Atendemos sim, das 8h às 12h.", "Qual o valor da limpeza?",
             "A avaliação é gratuita e dura cerca de 30 minutos.", "Perfeito, pode confirmar então.",
             "Consulta confirmada para sábado às 9h. Até lá, João!"};
-        const QDateTime at = m_now.addSecs(-qint64(m_messageCount - 1 - i) * 3 * 3600 - 60);
+        const QDateTime at = i == m_messageCount - 1 && m_newestAt.isValid()
+            ? m_newestAt
+            : m_now.addSecs(-qint64(m_messageCount - 1 - i) * 3 * 3600 - 60);
         const bool outbound = i % 2 == 1;
         QString type = QStringLiteral("text");
         QString body = QString::fromUtf8(bodies[i % 6]);
@@ -205,6 +214,7 @@ private:
     FakeHttpServer m_server;
     int m_messageCount;
     QDateTime m_now;
+    QDateTime m_newestAt;
     QJsonObject m_ticket;
 };
 

@@ -162,6 +162,36 @@ private Q_SLOTS:
         QCOMPARE(bar->value(), reading);
     }
 
+    void openChatShowsNoUnreadBadge()
+    {
+        build(40);
+        auto row = [this] {
+            auto* model = m_store->chatListModel();
+            return model
+                ->match(model->index(0, 0), ChatListModel::IdRole, QStringLiteral("C1"), 1,
+                    Qt::MatchExactly)
+                .value(0);
+        };
+        auto unread = [&row] { return row().data(ChatListModel::UnreadCountRole).toInt(); };
+        // In the background, a new inbound message gives the chat a badge...
+        const QDateTime first = QDateTime::currentDateTimeUtc().addSecs(5);
+        m_backend->receiveInbound(first);
+        m_store->resyncAll(QStringLiteral("test"));
+        QTRY_COMPARE(row().data(ChatListModel::LastMessageAtRole).toDateTime(), first);
+        QTRY_COMPARE(unread(), 1);
+
+        // ...opening it clears the badge, and a message arriving while it is open adds none.
+        openChat(QStringLiteral("C1"));
+        QCOMPARE(unread(), 0);
+        QTRY_VERIFY(m_store->messageListModel()->rowCount() > 0);
+        const QDateTime second = QDateTime::currentDateTimeUtc().addSecs(10);
+        m_backend->receiveInbound(second);
+        m_store->resyncAll(QStringLiteral("test"));
+        QTRY_COMPARE(row().data(ChatListModel::LastMessageAtRole).toDateTime(), second);
+        QCOMPARE(unread(), 0);
+        QVERIFY(chatList()->selectionModel()->isSelected(row()));
+    }
+
     void olderPageLoadsAtTopWithoutJumping()
     {
         build(90, 30);

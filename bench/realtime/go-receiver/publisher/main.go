@@ -2,7 +2,9 @@
 // (or as fast as it can) for a fixed duration. Every millisecond tick sends the publications due
 // so far as one `batch` request, from a pool of concurrent workers, so high rates do not mean
 // more HTTP requests. Each payload carries the step, a sequence number and the publish time:
-//   {"s":<step>,"n":<seq>,"t":<unix ns, taken just before the request>,"p":"<padding>"}
+//
+//	{"s":<step>,"n":<seq>,"t":<unix ns, taken just before the request>,"p":"<padding>"}
+//
 // Prints one JSON line with what it achieved.
 package main
 
