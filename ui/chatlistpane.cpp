@@ -5,6 +5,7 @@
 #include "ui/chatlistdelegate.h"
 #include "ui/logging.h"
 #include "ui/stalebanner.h"
+#include "ui/uistyle.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -21,10 +22,7 @@ namespace {
 //! A magnifier drawn in the placeholder colour: the standard icons have no "search" glyph.
 QIcon searchIcon(const QPalette& palette)
 {
-    const qreal dpr = 2.0;
-    QPixmap pm(QSize(16, 16) * dpr);
-    pm.setDevicePixelRatio(dpr);
-    pm.fill(Qt::transparent);
+    QPixmap pm = iconCanvas(16);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(palette.color(QPalette::PlaceholderText), 1.6, Qt::SolidLine, Qt::RoundCap));

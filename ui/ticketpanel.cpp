@@ -15,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -39,20 +38,6 @@ QLabel* caption(const QString& text, QWidget* parent)
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setContentsMargins(0, 6, 0, 0);
     return label;
-}
-
-QIcon dotIcon(const QColor& color)
-{
-    const qreal dpr = 2.0;
-    QPixmap pm(QSize(10, 10) * dpr);
-    pm.setDevicePixelRatio(dpr);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1, 1, 8, 8));
-    return QIcon(pm);
 }
 
 //! WhaTrack's `sourceType` in words an agent knows.
@@ -165,8 +150,8 @@ QWidget* TicketPanel::buildForm()
     m_windowBar->setTextVisible(false);
     m_windowBar->setFixedHeight(6);
 
-    m_won = new QPushButton(dotIcon(QColor(0x22, 0xa0, 0x55)), tr("Won"), form);
-    m_lost = new QPushButton(dotIcon(QColor(0xd3, 0x2f, 0x2f)), tr("Lost"), form);
+    m_won = new QPushButton(dotIcon(QColor(0x22, 0xa0, 0x55), 10), tr("Won"), form);
+    m_lost = new QPushButton(dotIcon(QColor(0xd3, 0x2f, 0x2f), 10), tr("Lost"), form);
     m_won->setObjectName(QStringLiteral("wonButton"));
     m_lost->setObjectName(QStringLiteral("lostButton"));
     m_won->setToolTip(tr("Close the ticket as won (a sale)."));

@@ -1,5 +1,7 @@
 #include "ui/uistyle.h"
 
+#include <QPainter>
+#include <QPixmap>
 #include <QStringList>
 
 namespace WhaTrack::Ui {
@@ -64,6 +66,27 @@ QColor readableTextOn(const QColor& background)
     const qreal l
         = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return l > 0.6 ? QColor(0x1f, 0x1f, 0x1f) : QColor(Qt::white);
+}
+
+QPixmap iconCanvas(int size)
+{
+    const qreal dpr = 2.0;
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    return pm;
+}
+
+QIcon dotIcon(const QColor& color, int size)
+{
+    QPixmap pm = iconCanvas(size);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(1, 1, size - 2, size - 2));
+    p.end();
+    return QIcon(pm);
 }
 
 } // namespace WhaTrack::Ui

@@ -4,7 +4,9 @@
 //! \brief Small palette-aware helpers shared by the delegates and widgets.
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
+#include <QPixmap>
 #include <QString>
 
 namespace WhaTrack::Ui {
@@ -26,5 +28,13 @@ QColor parseColor(const QString& text, const QColor& fallback);
 
 //! Text colour that stays readable on `background`.
 QColor readableTextOn(const QColor& background);
+
+//! A transparent pixmap of `size` x `size` logical pixels at device pixel ratio 2, for the
+//! small icons drawn by hand (they stay sharp on HiDPI screens).
+QPixmap iconCanvas(int size);
+
+//! A filled circle of `color` in a `size` x `size` icon, with a one-pixel margin (stage and
+//! outcome dots).
+QIcon dotIcon(const QColor& color, int size);
 
 } // namespace WhaTrack::Ui

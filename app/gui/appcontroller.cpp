@@ -1,7 +1,6 @@
 #include "app/gui/appcontroller.h"
 
 #include "app/gui/realtimethread.h"
-#include "app/gui/reportingtokenprovider.h"
 #include "models/apiclient.h"
 #include "models/backendtokenprovider.h"
 #include "models/chatlistmodel.h"
@@ -17,10 +16,12 @@
 #include "ui/signindialog.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
 #include <QNetworkInformation>
+#include <QPointer>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -125,7 +126,33 @@ bool AppController::start()
     }
     m_realtime = std::make_unique<RealtimeThread>(ws, clientOptions, m_monitor);
     m_tokens = std::make_shared<BackendTokenProvider>(m_api);
-    m_realtime->setTokenProvider(std::make_shared<ReportingTokenProvider>(m_tokens, m_monitor));
+    // The Connection details dialog shows how the last connection token fetch went and when the
+    // token expires. The observer runs on the realtime or API thread: only the outcome and the
+    // expiry are queued to the monitor's thread (the observer never sees the token).
+    m_tokens->setObserver(
+        [monitor = QPointer<ConnectionMonitor>(m_monitor)](const Centrifuge::TokenRequest& request,
+            Centrifuge::TokenReply::Status status, const QString& error, int /*retryAfterMs*/,
+            qint64 expiresAt, bool /*fromCache*/) {
+            if (request.kind != Centrifuge::TokenRequest::Kind::Connection)
+                return;
+            const bool ok = status == Centrifuge::TokenReply::Status::Ok;
+            const QString description = status == Centrifuge::TokenReply::Status::Unauthorized
+                ? QStringLiteral("unauthorized: ") + error
+                : error;
+            const qint64 expiresIn
+                = ok && expiresAt > 0 ? expiresAt - QDateTime::currentSecsSinceEpoch() : -1;
+            QMetaObject::invokeMethod(
+                monitor,
+                [monitor, ok, description, expiresIn] {
+                    if (!monitor)
+                        return;
+                    monitor->onTokenFetch(ok, description);
+                    if (expiresIn >= 0)
+                        monitor->onTokenRefreshed(expiresIn);
+                },
+                Qt::QueuedConnection);
+        });
+    m_realtime->setTokenProvider(m_tokens);
 
     InboxStoreOptions storeOptions;
     storeOptions.channels.messages = m_options.messagesChannel;
