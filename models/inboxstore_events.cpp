@@ -23,7 +23,15 @@ void InboxStore::Private::onEvent(const InboxEvent& e)
         chat = m_resolver.chatForMessage(e.messageId.isEmpty() ? e.wamid : e.messageId);
     if (chat.isEmpty() && !e.conversationId.isEmpty() && e.conversationId == m_openConversation)
         chat = m_openChat;
-    m_watchdog->noteAnnounced(chat);
+    if (!chat.isEmpty()) {
+        m_watchdog->noteAnnounced(chat);
+    } else {
+        // A chat the list does not show yet (a new contact): its id will be the new
+        // conversation's id, or the lead's while it has none. Announce both so its arrival in
+        // the next list is not taken for activity realtime missed.
+        m_watchdog->noteAnnounced(e.conversationId);
+        m_watchdog->noteAnnounced(e.leadId);
+    }
 
     if (!e.messageId.isEmpty() && e.direction != MessageDirection::Unknown) {
         if (m_eventDirections.size() > kMaxRememberedDirections)

@@ -163,8 +163,11 @@ struct Server
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60000) {
-            if (!process.canReadLine() && !process.waitForReadyRead(1000))
+            if (!process.canReadLine() && !process.waitForReadyRead(1000)) {
+                if (process.state() == QProcess::NotRunning)
+                    return false; // e.g. no Centrifugo binary: the server said why on stderr
                 continue;
+            }
             const QList<QByteArray> parts = process.readLine().trimmed().split(' ');
             if (parts.value(0) == "READY") {
                 httpPort = static_cast<quint16>(parts.value(1).toUInt());

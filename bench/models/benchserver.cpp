@@ -211,7 +211,8 @@ int runServer(int chats, int messages)
     QNetworkAccessManager apiNetwork;
     QNetworkRequest publishRequest(
         QUrl(centrifugo.apiUrl().toString() + QStringLiteral("/publish")));
-    publishRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    publishRequest.setHeader(
+        QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     publishRequest.setRawHeader("X-API-Key", centrifugo.apiKey().toLatin1());
     qint64 publishFailures = 0, publishInFlight = 0;
     bool stormRunning = false;
@@ -227,10 +228,11 @@ int runServer(int chats, int messages)
         std::fflush(stdout);
     };
     QTimer publisher;
-    auto publish = [&](const QJsonObject& data) {
-        const QJsonObject params {{QStringLiteral("channel"), kChannel}, {QStringLiteral("data"), data}};
-        QNetworkReply* reply = apiNetwork.post(
-            publishRequest, QJsonDocument(params).toJson(QJsonDocument::Compact));
+    auto publish = [&](const QJsonObject& payload) {
+        const QJsonObject params {
+            {QStringLiteral("channel"), kChannel}, {QStringLiteral("data"), payload}};
+        QNetworkReply* reply
+            = apiNetwork.post(publishRequest, QJsonDocument(params).toJson(QJsonDocument::Compact));
         ++publishInFlight;
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
             --publishInFlight;
@@ -265,12 +267,11 @@ int runServer(int chats, int messages)
             const qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
             const QString id = data.addMessage(chat, body, epochMs);
             publish(QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
-                    {QStringLiteral("conversationId"), chatId(chat)},
-                    {QStringLiteral("messageId"), id},
-                    {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
-                    {QStringLiteral("body"), body},
-                    {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
-                    {QStringLiteral("direction"), QStringLiteral("INBOUND")}});
+                {QStringLiteral("conversationId"), chatId(chat)}, {QStringLiteral("messageId"), id},
+                {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
+                {QStringLiteral("body"), body},
+                {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
+                {QStringLiteral("direction"), QStringLiteral("INBOUND")}});
             ++sent;
         }
         if (now >= endNs) {
