@@ -28,10 +28,10 @@ struct ClientOptions
     //! Connection token. With a TokenProvider it is only the first one: the provider is asked
     //! when it is empty, when the server says it expired (109) and for every refresh.
     QString token;
-    QByteArray data;               //!< raw JSON sent in the connect command (connect proxy)
-    QString name = QStringLiteral("qt");  //!< client name (<= 16 chars)
-    QString version;               //!< application version (<= 64 chars)
-    ms timeout {5000};             //!< connect/open and every call
+    QByteArray data; //!< raw JSON sent in the connect command (connect proxy)
+    QString name = QStringLiteral("qt"); //!< client name (<= 16 chars)
+    QString version; //!< application version (<= 64 chars)
+    ms timeout {5000}; //!< connect/open and every call
     //! How long a TokenProvider may take before its request counts as Failed (a provider that
     //! never calls back must not freeze the connection).
     ms tokenTimeout {10000};
@@ -84,14 +84,15 @@ using GetStateFunction
 
 struct SubscriptionOptions
 {
-    QString token;              //!< static subscription token; the client's provider is asked when empty and `useTokenProvider`
+    QString token; //!< static subscription token; the client's provider is asked when empty and
+                   //!< `useTokenProvider`
     bool useTokenProvider = false; //!< ask the client's TokenProvider for Kind::Subscription tokens
-    QByteArray data;            //!< raw JSON in the subscribe command (subscribe proxy)
+    QByteArray data; //!< raw JSON in the subscribe command (subscribe proxy)
     std::optional<StreamPosition> since; //!< start by recovering from this position
     bool positioned = false;
     bool recoverable = false;
     bool joinLeave = false;
-    bool deltaFossil = false;   //!< negotiate fossil delta compression
+    bool deltaFossil = false; //!< negotiate fossil delta compression
     //! Only publications whose tags match are delivered (Centrifugo >= 6.4, namespace
     //! `allow_tags_filter`). Cannot be combined with `deltaFossil` (newSubscription refuses).
     TagsFilter tagsFilter;

@@ -82,7 +82,10 @@ constexpr bool shouldReconnectAfterServerCode(int code)
 }
 
 //! Unsubscribe push rule: codes >= 2500 mean "resubscribe", below mean "stay unsubscribed".
-constexpr bool shouldResubscribeAfterUnsubscribeCode(int code) { return code >= 2500; }
+constexpr bool shouldResubscribeAfterUnsubscribeCode(int code)
+{
+    return code >= 2500;
+}
 
 //! Reply error rule of the SDKs: retry if client-side, temporary, or "token expired" (109).
 constexpr bool isRetryableReplyError(int code, bool temporary)

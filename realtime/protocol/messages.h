@@ -57,10 +57,23 @@ struct ConnectRequest
     QString version;
 };
 
-struct UnsubscribeRequest { QString channel; };
-struct PublishRequest { QString channel; QByteArray data; };
-struct PresenceRequest { QString channel; };
-struct PresenceStatsRequest { QString channel; };
+struct UnsubscribeRequest
+{
+    QString channel;
+};
+struct PublishRequest
+{
+    QString channel;
+    QByteArray data;
+};
+struct PresenceRequest
+{
+    QString channel;
+};
+struct PresenceStatsRequest
+{
+    QString channel;
+};
 struct HistoryRequest
 {
     QString channel;
@@ -68,11 +81,25 @@ struct HistoryRequest
     std::optional<StreamPosition> since;
     bool reverse = false;
 };
-struct RpcRequest { QString method; QByteArray data; };
-struct RefreshRequest { QString token; };
-struct SubRefreshRequest { QString channel; QString token; };
+struct RpcRequest
+{
+    QString method;
+    QByteArray data;
+};
+struct RefreshRequest
+{
+    QString token;
+};
+struct SubRefreshRequest
+{
+    QString channel;
+    QString token;
+};
 //! `send` carries no id and gets no reply.
-struct SendRequest { QByteArray data; };
+struct SendRequest
+{
+    QByteArray data;
+};
 
 using Request = std::variant<ConnectRequest, SubscribeRequest, UnsubscribeRequest, PublishRequest,
     PresenceRequest, PresenceStatsRequest, HistoryRequest, RpcRequest, RefreshRequest,
@@ -117,8 +144,8 @@ struct ConnectResult
     quint32 ttl = 0;
     QByteArray data;
     QMap<QString, SubscribeResult> subs; //!< server-side subscriptions
-    quint32 ping = 0;                    //!< seconds between server pings, 0 when disabled
-    bool pong = false;                   //!< the server expects a pong for each ping
+    quint32 ping = 0; //!< seconds between server pings, 0 when disabled
+    bool pong = false; //!< the server expects a pong for each ping
 };
 
 struct RefreshResult
@@ -128,19 +155,39 @@ struct RefreshResult
     bool expires = false;
     quint32 ttl = 0;
 };
-struct SubRefreshResult { bool expires = false; quint32 ttl = 0; };
-struct UnsubscribeResult {};
-struct PublishResult {};
-struct PresenceResult { QHash<QString, ClientInfo> clients; };
-struct PresenceStatsResult { quint32 numClients = 0; quint32 numUsers = 0; };
+struct SubRefreshResult
+{
+    bool expires = false;
+    quint32 ttl = 0;
+};
+struct UnsubscribeResult
+{
+};
+struct PublishResult
+{
+};
+struct PresenceResult
+{
+    QHash<QString, ClientInfo> clients;
+};
+struct PresenceStatsResult
+{
+    quint32 numClients = 0;
+    quint32 numUsers = 0;
+};
 struct HistoryResult
 {
     std::vector<Publication> publications;
     QString epoch;
     quint64 offset = 0;
 };
-struct RpcResult { QByteArray data; };
-struct EmptyResult {}; //!< legacy `ping` result and any result field we do not know
+struct RpcResult
+{
+    QByteArray data;
+};
+struct EmptyResult
+{
+}; //!< legacy `ping` result and any result field we do not know
 
 using Result = std::variant<std::monostate, ConnectResult, SubscribeResult, UnsubscribeResult,
     PublishResult, PresenceResult, PresenceStatsResult, HistoryResult, RpcResult, RefreshResult,
@@ -153,11 +200,27 @@ struct Reply
     Result result;
 };
 
-struct PublicationPush { Publication publication; };
-struct JoinPush { ClientInfo info; };
-struct LeavePush { ClientInfo info; };
-struct UnsubscribePush { int code = 0; QString reason; };
-struct MessagePush { QByteArray data; };
+struct PublicationPush
+{
+    Publication publication;
+};
+struct JoinPush
+{
+    ClientInfo info;
+};
+struct LeavePush
+{
+    ClientInfo info;
+};
+struct UnsubscribePush
+{
+    int code = 0;
+    QString reason;
+};
+struct MessagePush
+{
+    QByteArray data;
+};
 struct SubscribePush
 {
     bool recoverable = false;
@@ -166,12 +229,24 @@ struct SubscribePush
     bool positioned = false;
     QByteArray data;
 };
-struct DisconnectPush { int code = 0; QString reason; bool reconnect = false; };
-struct ConnectPush { ConnectResult result; };
-struct RefreshPush { bool expires = false; quint32 ttl = 0; };
+struct DisconnectPush
+{
+    int code = 0;
+    QString reason;
+    bool reconnect = false;
+};
+struct ConnectPush
+{
+    ConnectResult result;
+};
+struct RefreshPush
+{
+    bool expires = false;
+    quint32 ttl = 0;
+};
 
-using PushPayload = std::variant<PublicationPush, JoinPush, LeavePush, UnsubscribePush,
-    MessagePush, SubscribePush, DisconnectPush, ConnectPush, RefreshPush>;
+using PushPayload = std::variant<PublicationPush, JoinPush, LeavePush, UnsubscribePush, MessagePush,
+    SubscribePush, DisconnectPush, ConnectPush, RefreshPush>;
 
 struct Push
 {
@@ -181,7 +256,9 @@ struct Push
 };
 
 //! The empty object `{}` from the server: a ping that wants a pong when ConnectResult::pong is set.
-struct Ping {};
+struct Ping
+{
+};
 
 //! One decoded server message. A frame may hold several, split on '\n', kept in order.
 using ServerMessage = std::variant<Reply, Push, Ping>;
