@@ -20,8 +20,22 @@ OverdueTimer::OverdueTimer(QObject* parent)
 void OverdueTimer::start(std::chrono::milliseconds interval)
 {
     m_grace.stop();
-    m_expectedWallMs = QDateTime::currentMSecsSinceEpoch() + interval.count();
+    m_interval = interval;
+    m_deadline = Clock::now() + interval;
+    m_offsetAtStartMs = suspendOffsetMs();
     m_timer.start(interval);
+}
+
+void OverdueTimer::touch()
+{
+    if (m_grace.isActive()) { // expiry was being confirmed: this is the data that wins
+        start(m_interval);
+        return;
+    }
+    if (m_timer.isActive()) {
+        m_deadline = Clock::now() + m_interval;
+        m_offsetAtStartMs = suspendOffsetMs(); // a suspend before this data does not count
+    }
 }
 
 void OverdueTimer::stop()
@@ -35,11 +49,26 @@ bool OverdueTimer::isActive() const
     return m_timer.isActive() || m_grace.isActive();
 }
 
+qint64 OverdueTimer::suspendOffsetMs()
+{
+    const auto mono = std::chrono::duration_cast<std::chrono::milliseconds>(
+        Clock::now().time_since_epoch());
+    return QDateTime::currentMSecsSinceEpoch() - mono.count();
+}
+
 void OverdueTimer::onTimeout()
 {
-    const qint64 lateMs = QDateTime::currentMSecsSinceEpoch() - m_expectedWallMs;
+    using std::chrono::milliseconds;
+    const qint64 suspendedMs = suspendOffsetMs() - m_offsetAtStartMs;
+    const auto late = std::chrono::floor<milliseconds>(Clock::now() - m_deadline);
+    if (suspendedMs < lateThreshold.count() && late.count() < 0) {
+        // Touched since the timer was armed: not due yet. Re-armed once per interval at most.
+        m_timer.start(-late);
+        return;
+    }
+    const bool slow = suspendedMs >= lateThreshold.count() || late >= lateThreshold;
     // Zero: let the rest of this event-loop turn (socket notifiers, queued frames) run first.
-    m_grace.start(lateMs >= lateThreshold.count() ? longGrace : std::chrono::milliseconds {0});
+    m_grace.start(slow ? longGrace : milliseconds {0});
 }
 
 } // namespace Centrifuge

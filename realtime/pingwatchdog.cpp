@@ -32,7 +32,7 @@ void PingWatchdog::disarm()
 void PingWatchdog::feed()
 {
     if (isArmed())
-        m_timer.start(m_limit);
+        m_timer.touch();
 }
 
 } // namespace Centrifuge

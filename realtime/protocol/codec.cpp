@@ -13,10 +13,10 @@ namespace {
 
 // ---- decoding -------------------------------------------------------------------------------
 //
-// Each line is read by a JsonCursor straight into the protocol structs: keys in any order,
-// unknown keys validated and skipped, `null` read as "not sent". Malformed JSON and wrong types
-// throw JsonCursor::Failure, which never leaves this file: decodeFrame() turns it into a
-// DecodeError for that line.
+// Each line is parsed by nlohmann/json into a token tape, then read by a JsonCursor straight
+// into the protocol structs: keys in any order, unknown keys skipped, `null` read as "not
+// sent". Malformed JSON and wrong types throw JsonCursor::Failure, which never leaves this file:
+// decodeFrame() turns it into a DecodeError for that line.
 
 using Key = std::string_view;
 using Cursor = JsonCursor;
@@ -602,6 +602,8 @@ DecodedFrame decodeFrame(QByteArrayView frame)
         ++p;
     }
     result.messages.reserve(lines);
+    // One tape per thread, reused: a publication frame then costs no allocation for parsing.
+    thread_local JsonTape tape;
     const char* const begin = frame.data();
     const char* const end = begin + frame.size();
     qsizetype lineIndex = 0;
@@ -619,7 +621,7 @@ DecodedFrame decodeFrame(QByteArrayView frame)
             continue; // blank line (a trailing '\n', "\r\n" endings)
 
         try {
-            JsonCursor cursor(first, last);
+            JsonCursor cursor(tape, first, last);
             ServerMessage message;
             if (decodeLine(cursor, message, cache))
                 result.messages.push_back(std::move(message));

@@ -3,6 +3,7 @@
 
 #include "realtime/protocol/codec.h"
 #include "realtime/protocol/jsoncursor.h"
+#include "realtime/protocol/jsontape.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -48,37 +49,42 @@ void echo(const ServerMessage& message)
         __builtin_trap();
 }
 
-//! Differential check: our strict JSON cursor and nlohmann's validator must agree on what is
-//! valid JSON. Known, intended differences: nesting beyond JsonCursor::MaxDepth (we refuse) and
-//! numbers out of double range such as 1e400 (nlohmann refuses; raw data passes them through,
-//! like Go's and JS's JSON decoders do). nlohmann also stops at a NUL byte as if the input
-//! ended there ("{}\0junk" is valid to it), so inputs with NUL bytes are not compared.
-void compareWithNlohmann(const char* first, const char* last)
+//! The tape built from nlohmann's SAX events must accept exactly what nlohmann's own validator
+//! accepts (except nesting beyond MaxDepth, which we refuse), and every value on it must point at
+//! the right bytes: each slice parses on its own, to the value the DOM holds for the whole line
+//! at the top, and compacting a slice never changes its value.
+void checkTape(const char* first, const char* last)
 {
-    if (std::memchr(first, 0, size_t(last - first)))
+    JsonTape tape;
+    const char* problem = nullptr;
+    const bool ours = tape.parse(first, last, &problem);
+    const bool theirs = nlohmann::json::accept(first, last);
+    const bool tooDeep = !ours && std::strcmp(problem, "nesting too deep") == 0;
+    if (ours != theirs && !tooDeep)
+        __builtin_trap();
+    if (!ours)
         return;
-    bool mine = true;
-    bool tooDeep = false;
-    try {
-        JsonCursor ours(first, last);
-        ours.skipValue();
-        ours.expectEnd();
-    } catch (const JsonCursor::Failure& f) {
-        mine = false;
-        tooDeep = std::strcmp(f.problem, "nesting too deep") == 0;
+    const auto& tokens = tape.tokens();
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const JsonToken& t = tokens[i];
+        if (t.kind == JsonToken::EndObject || t.kind == JsonToken::EndArray
+            || t.kind == JsonToken::Key)
+            continue;
+        const char* b = tape.source() + t.sourceBegin;
+        const char* e = tape.source() + t.sourceEnd;
+        const auto slice = nlohmann::json::parse(b, e, nullptr, false);
+        if (slice.is_discarded())
+            __builtin_trap(); // a span that is not one whole value
+        if (i == 0 && slice != nlohmann::json::parse(first, last))
+            __builtin_trap();
     }
-    bool theirs = false;
-    bool overflow = false;
-    try {
-        (void)nlohmann::json::parse(first, last);
-        theirs = true;
-    } catch (const nlohmann::json::exception& e) {
-        overflow = std::strstr(e.what(), "number overflow") != nullptr;
-    }
-    if (mine && !theirs && !overflow)
-        __builtin_trap(); // we accepted invalid JSON
-    if (!mine && theirs && !tooDeep)
-        __builtin_trap(); // we refused valid JSON
+    if (tokens.front().kind == JsonToken::Null)
+        return; // a raw `null` reads as "not sent"
+    JsonTape again;
+    JsonCursor cursor(again, first, last);
+    const QByteArray raw = cursor.rawValue();
+    if (nlohmann::json::parse(raw.cbegin(), raw.cend()) != nlohmann::json::parse(first, last))
+        __builtin_trap(); // compacting changed the value
 }
 
 } // namespace
@@ -86,7 +92,7 @@ void compareWithNlohmann(const char* first, const char* last)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const char* first = reinterpret_cast<const char*>(data);
-    compareWithNlohmann(first, first + size);
+    checkTape(first, first + size);
     const DecodedFrame frame = decodeFrame(QByteArrayView(first, qsizetype(size)));
     if (frame.error && frame.error->line < 0)
         __builtin_trap();

@@ -130,12 +130,21 @@ private Q_SLOTS:
         QSignalSpy connecting(&client, &Client::connecting);
         client.connectToServer();
         QTRY_COMPARE(client.state(), Client::State::Connected);
+        QElapsedTimer sinceLastFrame;
         for (int i = 0; i < 6; ++i) { // 2.4 s of publications, no ping
             server.publish(QStringLiteral("x"), {});
+            sinceLastFrame.start();
             QTest::qWait(400);
         }
         QCOMPARE(connecting.size(), 1);
         QCOMPARE(client.state(), Client::State::Connected);
+
+        // Once frames stop, "no ping" comes a full limit (1.3 s) after the last one, not after
+        // the first: the deadline moves with every frame.
+        QTRY_COMPARE_WITH_TIMEOUT(connecting.size(), 2, 4000);
+        QCOMPARE(connecting.at(1).at(0).toInt(), ConnectingCode::NoPing);
+        QVERIFY2(sinceLastFrame.elapsed() >= 1250,
+            qPrintable(QString::number(sinceLastFrame.elapsed())));
     }
 
     void pingWaitingInTheSocketKeepsTheConnection()
