@@ -51,8 +51,8 @@ bool OverdueTimer::isActive() const
 
 qint64 OverdueTimer::suspendOffsetMs()
 {
-    const auto mono = std::chrono::duration_cast<std::chrono::milliseconds>(
-        Clock::now().time_since_epoch());
+    const auto mono
+        = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch());
     return QDateTime::currentMSecsSinceEpoch() - mono.count();
 }
 

@@ -184,8 +184,9 @@ void JsonCursor::readUnsigned(const char* field, quint64 max, quint64& out)
     case JsonToken::Float: {
         const std::string_view text(m_tape.source() + t.sourceBegin, t.sourceEnd - t.sourceBegin);
         if (isIntegerText(text))
-            fail(field, text.front() == '-' ? "expected a non-negative integer"
-                                            : "unsigned integer out of range");
+            fail(field,
+                text.front() == '-' ? "expected a non-negative integer"
+                                    : "unsigned integer out of range");
         fail(field, "expected an unsigned integer");
     }
     default:

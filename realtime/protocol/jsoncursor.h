@@ -3,7 +3,7 @@
 //! \file jsoncursor.h
 //! \brief Internal: walks one parsed JSON line field by field (not public API).
 //!
-//! The line is parsed and validated by nlohmann/json into a JsonTape (no DOM); the decoder then
+//! The line is parsed and validated by simdjson into a JsonTape (no DOM); the decoder then
 //! reads it with this cursor straight into the protocol structs. Raw JSON values (`data`,
 //! `info`...) are the exact bytes the server sent, minus whitespace between tokens: key order,
 //! number spelling, escapes and integers beyond 64 bits pass through untouched.

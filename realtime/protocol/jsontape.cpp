@@ -110,7 +110,8 @@ private:
         if (at == m_first)
             return;
         const char before = at[-1];
-        spaceUnless(before == '[' || before == ',' || (before == ':' && at - m_first >= 2 && at[-2] == '"'));
+        spaceUnless(before == '[' || before == ','
+            || (before == ':' && at - m_first >= 2 && at[-2] == '"'));
     }
 
     JsonToken& push(JsonToken::Kind kind, std::string_view source)

@@ -578,8 +578,7 @@ void TestCodec::malformedInput_data()
     row("unterminated deep", QByteArray(1 << 20, '{'));
     // nlohmann refuses numbers beyond the range of a double (Go's and JS's decoders pass them):
     // the line is reported, the rest of the frame is kept.
-    row("number beyond double range",
-        R"({"push":{"channel":"c","pub":{"data":[1e400]}}})");
+    row("number beyond double range", R"({"push":{"channel":"c","pub":{"data":[1e400]}}})");
 }
 
 void TestCodec::malformedInput()
@@ -622,7 +621,8 @@ void TestCodec::errorMessagesCarryNoPayload()
     // The message names the field so a log line is still useful.
     QVERIFY(decodeFrame(lines[0]).error->message.contains(QStringLiteral("offset")));
     // nlohmann's own error text quotes the input; only its kind is passed on.
-    const DecodedFrame overflow = decodeFrame(R"({"push":{"channel":"s3cr3t-t0ken","pub":{"data":1e999}}})");
+    const DecodedFrame overflow
+        = decodeFrame(R"({"push":{"channel":"s3cr3t-t0ken","pub":{"data":1e999}}})");
     QVERIFY(overflow.error);
     QCOMPARE(overflow.error->message, QStringLiteral("message: number out of range"));
 }
@@ -813,7 +813,8 @@ void TestCodec::rawDataDecodesCompact_data()
     // Raw values are the server's bytes: escapes are not rewritten, only spaces removed.
     QTest::newRow("escapes kept") << QByteArray(R"("\u00e9\/\u0041\t \ud83d\udc4b")")
                                   << QByteArray(R"("\u00e9\/\u0041\t \ud83d\udc4b")");
-    QTest::newRow("tiny exponent") << QByteArray("[1E-400,-2e-999]") << QByteArray("[1E-400,-2e-999]");
+    QTest::newRow("tiny exponent")
+        << QByteArray("[1E-400,-2e-999]") << QByteArray("[1E-400,-2e-999]");
     QTest::newRow("spaces in strings kept")
         << QByteArray("{ \"a b\" : \" c \\\" d \" }") << QByteArray("{\"a b\":\" c \\\" d \"}");
     QTest::newRow("deep but allowed") << QByteArray(200, '[') + QByteArray(200, ']')
