@@ -16,6 +16,15 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+bool onlySpace(const char* first, const char* last)
+{
+    for (const char* p = first; p < last; ++p) {
+        if (!isSpace(*p))
+            return false;
+    }
+    return true;
+}
+
 //! \a token (simdjson's raw token: the value and the whitespace after it) without that
 //! whitespace.
 std::string_view trimmed(std::string_view token)
@@ -81,8 +90,7 @@ public:
         if (!ok)
             return false;
         // On-Demand stops where the value ends; anything after it is an error.
-        const char* rest = nullptr;
-        if (m_doc.current_location().get(rest) == simdjson::SUCCESS && rest < m_last)
+        if (!onlySpace(m_first + m_tape.m_tokens.front().sourceEnd, m_last))
             return fail("invalid JSON");
         return true;
     }
@@ -190,6 +198,13 @@ private:
         const bool object = type == od::json_type::object;
         if (end <= open || end[-1] != (object ? '}' : ']'))
             return fail("invalid JSON");
+        // Our closing bracket follows the last member directly. This also catches what follows
+        // a root container: simdjson then reports no location, and `end` is the line's end.
+        const char* inner = m_tape.m_tokens.size() == opener + 1
+            ? open + 1
+            : m_first + m_tape.m_tokens.back().sourceEnd;
+        if (!onlySpace(inner, end - 1))
+            return fail("invalid JSON");
         if (m_tape.m_tokens.size() == opener + 1) // empty: anything between the brackets is space
             spaceUnless(end - open == 2);
         push(object ? JsonToken::EndObject : JsonToken::EndArray, {end - 1, 1});
@@ -248,12 +263,15 @@ private:
             bool b = false;
             if (v.get_bool().get(b) != simdjson::SUCCESS)
                 return fail("invalid JSON");
+            // simdjson 3.0 takes a root "false1" for false: the token must be the literal.
+            if (raw != (b ? std::string_view("true") : std::string_view("false")))
+                return fail("invalid JSON");
             push(b ? JsonToken::True : JsonToken::False, raw);
             return true;
         }
         case od::json_type::null: {
             bool isNull = false;
-            if (v.is_null().get(isNull) != simdjson::SUCCESS || !isNull)
+            if (v.is_null().get(isNull) != simdjson::SUCCESS || !isNull || raw != "null")
                 return fail("invalid JSON");
             push(JsonToken::Null, raw);
             return true;
@@ -291,6 +309,12 @@ bool JsonTape::parse(const char* first, const char* last, const char** problem)
     m_tokens.clear();
     m_hasSpace = false;
 
+    // Whitespace around the value is not part of it; simdjson 3.0 also refuses some root
+    // scalars followed by it ("null\n").
+    while (first < last && isSpace(*first))
+        ++first;
+    while (last > first && isSpace(last[-1]))
+        --last;
     const size_t length = size_t(last - first);
     if (length >= std::numeric_limits<quint32>::max()) {
         *problem = "line too long";

@@ -49,8 +49,8 @@ void echo(const ServerMessage& message)
         __builtin_trap();
 }
 
-//! The tape built from nlohmann's SAX events must accept exactly what nlohmann's own validator
-//! accepts (except nesting beyond MaxDepth, which we refuse), and every value on it must point at
+//! The tape built with simdjson must accept exactly what nlohmann's validator accepts (except
+//! nesting beyond MaxDepth, which we refuse), and every value on it must point at
 //! the right bytes: each slice parses on its own, to the value the DOM holds for the whole line
 //! at the top, and compacting a slice never changes its value.
 void checkTape(const char* first, const char* last)
@@ -58,6 +58,10 @@ void checkTape(const char* first, const char* last)
     JsonTape tape;
     const char* problem = nullptr;
     const bool ours = tape.parse(first, last, &problem);
+    // nlohmann takes a NUL byte for the end of input, even between iterators ("{}\0junk" is
+    // valid to it): such inputs are not compared.
+    if (std::memchr(first, 0, size_t(last - first)))
+        return;
     const bool theirs = nlohmann::json::accept(first, last);
     const bool tooDeep = !ours && std::strcmp(problem, "nesting too deep") == 0;
     if (ours != theirs && !tooDeep)
