@@ -577,11 +577,6 @@ bool decodeLine(Cursor& in, ServerMessage& out, ChannelCache& cache)
     return true;
 }
 
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 QString failureMessage(const char* field, const char* problem)
 {
     return QString::fromLatin1(field) + QStringLiteral(": ") + QString::fromLatin1(problem);

@@ -6,11 +6,6 @@ namespace {
 
 constexpr const char* Syntax = "invalid JSON";
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 //! [first, last) of valid JSON without the whitespace between tokens (strings kept as sent).
 QByteArray compact(const char* first, const char* last)
 {
@@ -25,7 +20,7 @@ QByteArray compact(const char* first, const char* last)
                 out.append(*++p); // the escaped character, a quote included
             else if (c == '"')
                 inString = false;
-        } else if (!isSpace(c)) {
+        } else if (!isJsonSpace(c)) {
             out.append(c);
             inString = c == '"';
         }
@@ -182,7 +177,7 @@ void JsonCursor::readUnsigned(const char* field, quint64 max, quint64& out)
     case JsonToken::Signed:
         fail(field, "expected a non-negative integer");
     case JsonToken::Float: {
-        const std::string_view text(m_tape.source() + t.sourceBegin, t.sourceEnd - t.sourceBegin);
+        const std::string_view text = m_tape.sourceText(t);
         if (isIntegerText(text))
             fail(field,
                 text.front() == '-' ? "expected a non-negative integer"
@@ -213,7 +208,7 @@ void JsonCursor::readSigned(const char* field, qint64 min, qint64 max, qint64& o
         out = t.value.i;
         return;
     case JsonToken::Float: {
-        const std::string_view text(m_tape.source() + t.sourceBegin, t.sourceEnd - t.sourceBegin);
+        const std::string_view text = m_tape.sourceText(t);
         fail(field, isIntegerText(text) ? "integer out of range" : "expected an integer");
     }
     default:

@@ -11,15 +11,10 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 bool onlySpace(const char* first, const char* last)
 {
     for (const char* p = first; p < last; ++p) {
-        if (!isSpace(*p))
+        if (!isJsonSpace(*p))
             return false;
     }
     return true;
@@ -29,7 +24,7 @@ bool onlySpace(const char* first, const char* last)
 //! whitespace.
 std::string_view trimmed(std::string_view token)
 {
-    while (!token.empty() && isSpace(token.back()))
+    while (!token.empty() && isJsonSpace(token.back()))
         token.remove_suffix(1);
     return token;
 }
@@ -140,7 +135,7 @@ private:
         if (m_doc.current_location().get(at) != simdjson::SUCCESS)
             at = m_last;
         const char* const next = at;
-        while (at > m_first && isSpace(at[-1]))
+        while (at > m_first && isJsonSpace(at[-1]))
             --at;
         spaceUnless(at == next);
         return at;
@@ -311,9 +306,9 @@ bool JsonTape::parse(const char* first, const char* last, const char** problem)
 
     // Whitespace around the value is not part of it; simdjson 3.0 also refuses some root
     // scalars followed by it ("null\n").
-    while (first < last && isSpace(*first))
+    while (first < last && isJsonSpace(*first))
         ++first;
-    while (last > first && isSpace(last[-1]))
+    while (last > first && isJsonSpace(last[-1]))
         --last;
     const size_t length = size_t(last - first);
     if (length >= std::numeric_limits<quint32>::max()) {

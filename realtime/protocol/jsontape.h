@@ -18,6 +18,12 @@
 
 namespace Centrifuge::Protocol {
 
+//! JSON's four whitespace characters (RFC 8259): all that may stand between tokens.
+inline bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 struct JsonToken
 {
     enum Kind : quint8 {
@@ -66,6 +72,11 @@ public:
     //! Whitespace appeared between tokens (raw values then need compacting).
     bool hasSpace() const { return m_hasSpace; }
     static std::string_view text(const JsonToken& token) { return {token.text, token.textLength}; }
+    //! The bytes of \a token's whole value as the line spells them.
+    std::string_view sourceText(const JsonToken& token) const
+    {
+        return {m_source + token.sourceBegin, token.sourceEnd - token.sourceBegin};
+    }
 
 private:
     friend class JsonTapeBuilder;
