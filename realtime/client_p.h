@@ -11,10 +11,12 @@
 #include "realtime/pingwatchdog.h"
 #include "realtime/protocol/messages.h"
 #include "realtime/serversubscriptions.h"
+#include "realtime/tokenpacer.h"
 #include "realtime/tokenrefresher.h"
 #include "realtime/transport.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QMutex>
@@ -52,6 +54,8 @@ public:
     std::shared_ptr<TokenProvider> provider;
     QString token;
     bool refreshRequired = false; //!< the server said 109: the token must be replaced first
+    //! Paces connection token requests (tokenpacer.h); subscriptions have their own.
+    std::shared_ptr<TokenPacer> tokenPacer;
     std::shared_ptr<Lifeline> lifeline;
 
     // ---- connection ----
@@ -64,6 +68,11 @@ public:
     QTimer* waitingTimer;
     std::atomic<qint64> reconnectAtMs {-1}; //!< QDeadlineTimer::deadline() of the next attempt
     Backoff reconnectBackoff;
+    //! Delays after unreadable or oversize frames. Not reset by a successful connect (a server
+    //! that sends garbage after every connect reply must not be retried at the first backoff
+    //! step forever); reset after a quiet period or by connectToServer().
+    Backoff protocolErrorBackoff;
+    QElapsedTimer lastProtocolError;
     std::atomic<int> reconnectAttempt {0}; //!< mirrors reconnectBackoff for other threads
     quint64 generation = 0; //!< current transport generation, 0 when none is open
     quint64 attempt = 0; //!< connect attempt id: a token for an older attempt is dropped
@@ -103,6 +112,10 @@ public:
     void onFrame(quint64 gen, const QByteArray& frame);
     void onTransportClosed(quint64 gen, int code, const QString& reason);
     void onTransportError(quint64 gen, const QString& message);
+    //! The server sent something unreadable (\a code: DisconnectedCode::BadProtocol or
+    //! MessageSizeLimit): error event with \a message, then reconnect with backoff.
+    void onProtocolError(quint64 gen, int code, const QString& message);
+    int nextProtocolErrorDelay();
     void onConnectReply(quint64 gen, const CallOutcome& outcome);
     void onConnected(const Protocol::ConnectResult& result);
     //! Applies the disconnect rules of §2.3 to a close frame or a disconnect push.
@@ -125,7 +138,10 @@ public:
     // ---- connection token (clienttoken.cpp) ----
     void fetchConnectToken();
     void refreshConnectionToken();
-    void requestToken(const TokenRequest& request, std::function<void(const TokenReply&)> done);
+    TokenPacing tokenPacing() const;
+    //! Asks the provider, counting the request in \a pacer and telling it the outcome.
+    void requestToken(const std::shared_ptr<TokenPacer>& pacer, const TokenRequest& request,
+        std::function<void(const TokenReply&)> done);
 
     // ---- calls (clientcalls.cpp) ----
     QFuture<CallResult> call(Protocol::Request request);

@@ -34,6 +34,7 @@ void ClientPrivate::connect()
         QMetaObject::invokeMethod(network, [monitor = network] { monitor->start(); });
     }
     resetBackoff();
+    protocolErrorBackoff.reset();
     setState(Client::State::Connecting);
     qCInfo(lcRealtime) << "connecting to" << redactedUrl(url);
     Q_EMIT q->connecting(ConnectingCode::ConnectCalled, QStringLiteral("connect called"));
@@ -85,6 +86,7 @@ void ClientPrivate::openTransport()
     config.headers = options.headers;
     config.sslConfiguration = options.sslConfiguration;
     config.openTimeout = options.timeout;
+    config.maxIncomingMessageSize = options.maxIncomingMessageSize;
     serverWantsPong = false;
     generation = transport->open(config);
 }
@@ -140,11 +142,38 @@ void ClientPrivate::onFrame(quint64 gen, const QByteArray& frame)
     if (decoded.error) {
         qCWarning(lcRealtime) << "undecodable frame from server, line" << decoded.error->line
                               << decoded.error->message;
-        Q_EMIT q->errorOccurred(
-            ErrorType::BadProtocol, DisconnectedCode::BadProtocol, decoded.error->message);
-        if (isCurrent(gen))
-            goDisconnected(DisconnectedCode::BadProtocol, QStringLiteral("bad protocol"));
+        onProtocolError(gen, DisconnectedCode::BadProtocol,
+            QStringLiteral("the server sent a frame that could not be read (line %1: %2)")
+                .arg(decoded.error->line)
+                .arg(decoded.error->message));
     }
+}
+
+void ClientPrivate::onProtocolError(quint64 gen, int code, const QString& message)
+{
+    // centrifuge-js (5.8) reconnects here too: one bad frame (a proxy's error page, a server
+    // bug) must not end realtime for a client that stays open all day. Terminal endings are
+    // left to the server (codes 3500-3999/4500-4999, reconnect: false).
+    Q_EMIT q->errorOccurred(ErrorType::BadProtocol, code, message);
+    if (!isCurrent(gen) && generation != 0)
+        return; // a handler already moved on to another connection
+    if (state != Client::State::Connecting && state != Client::State::Connected)
+        return;
+    const bool tooBig = code == DisconnectedCode::MessageSizeLimit;
+    goConnecting(tooBig ? ConnectingCode::MessageSizeLimit : ConnectingCode::BadProtocol,
+        tooBig ? QStringLiteral("message size limit") : QStringLiteral("bad protocol"),
+        nextProtocolErrorDelay());
+}
+
+int ClientPrivate::nextProtocolErrorDelay()
+{
+    // Forgive old errors: after a quiet period the next one starts at the first step again.
+    const qint64 quietMs = 3 * std::max<qint64>(options.maxReconnectDelay.count(), 1000);
+    if (lastProtocolError.isValid() && lastProtocolError.hasExpired(quietMs))
+        protocolErrorBackoff.reset();
+    lastProtocolError.start();
+    return int(
+        std::min<qint64>(protocolErrorBackoff.next().count(), std::numeric_limits<int>::max()));
 }
 
 void ClientPrivate::dispatch(quint64 gen, const Protocol::ServerMessage& message)
@@ -196,10 +225,8 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
     }
     const auto* result = std::get_if<Protocol::ConnectResult>(&outcome.reply->result);
     if (!result) {
-        Q_EMIT q->errorOccurred(ErrorType::BadProtocol, DisconnectedCode::BadProtocol,
-            QStringLiteral("connect reply without a connect result"));
-        if (isCurrent(gen))
-            goDisconnected(DisconnectedCode::BadProtocol, QStringLiteral("bad protocol"));
+        onProtocolError(gen, DisconnectedCode::BadProtocol,
+            QStringLiteral("the server answered connect without a connect result"));
         return;
     }
     onConnected(*result);
@@ -236,8 +263,23 @@ void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reas
 {
     if (!isCurrent(gen))
         return;
-    generation = 0;
     qCInfo(lcRealtime) << "WebSocket closed, code" << code << "reason" << reason;
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
+        // Our own limit (Qt closed the socket when the frame header announced more than
+        // maxIncomingMessageSize) or the server's (our message was too big for it). Neither is
+        // a reason to stop for good: one oversize message is dropped, the stream recovers.
+        const QString message = reason == Transport::tooLargeReason()
+            ? QStringLiteral("the server sent a message larger than the client's limit of %1 "
+                             "bytes (ClientOptions::maxIncomingMessageSize); it was refused "
+                             "unread")
+                  .arg(options.maxIncomingMessageSize)
+            : QStringLiteral("the server closed the connection: a message was too big for it "
+                             "(1009 %1)")
+                  .arg(reason);
+        onProtocolError(gen, DisconnectedCode::MessageSizeLimit, message);
+        return;
+    }
+    generation = 0;
     handleDisconnectAdvice(code, reason);
 }
 
@@ -257,9 +299,6 @@ void ClientPrivate::handleDisconnectAdvice(int code, QString reason)
     if (legacy.isObject() && legacy.object().contains(QStringLiteral("reconnect"))) {
         reconnect = legacy.object().value(QStringLiteral("reconnect")).toBool();
         reason = legacy.object().value(QStringLiteral("reason")).toString();
-    } else if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
-        goDisconnected(DisconnectedCode::MessageSizeLimit, QStringLiteral("message size limit"));
-        return;
     } else if (code < 3000) {
         code = ConnectingCode::TransportClosed;
         reason = QStringLiteral("transport closed");

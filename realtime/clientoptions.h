@@ -40,6 +40,19 @@ struct ClientOptions
     ms maxServerPingDelay {10000};
     ms minResubscribeDelay {500};
     ms maxResubscribeDelay {20000};
+    //! Largest WebSocket message (and frame) accepted from the server. A larger one is refused
+    //! by its header, before its payload is read (a 40 MB frame would otherwise cost ~10x its
+    //! size in memory): error event `BadProtocol` code 3, then a reconnect with backoff.
+    qint64 maxIncomingMessageSize = 4 * 1024 * 1024;
+    //! Token requests (the connection's, and each subscription's own) are paced, whatever path
+    //! asks (connect, 109, refresh, retries): at most `maxTokenRequestsPerWindow` in any
+    //! `tokenRequestWindow`; after a failed request (error, unreadable answer, timeout) the next
+    //! waits a backoff from `minTokenRetryDelay` up to `maxTokenRetryDelay`, or Retry-After when
+    //! longer. WhaTrack's token route allows 5 a minute. See tokenpacer.h.
+    int maxTokenRequestsPerWindow = 5;
+    ms tokenRequestWindow {60000};
+    ms minTokenRetryDelay {12000};
+    ms maxTokenRetryDelay {60000};
     //! Extra headers on the WebSocket upgrade request (e.g. a cookie for a proxy in front).
     QList<QPair<QByteArray, QByteArray>> headers;
     //! TLS settings for wss:// (custom CA for a private deployment). TLS errors are never ignored.

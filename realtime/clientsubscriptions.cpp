@@ -151,12 +151,20 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
             goUnsubscribed(sp, UnsubscribedCode::Unauthorized, QStringLiteral("unauthorized"));
             return;
         }
+        // Paced like the connection token: a failing route is not asked at resubscribe pace.
+        if (const auto wait = sp->tokenPacer->waitBeforeRequest(); wait.count() > 0) {
+            qCInfo(lcRealtime) << "subscription token requests of" << sp->channel
+                               << "paced: next in" << wait.count() << "ms";
+            scheduleResubscribe(
+                sp, int(std::min<qint64>(wait.count(), std::numeric_limits<int>::max())));
+            return;
+        }
         // Fetched only now that we are connected: a token fetched while disconnected can expire
         // before it is used (centrifuge-go#153).
         sp->fetchingToken = true;
         const quint64 forAttempt = sp->attempt;
         QPointer<Subscription> guard = sp->q;
-        requestToken(TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
+        requestToken(sp->tokenPacer, TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
             [this, guard, forAttempt](const TokenReply& reply) {
                 if (!guard)
                     return;
@@ -172,7 +180,9 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
                     Q_EMIT self->q->errorOccurred(ErrorType::SubscribeToken, 0, reply.error);
                     if (forAttempt == self->attempt
                         && self->state == Subscription::State::Subscribing)
-                        scheduleResubscribe(self, reply.retryAfterMs);
+                        scheduleResubscribe(self,
+                            int(std::min<qint64>(self->tokenPacer->waitBeforeRequest().count(),
+                                std::numeric_limits<int>::max())));
                     return;
                 }
                 if (reply.status == TokenReply::Status::Unauthorized || reply.token.isEmpty()) {

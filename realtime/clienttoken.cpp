@@ -13,17 +13,39 @@ constexpr std::chrono::milliseconds refreshRetryMin {5000};
 constexpr std::chrono::milliseconds refreshRetryMax {10000};
 } // namespace
 
-void ClientPrivate::requestToken(
+TokenPacing ClientPrivate::tokenPacing() const
+{
+    return TokenPacing {options.maxTokenRequestsPerWindow, options.tokenRequestWindow,
+        options.minTokenRetryDelay, options.maxTokenRetryDelay};
+}
+
+void ClientPrivate::requestToken(const std::shared_ptr<TokenPacer>& pacer,
     const TokenRequest& request, std::function<void(const TokenReply&)> done)
 {
-    Centrifuge::requestToken(provider, request, lifeline, q, options.tokenTimeout, std::move(done));
+    pacer->requestStarted();
+    // The pacer is shared: the callback may outlive a removed subscription.
+    Centrifuge::requestToken(provider, request, lifeline, q, options.tokenTimeout,
+        [pacer, done = std::move(done)](const TokenReply& reply) {
+            if (reply.status == TokenReply::Status::Failed)
+                pacer->failed(reply.retryAfterMs);
+            else
+                pacer->succeeded();
+            done(reply);
+        });
 }
 
 void ClientPrivate::fetchConnectToken()
 {
     const quint64 forAttempt = attempt;
+    // Every connect attempt that needs a token passes here (first connect, after 109, after
+    // 3014, "Try now", network back): the pacer keeps them within the route's rate limit.
+    if (const auto wait = tokenPacer->waitBeforeRequest(); wait.count() > 0) {
+        qCInfo(lcRealtime) << "connection token requests paced: next in" << wait.count() << "ms";
+        scheduleReconnect(int(std::min<qint64>(wait.count(), std::numeric_limits<int>::max())));
+        return;
+    }
     qCInfo(lcRealtime) << "asking the token provider for a connection token";
-    requestToken(TokenRequest {TokenRequest::Kind::Connection, {}},
+    requestToken(tokenPacer, TokenRequest {TokenRequest::Kind::Connection, {}},
         [this, forAttempt](const TokenReply& reply) {
             if (forAttempt != attempt || state != Client::State::Connecting) {
                 qCInfo(lcRealtime) << "connection token for an ended attempt discarded";
@@ -43,8 +65,11 @@ void ClientPrivate::fetchConnectToken()
             case TokenReply::Status::Failed:
                 qCWarning(lcRealtime) << "token provider failed:" << reply.error;
                 Q_EMIT q->errorOccurred(ErrorType::ConnectToken, 0, reply.error);
+                // The pacer's failure delay (>= minTokenRetryDelay, or Retry-After) wins over
+                // the reconnect backoff: a failing route is not asked every second.
                 if (forAttempt == attempt && state == Client::State::Connecting)
-                    scheduleReconnect(reply.retryAfterMs);
+                    scheduleReconnect(int(std::min<qint64>(
+                        tokenPacer->waitBeforeRequest().count(), std::numeric_limits<int>::max())));
                 return;
             }
         });
@@ -60,14 +85,20 @@ void ClientPrivate::refreshConnectionToken()
         qCInfo(lcRealtime) << "connection token expires but no token provider is set";
         return;
     }
+    if (const auto wait = tokenPacer->waitBeforeRequest(); wait.count() > 0) {
+        qCInfo(lcRealtime) << "token refresh paced: next in" << wait.count() << "ms";
+        refresher->scheduleIn(wait);
+        return;
+    }
     const quint64 forSession = session;
     auto retryLater = [this](int retryAfterMs) {
         qint64 delay = firstRetryDelay(refreshRetryMin, refreshRetryMax).count();
         delay = std::max<qint64>(delay, retryAfterMs);
+        delay = std::max<qint64>(delay, tokenPacer->waitBeforeRequest().count());
         refresher->scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the connection token";
-    requestToken(TokenRequest {TokenRequest::Kind::Connection, {}},
+    requestToken(tokenPacer, TokenRequest {TokenRequest::Kind::Connection, {}},
         [this, forSession, retryLater](const TokenReply& reply) {
             if (forSession != session || state != Client::State::Connected) {
                 qCInfo(lcRealtime) << "refreshed token for an ended session discarded";

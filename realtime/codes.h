@@ -19,9 +19,17 @@ inline constexpr int UnsubscribeError = 4;
 inline constexpr int NetworkChanged = 5;
 inline constexpr int SystemResumed = 6;
 inline constexpr int ReconnectRequested = 7;
+//! The server sent a frame we cannot read (error event `BadProtocol`, code 2 before it). The
+//! SDKs end the connection for good here; an inbox open all day reconnects with backoff instead.
+inline constexpr int BadProtocol = 8;
+//! The server sent a message over ClientOptions::maxIncomingMessageSize, or closed with 1009
+//! (error event `BadProtocol`, code 3 before it). Reconnects with backoff.
+inline constexpr int MessageSizeLimit = 9;
 } // namespace ConnectingCode
 
 //! Codes carried by the terminal `disconnected` event besides server codes 3500-3999/4500-4999.
+//! BadProtocol and MessageSizeLimit are no longer terminal (see ConnectingCode): they remain as
+//! the `code` of the BadProtocol error event that says what the server sent.
 namespace DisconnectedCode {
 inline constexpr int DisconnectCalled = 0;
 inline constexpr int Unauthorized = 1;

@@ -16,13 +16,14 @@ namespace Centrifuge {
 
 SubscriptionPrivate::SubscriptionPrivate(Subscription* q_, Client* client_, QString channel_,
     SubscriptionOptions options_, std::chrono::milliseconds minResubscribeDelay,
-    std::chrono::milliseconds maxResubscribeDelay)
+    std::chrono::milliseconds maxResubscribeDelay, TokenPacing tokenPacing)
     : q(q_)
     , client(client_)
     , channel(std::move(channel_))
     , options(std::move(options_))
     , token(options.token)
     , resubscribeBackoff(minResubscribeDelay, maxResubscribeDelay)
+    , tokenPacer(std::make_shared<TokenPacer>(tokenPacing))
     , resubscribeTimer(q_) // children: they follow the subscription to the client's thread
     , refresher(q_)
     , waitingTimer(q_)
@@ -57,7 +58,8 @@ StreamPosition SubscriptionPrivate::currentPosition() const
 
 Subscription::Subscription(Client* client, QString channel, SubscriptionOptions options)
     : d(std::make_unique<SubscriptionPrivate>(this, client, std::move(channel), std::move(options),
-        client->d->options.minResubscribeDelay, client->d->options.maxResubscribeDelay))
+        client->d->options.minResubscribeDelay, client->d->options.maxResubscribeDelay,
+        client->d->tokenPacing()))
 {
     connect(&d->resubscribeTimer, &QTimer::timeout, this,
         [this] { d->client->d->startSubscribing(d.get()); });

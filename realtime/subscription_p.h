@@ -8,6 +8,7 @@
 #include "realtime/callresult.h"
 #include "realtime/deltadecoder.h"
 #include "realtime/subscription.h"
+#include "realtime/tokenpacer.h"
 #include "realtime/tokenrefresher.h"
 
 #include <QDeadlineTimer>
@@ -28,7 +29,7 @@ class SubscriptionPrivate
 public:
     SubscriptionPrivate(Subscription* q, Client* client, QString channel,
         SubscriptionOptions options, std::chrono::milliseconds minResubscribeDelay,
-        std::chrono::milliseconds maxResubscribeDelay);
+        std::chrono::milliseconds maxResubscribeDelay, TokenPacing tokenPacing);
 
     Subscription* const q;
     Client* const client;
@@ -43,6 +44,8 @@ public:
     qint64 channelId = 0; //!< channel compaction id on the current connection, 0 if none
     quint64 attempt = 0; //!< bumped by every subscribe/unsubscribe: stale results dropped
     Backoff resubscribeBackoff;
+    //! Paces this channel's token requests (subscribe, 109, refresh), see tokenpacer.h.
+    std::shared_ptr<TokenPacer> tokenPacer;
     QTimer resubscribeTimer;
     TokenRefresher refresher;
 

@@ -21,6 +21,12 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
     if (state != Client::State::Connected || sp->state != Subscription::State::Subscribed
         || !sp->options.useTokenProvider || !provider)
         return;
+    if (const auto wait = sp->tokenPacer->waitBeforeRequest(); wait.count() > 0) {
+        qCInfo(lcRealtime) << "subscription token refresh of" << sp->channel << "paced: next in"
+                           << wait.count() << "ms";
+        sp->refresher.scheduleIn(wait);
+        return;
+    }
     const quint64 forAttempt = sp->attempt;
     const quint64 forSession = session;
     QPointer<Subscription> guard = sp->q;
@@ -32,12 +38,13 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
     auto retryLater = [guard](int retryAfterMs) {
         if (!guard)
             return;
-        const qint64 delay = std::max<qint64>(
-            firstRetryDelay(subRefreshRetryMin, subRefreshRetryMax).count(), retryAfterMs);
+        const qint64 delay
+            = std::max({qint64(firstRetryDelay(subRefreshRetryMin, subRefreshRetryMax).count()),
+                qint64(retryAfterMs), qint64(guard->d->tokenPacer->waitBeforeRequest().count())});
         guard->d->refresher.scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the subscription token of" << sp->channel;
-    requestToken(TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
+    requestToken(sp->tokenPacer, TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
         [this, guard, current, retryLater](const TokenReply& reply) {
             if (!current())
                 return;

@@ -2,6 +2,7 @@
 
 #include "realtime/logging.h"
 
+#include <QCoreApplication>
 #include <QNetworkRequest>
 #include <QSslError>
 #include <QWebSocket>
@@ -61,7 +62,28 @@ QString socketErrorText(QAbstractSocket::SocketError error, const QString& qtTex
     }
 }
 
+//! Qt closes the socket itself with 1009 and one of these reasons when a frame or message is over
+//! the limits we set (qwebsocketframe.cpp, qwebsocketdataprocessor.cpp); a server's own 1009
+//! carries its own reason.
+bool isQtSizeLimitReason(const QString& reason)
+{
+    static const char* const texts[][2] = {
+        {"QWebSocketFrame", "Maximum framesize exceeded."},
+        {"QWebSocketDataProcessor", "Received message is too big."},
+    };
+    for (const auto& [context, text] : texts) {
+        if (reason == QLatin1String(text) || reason == QCoreApplication::translate(context, text))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+QString Transport::tooLargeReason()
+{
+    return QStringLiteral("message over the client's size limit");
+}
 
 QString describeTlsErrors(const QList<QSslError>& errors)
 {
@@ -112,8 +134,12 @@ quint64 Transport::open(const Config& config)
 
     auto* socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
-    if (config.maxIncomingMessageSize > 0)
+    if (config.maxIncomingMessageSize > 0) {
+        // The frame limit makes Qt refuse a frame by its header, before reading the payload;
+        // the message limit covers a message split in many small frames.
+        socket->setMaxAllowedIncomingFrameSize(quint64(config.maxIncomingMessageSize));
         socket->setMaxAllowedIncomingMessageSize(quint64(config.maxIncomingMessageSize));
+    }
     if (config.sslConfiguration)
         socket->setSslConfiguration(*config.sslConfiguration);
 
@@ -166,6 +192,8 @@ quint64 Transport::open(const Config& config)
         // when it never got one; report it as an abnormal closure.
         if (code == QWebSocketProtocol::CloseCodeNormal && reason.isEmpty())
             code = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+        if (code == QWebSocketProtocol::CloseCodeTooMuchData && isQtSizeLimitReason(reason))
+            reason = tooLargeReason();
         // Qt may report the socket error after `disconnected` (refused, DNS): say it first.
         if (!m_reportedError && socket->error() != QAbstractSocket::UnknownSocketError
             && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {

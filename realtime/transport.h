@@ -30,7 +30,9 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         std::optional<QSslConfiguration> sslConfiguration;
         std::chrono::milliseconds openTimeout {5000};
-        qint64 maxIncomingMessageSize = 0; //!< 0: Qt's default
+        //! Largest message and frame accepted; 0: Qt's default (2 GiB). A larger one closes the
+        //! socket with 1009 and reason tooLargeReason() before its payload is read.
+        qint64 maxIncomingMessageSize = 0;
     };
 
     explicit Transport(QObject* parent = nullptr);
@@ -44,6 +46,8 @@ public:
     bool send(const QByteArray& frame);
 
     quint64 generation() const { return m_generation; }
+    //! The `closed` reason when our own size limit refused a message (code 1009).
+    static QString tooLargeReason();
     bool isOpen() const;
 
 Q_SIGNALS:

@@ -27,6 +27,9 @@ inline Centrifuge::ClientOptions fastOptions()
     options.maxServerPingDelay = 300ms;
     options.tokenTimeout = 1000ms;
     options.watchNetworkReachability = false;
+    // Token failures are retried in milliseconds too; tst_token_pacing checks the defaults.
+    options.minTokenRetryDelay = 50ms;
+    options.maxTokenRetryDelay = 200ms;
     return options;
 }
 

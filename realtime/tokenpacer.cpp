@@ -1,0 +1,63 @@
+#include "realtime/tokenpacer.h"
+
+#include <algorithm>
+
+namespace Centrifuge {
+
+namespace {
+qint64 steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+TokenPacer::TokenPacer(TokenPacing pacing, Clock clock, Backoff::RandomSource random)
+    : m_pacing(pacing)
+    , m_clock(clock ? std::move(clock) : Clock(steadyNowMs))
+    , m_failureBackoff(pacing.minFailureDelay, pacing.maxFailureDelay, std::move(random))
+{
+    m_pacing.maxRequests = std::max(1, m_pacing.maxRequests);
+}
+
+TokenPacer::ms TokenPacer::waitBeforeRequest() const
+{
+    const qint64 now = m_clock();
+    qint64 wait = m_hasNotBefore ? m_notBefore - now : 0;
+    // Sliding window: the request may start once the oldest of the last `maxRequests` starts
+    // is a full window old.
+    const qint64 window = m_pacing.window.count();
+    const auto recent = std::count_if(
+        m_starts.begin(), m_starts.end(), [&](qint64 start) { return start > now - window; });
+    if (recent >= m_pacing.maxRequests) {
+        const qint64 oldestCounted = m_starts[m_starts.size() - size_t(m_pacing.maxRequests)];
+        wait = std::max(wait, oldestCounted + window - now);
+    }
+    return ms(std::max<qint64>(0, wait));
+}
+
+void TokenPacer::requestStarted()
+{
+    const qint64 now = m_clock();
+    m_starts.push_back(now);
+    const qint64 window = m_pacing.window.count();
+    while (!m_starts.empty()
+        && (m_starts.front() <= now - window || m_starts.size() > size_t(m_pacing.maxRequests)))
+        m_starts.pop_front();
+}
+
+void TokenPacer::succeeded()
+{
+    m_failureBackoff.reset();
+    m_hasNotBefore = false;
+}
+
+void TokenPacer::failed(int retryAfterMs)
+{
+    const qint64 delay = std::max<qint64>(m_failureBackoff.next().count(), retryAfterMs);
+    m_notBefore = m_clock() + delay;
+    m_hasNotBefore = true;
+}
+
+} // namespace Centrifuge
