@@ -69,9 +69,7 @@ QByteArray JsonLine::text() const
 
 void EventPrinter::print(const JsonLine& line)
 {
-    const QByteArray text = line.text() + '\n';
-    std::fwrite(text.constData(), 1, size_t(text.size()), m_out);
-    std::fflush(m_out);
+    m_out.writeLine(line.text());
 }
 
 void EventPrinter::connecting(int code, const QString& reason)

@@ -1,10 +1,12 @@
 #pragma once
 
 //! \file eventprinter.h
-//! \brief The `listen` output: one JSON object per line on stdout, flushed at once. Every line
-//! carries "event" first and "ts" (ms since the epoch); offsets are printed exactly (uint64)
-//! and publication data is embedded as the raw JSON it arrived as.
+//! \brief The `listen` output: one JSON object per line on stdout. Every line carries "event"
+//! first and "ts" (ms since the epoch); offsets are printed exactly (uint64) and publication
+//! data is embedded as the raw JSON it arrived as. Lines go through an OutputWriter: printing
+//! never blocks the connection; lines a slow reader cannot take are dropped and counted.
 
+#include "app/cli/outputwriter.h"
 #include "realtime/codes.h"
 #include "realtime/types.h"
 
@@ -12,8 +14,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-
-#include <cstdio>
 
 namespace Cli {
 
@@ -36,7 +36,7 @@ private:
 class EventPrinter
 {
 public:
-    explicit EventPrinter(FILE* out = stdout)
+    explicit EventPrinter(OutputWriter& out)
         : m_out(out)
     {
     }
@@ -54,7 +54,7 @@ public:
         Centrifuge::ErrorType type, int code, const QString& message, const QString& channel = {});
 
 private:
-    FILE* m_out;
+    OutputWriter& m_out;
 };
 
 } // namespace Cli

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace Cli {
 
@@ -158,7 +159,9 @@ int ListenCommand::run(const QStringList& arguments)
 int ListenCommand::listen(const ListenOptions& options)
 {
     using namespace Centrifuge;
-    EventPrinter printer;
+    // stdout is written by a thread of its own: a reader that stops must not stop the pongs.
+    OutputWriter output(STDOUT_FILENO);
+    EventPrinter printer(output);
     SignalWatcher signalWatcher;
 
     ClientOptions clientOptions;
@@ -262,6 +265,8 @@ int ListenCommand::listen(const ListenOptions& options)
 
     client.connectToServer();
     QCoreApplication::exec();
+    // The last lines and the count of dropped ones, if the reader takes them in time.
+    output.finish(std::chrono::seconds {5});
     return exitStatus;
 }
 
