@@ -34,7 +34,10 @@ def free_port() -> int:
 
 
 def centrifugo_binary() -> str:
-    """INBOX_CENTRIFUGO, else scripts/bootstrap's cache path, else `centrifugo` on PATH; fail if none: a skipped integration test would hide a broken set-up."""
+    """INBOX_CENTRIFUGO, else scripts/bootstrap's cache path, else `centrifugo` on PATH.
+
+    Fails if there is none: a skipped integration test would hide a broken set-up.
+    """
     candidates = [
         os.environ.get("INBOX_CENTRIFUGO"),
         str(Path.home() / ".cache/whatrack-inbox/tools/bin/centrifugo"),

@@ -11,12 +11,15 @@ import httpx
 from fastapi import FastAPI, Request, Response
 
 from whatrack_ref import __version__
+from whatrack_ref.bodylimit import BodySizeLimit
 from whatrack_ref.config import Settings
 from whatrack_ref.db import init_db
 from whatrack_ref.errors import install_error_handlers
+from whatrack_ref.passwords import dummy_hash
 from whatrack_ref.publisher import Publisher
 from whatrack_ref.ratelimit import SlidingWindowLimiter
 from whatrack_ref.routes import auth, chats, media, realtime, system, tickets, webhook
+from whatrack_ref.signin_throttle import SignInThrottle
 
 access_log = logging.getLogger("whatrack_ref.access")
 
@@ -50,9 +53,13 @@ def create_app(
     app.state.settings = settings
     app.state.publisher = publisher
     app.state.token_limiter = SlidingWindowLimiter(settings.token_rate_limit, 60.0)
+    app.state.sign_in_throttle = SignInThrottle(settings.sign_in_rate_limit)
+    dummy_hash()  # computed now, so the first sign-in with an unknown e-mail is not slower
     install_error_handlers(app)
     for module in (auth, realtime, chats, tickets, media, webhook, system):
         app.include_router(module.router)
+    # Added before the logging middleware, so it runs inside it and refused bodies are logged.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     @app.middleware("http")
     async def log_requests(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

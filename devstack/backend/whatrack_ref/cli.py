@@ -131,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     _opt(serve, "--subscription-token-secret", help="HMAC key of subscription tokens (default: token secret)")
     _opt(serve, "--token-ttl", type=int, default=3600, help="token lifetime in seconds")
     _opt(serve, "--token-rate-limit", type=int, default=5, help="token calls per client per minute (0 = off)")
+    _opt(
+        serve,
+        "--sign-in-rate-limit",
+        type=int,
+        default=5,
+        help="failed sign-ins per minute per client address and per e-mail, then 429 (0 = off)",
+    )
+    _opt(serve, "--max-body-bytes", type=int, default=1024 * 1024, help="largest request body accepted, else 413")
     _opt(serve, "--messages-channel", default="org:{org}:messages", help="messages channel template")
     _opt(serve, "--tickets-channel", default="org:{org}:tickets", help="tickets channel template")
     _opt(serve, "--webhook-secret", help="Meta app secret for X-Hub-Signature-256 (unset: webhooks rejected)")
@@ -175,6 +183,8 @@ def _settings_from(args: argparse.Namespace) -> Settings:
         token_secret=args.token_secret,
         token_ttl=args.token_ttl,
         token_rate_limit=args.token_rate_limit,
+        sign_in_rate_limit=args.sign_in_rate_limit,
+        max_body_bytes=args.max_body_bytes,
         subscription_token_secret=args.subscription_token_secret,
         centrifugo_api_url=args.centrifugo_api_url,
         centrifugo_api_key=args.centrifugo_api_key,

@@ -18,6 +18,11 @@ class Settings:
     token_ttl: int = 3600
     #: Token route calls allowed per client per minute; 0 disables the limit.
     token_rate_limit: int = 5
+    #: Failed sign-ins allowed per minute per client address and per e-mail (a browser/app that
+    #: signed in to that e-mail before is counted apart, see signin_throttle.py); 0 = off.
+    sign_in_rate_limit: int = 5
+    #: Largest request body accepted, in bytes (declared or streamed); larger ones get 413.
+    max_body_bytes: int = 1024 * 1024
     #: Key for subscription tokens (`client.subscription_token.hmac_secret_key`); defaults to
     #: `token_secret` so one secret is enough for the devstack.
     subscription_token_secret: str | None = None
@@ -47,6 +52,10 @@ class Settings:
             raise ValueError("token_ttl must be positive")
         if self.token_rate_limit < 0:
             raise ValueError("token_rate_limit must be >= 0")
+        if self.sign_in_rate_limit < 0:
+            raise ValueError("sign_in_rate_limit must be >= 0")
+        if self.max_body_bytes <= 0:
+            raise ValueError("max_body_bytes must be positive")
 
     @property
     def effective_auth_secret(self) -> str:

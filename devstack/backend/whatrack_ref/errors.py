@@ -29,8 +29,20 @@ class ApiError(Exception):
         self.extra = extra
 
 
+class BodyTooLarge(StarletteHTTPException):
+    """Raised while reading a request body that has grown past the limit (bodylimit.py)."""
+
+    def __init__(self, limit: int):
+        super().__init__(413, "Request body too large")
+        self.limit = limit
+
+
 def error_response(status: int, error: str, /, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": error, **extra}, status_code=status, headers=headers)
+
+
+def too_large_response(limit: int) -> JSONResponse:
+    return error_response(413, f"Request body too large (limit {limit} bytes)", limit=limit)
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -51,6 +63,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         return error_response(400, "Dados inválidos", details=_validation_details(exc))
+
+    @app.exception_handler(BodyTooLarge)
+    async def _body_too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
+        return too_large_response(exc.limit)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

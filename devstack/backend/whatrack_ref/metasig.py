@@ -13,8 +13,15 @@ def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
+def well_formed(header: str) -> bool:
+    """ASCII, as every real signature is. Header values arrive decoded as Latin-1, and
+    `hmac.compare_digest` raises on non-ASCII str, so anything else is refused up front."""
+    return header.isascii()
+
+
 def verify(secret: str | None, body: bytes, header: str | None) -> bool:
     """Constant-time check; a missing secret or header never verifies."""
-    if not secret or not header or not header.startswith("sha256="):
+    if not secret or not header or not well_formed(header) or not header.startswith("sha256="):
         return False
-    return hmac.compare_digest(sign(secret, body), header.strip())
+    # Compared as bytes: compare_digest on str raises TypeError for non-ASCII input.
+    return hmac.compare_digest(sign(secret, body).encode(), header.strip().encode("ascii"))

@@ -1,4 +1,4 @@
-"""Sliding-window rate limiter for the Centrifugo token route.
+"""Sliding-window rate limiter for the Centrifugo token route and the sign-in throttle.
 
 The real route allows a burst of 5 per minute (plus 60 per hour) per client. A desktop client's
 reconnect loop must reuse its token and back off on 429, and our tests need to prove it does, so
@@ -54,6 +54,13 @@ class SlidingWindowLimiter:
             if len(self._hits) > 10_000:  # keep memory bounded under a flood of distinct keys
                 self._prune(now)
             return Decision(True, self._limit, len(hits), 0)
+
+    def release(self, key: str) -> None:
+        """Give back the newest hit of `key` (an attempt that turned out not to count)."""
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits:
+                hits.pop()
 
     def _prune(self, now: float) -> None:
         for key in [k for k, v in self._hits.items() if not v or v[-1] <= now - self._window]:

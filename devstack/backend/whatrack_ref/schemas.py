@@ -7,12 +7,47 @@ would be lost; the models exist so `openapi.json` describes the wire format.
 
 from __future__ import annotations
 
+import math
 import uuid
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+)
 
-NonNegativeNumber = Annotated[StrictInt | StrictFloat, Field(ge=0)]
+#: `dealValue` is a Postgres `Decimal(12, 2)` in the real schema: 10 digits before the point, 2
+#: after. Larger values, more decimals, Infinity and NaN (Python's JSON parser accepts the last
+#: two) are refused here rather than overflowing the cents column or a Decimal cast later.
+MONEY_MAX = Decimal("9999999999.99")
+
+
+def _whole_cents(value: int | float) -> int | float:
+    # str(): the shortest decimal that reads back as this float (1500.55, not 1500.549999...).
+    if Decimal(str(value)) != Decimal(str(value)).quantize(Decimal("0.01")):
+        raise ValueError("must have at most 2 decimal places")
+    return value
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Money = Annotated[
+    StrictInt | StrictFloat,
+    Field(ge=0, le=float(MONEY_MAX), description="amount in the currency, >= 0, at most 2 decimals"),
+    BeforeValidator(_finite),
+    AfterValidator(_whole_cents),
+]
 
 
 class _Body(BaseModel):
@@ -39,7 +74,7 @@ class TicketPatchBody(_Body):
 
     stageId: uuid.UUID | None = None
     assigneeId: uuid.UUID | None = None
-    dealValue: NonNegativeNumber | None = None
+    dealValue: Money | None = None
     projectId: uuid.UUID | None = None
 
     @field_validator("stageId", mode="before")
@@ -54,7 +89,7 @@ class TicketPatchBody(_Body):
 class TicketCloseBody(_Body):
     reason: Literal["won", "lost"]
     closedReason: str | None = Field(default=None, max_length=500)
-    dealValue: NonNegativeNumber | None = None
+    dealValue: Money | None = None
 
     @field_validator("closedReason", mode="before")
     @classmethod

@@ -54,7 +54,10 @@ def unsign_cookie_value(secret: str, raw: str | None) -> str | None:
     token, sep, signature = value.rpartition(".")
     if not sep or not token:
         return None
-    if not hmac.compare_digest(signature, _signature(secret, token)):
+    # Bytes, not str: compare_digest raises TypeError on non-ASCII str, and the cookie is client
+    # input (a UTF-8 %-escape or a Latin-1 byte in it must be "no session", not a 500).
+    presented = signature.encode("utf-8", "surrogatepass")
+    if not hmac.compare_digest(presented, _signature(secret, token).encode()):
         return None
     return token
 

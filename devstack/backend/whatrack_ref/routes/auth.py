@@ -21,6 +21,7 @@ from whatrack_ref.errors import ApiError
 from whatrack_ref.passwords import verify_password
 from whatrack_ref.schemas import (
     ERRORS,
+    ErrorBody,
     GetSessionResponse,
     OrganizationOut,
     SetActiveOrganizationBody,
@@ -29,6 +30,16 @@ from whatrack_ref.schemas import (
 )
 from whatrack_ref.serializers import organization_json, user_json
 from whatrack_ref.sessions import COOKIE_NAME, SessionInfo, create_session, delete_session, sign_cookie_value
+from whatrack_ref.signin_throttle import (
+    DEVICE_COOKIE,
+    DEVICE_COOKIE_MAX_AGE,
+    DEVICE_COOKIE_PATH,
+    SignInThrottle,
+    attempt_keys,
+    known_device,
+    new_device_cookie,
+    throttle_address,
+)
 
 log = logging.getLogger("whatrack_ref.auth")
 router = APIRouter(prefix="/api/v1/auth", tags=["auth (better-auth)"])
@@ -46,26 +57,53 @@ def _set_cookie(response: JSONResponse, settings: Settings, token: str) -> None:
     )
 
 
-@router.post("/sign-in/email", responses={200: {"model": SignInResponse}, 401: ERRORS[401], 400: ERRORS[400]})
+_THROTTLED = {"model": ErrorBody, "description": "too many failed sign-ins; see Retry-After (seconds)"}
+
+
+@router.post(
+    "/sign-in/email", responses={200: {"model": SignInResponse}, 401: ERRORS[401], 400: ERRORS[400], 429: _THROTTLED}
+)
 def sign_in_email(
     body: SignInBody,
     request: Request,
     db: sqlite3.Connection = Depends(get_db),
     settings: Settings = Depends(get_settings),
 ) -> JSONResponse:
-    """Check email+password, create a session, set `better-auth.session_token`."""
+    """Check email+password, create a session, set `better-auth.session_token`.
+
+    Failures are throttled per client address and per e-mail (see signin_throttle.py).
+    """
+    email = body.email.strip()
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    device = known_device(settings.effective_auth_secret, request.cookies.get(DEVICE_COOKIE), email)
+    keys = attempt_keys(throttle_address(request), email, device)
+    refusal = throttle.acquire(keys)
+    if refusal is not None:
+        log.warning("sign-in throttled, retry after %ss", refusal.retry_after)
+        message = f"Too many failed sign-in attempts; try again in {refusal.retry_after} s"
+        raise ApiError(
+            429,
+            message,
+            headers={"Retry-After": str(refusal.retry_after), "X-RateLimit-Limit": str(refusal.limit)},
+            code="TOO_MANY_REQUESTS",
+            message=message,
+            retryAfter=refusal.retry_after,
+            limit=refusal.limit,
+        )
     user = db.execute(
         """SELECT u.*, a.password FROM "user" u
              LEFT JOIN account a ON a.user_id = u.id AND a.provider_id = 'credential'
             WHERE u.email = ? COLLATE NOCASE""",
-        (body.email.strip(),),
+        (email,),
     ).fetchone()
-    if user is None or not verify_password(body.password, user["password"]):
+    # One scrypt whether or not the e-mail exists (a dummy hash otherwise): equal timing.
+    if not verify_password(body.password, user["password"] if user is not None else None) or user is None:
         log.info("sign-in rejected")
         # `error` for our decoder, `code`/`message` as better-auth itself answers
         raise ApiError(
             401, "Invalid email or password", code="INVALID_EMAIL_OR_PASSWORD", message="Invalid email or password"
         )
+    throttle.release(keys)
     with write_tx(db):
         session = create_session(
             db, user["id"], settings.session_ttl, client_ip(request), request.headers.get("user-agent")
@@ -73,6 +111,16 @@ def sign_in_email(
     log.info("sign-in ok for user %s", user["id"])
     response = JSONResponse({"redirect": False, "token": session.token, "user": user_json(user)})
     _set_cookie(response, settings, session.token)
+    if device is None:
+        response.set_cookie(
+            DEVICE_COOKIE,
+            new_device_cookie(settings.effective_auth_secret, email),
+            max_age=DEVICE_COOKIE_MAX_AGE,
+            path=DEVICE_COOKIE_PATH,
+            httponly=True,
+            samesite="lax",
+            secure=settings.cookie_secure,
+        )
     return response
 
 

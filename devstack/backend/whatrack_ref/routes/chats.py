@@ -15,6 +15,10 @@ from whatrack_ref.schemas import ERRORS, ChatList, ErrorBody, MessagePage
 
 router = APIRouter(prefix="/api/v1/whatsapp", tags=["inbox"])
 
+#: Highest message page. The offset (page - 1) * pageSize must fit SQLite's int64, and no chat
+#: has a hundred million messages: a larger page is a client bug, answered 400 (not a 500).
+MAX_PAGE = 1_000_000
+
 
 @router.get("/chats", responses={200: {"model": ChatList}, **ERRORS})
 def get_chats(
@@ -22,7 +26,7 @@ def get_chats(
         default=None, max_length=200, description="name, pushName or phone contains (case-insensitive)"
     ),
     instanceId: str | None = Query(
-        default=None, description="only chats with a conversation on this instance ('all' = no filter)"
+        default=None, max_length=200, description="only chats with a conversation on this instance ('all' = no filter)"
     ),
     access: OrgAccess = Depends(require_org),
     db: sqlite3.Connection = Depends(get_db),
@@ -44,7 +48,7 @@ def get_chats(
 )
 def get_messages(
     conversation_or_lead_id: str,
-    page: int = Query(default=1, ge=1),
+    page: int = Query(default=1, ge=1, le=MAX_PAGE),
     pageSize: int = Query(default=50, ge=1, le=100),
     access: OrgAccess = Depends(require_org),
     db: sqlite3.Connection = Depends(get_db),

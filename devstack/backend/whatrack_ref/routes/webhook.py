@@ -39,8 +39,9 @@ def verify_webhook(
     "/webhook",
     responses={
         200: {"model": WebhookAck},
-        403: {"model": ErrorBody, "description": "bad X-Hub-Signature-256"},
-        400: {"model": ErrorBody, "description": "body is not JSON"},
+        403: {"model": ErrorBody, "description": "missing or bad X-Hub-Signature-256"},
+        400: {"model": ErrorBody, "description": "body is not JSON, or the signature header is not ASCII"},
+        413: {"model": ErrorBody, "description": "body larger than --max-body-bytes"},
     },
 )
 async def receive_webhook(request: Request) -> JSONResponse:
@@ -50,13 +51,21 @@ async def receive_webhook(request: Request) -> JSONResponse:
     knows the rows are committed; publications follow each commit.
     """
     settings: Settings = request.app.state.settings
-    raw = await request.body()
-    if not metasig.verify(settings.webhook_secret, raw, request.headers.get(metasig.HEADER)):
-        log.warning("webhook rejected: bad or missing signature")
+    header = request.headers.get(metasig.HEADER)
+    if header is not None and not metasig.well_formed(header):
+        log.warning("webhook rejected: malformed signature header")
+        raise ApiError(400, "Malformed X-Hub-Signature-256 header: expected sha256=<64 hex digits>")
+    if not settings.webhook_secret or not header:
+        # Refused before the body is read: an unsigned body is never worth receiving.
+        log.warning("webhook rejected: missing signature or no secret configured")
+        raise ApiError(403, "Invalid signature")
+    raw = await request.body()  # bounded by bodylimit.BodySizeLimit
+    if not metasig.verify(settings.webhook_secret, raw, header):
+        log.warning("webhook rejected: bad signature")
         raise ApiError(403, "Invalid signature")
     try:
         payload: Any = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser's stack
         raise ApiError(400, "Invalid JSON") from None
     publisher = request.app.state.publisher
 
