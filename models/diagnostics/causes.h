@@ -62,6 +62,31 @@ enum class Kind {
 };
 Q_ENUM_NS(Kind)
 
+//! The outcome of a diagnostics step (step.h).
+enum class StepStatus {
+    Pending, //!< planned, not started
+    Running,
+    Ok,
+    Warning, //!< passed, but something needs attention (clock skew, channels not protected)
+    Failed,
+    Skipped, //!< not run: an earlier failure makes it meaningless (see `skippedBecause`)
+};
+Q_ENUM_NS(StepStatus)
+
+//! What a step checks. Subscribe steps repeat, one per channel.
+enum class StepKind {
+    Backend, //!< WhaTrack server reachable: DNS, TCP, TLS (certificate), HTTP
+    SignIn, //!< signed in, organization chosen
+    Token, //!< the token route gives a JWT; claims and clock skew
+    Centrifugo, //!< realtime server reachable: DNS, TCP, TLS (certificate)
+    WebSocket, //!< the WebSocket upgrade (HTTP status when refused)
+    Connect, //!< Centrifugo connect: server version, client id, ping interval
+    Subscribe, //!< one channel
+    Isolation, //!< "channels are protected": another organization's channel is refused
+    Publication, //!< a publication arrives within the wait
+};
+Q_ENUM_NS(StepKind)
+
 //! What went wrong, without interpretation. Safe to log: never a token, cookie or body.
 struct Failure
 {
