@@ -8,11 +8,11 @@ namespace WhaTrack {
 
 namespace {
 
-template<typename T> ApiResult<T> badResponse(const QString& what)
+//! An answer that does not match the contract: Kind::Undecodable with the codec's reason.
+template<typename T> ApiResult<T> undecodable(const QString& problem)
 {
     ApiResult<T> r;
-    r.error = ApiError::make(
-        ApiError::Kind::BadResponse, QStringLiteral("could not read the %1").arg(what));
+    r.error = ApiError::undecodable(problem);
     return r;
 }
 
@@ -49,7 +49,9 @@ QString enc(const QString& id)
 #define WT_TYPED_CALL(T, request, what, ...)                                                       \
     const bool hasContext = context != nullptr;                                                    \
     auto decoder = __VA_ARGS__;                                                                    \
-    return d->start(request, context,                                                              \
+    ApiRequest typedRequest = request;                                                             \
+    typedRequest.reportAfterDecode = true;                                                         \
+    return d->start(typedRequest, context,                                                         \
         [this, context, hasContext, decoder, done = std::move(done)](                              \
             ApiResult<ApiResponse> raw) mutable {                                                  \
             d->decodeThen<T>(std::move(raw), context, hasContext, decoder, std::move(done));       \
@@ -62,9 +64,12 @@ ApiClient::RequestId ApiClient::signInEmail(const QString& email, const QString&
         Codec::encodeSignIn(email, password));
     r.sendOrganization = false;
     WT_TYPED_CALL(SessionInfo, r, "session", [](const ApiResponse& resp) {
-        auto s = Codec::decodeSession(resp.body);
+        QString problem;
+        auto s = Codec::decodeSession(resp.body, &problem);
+        if (s && !*s)
+            problem = QStringLiteral("sign-in answer: no user");
         if (!s || !*s)
-            return badResponse<SessionInfo>(QStringLiteral("sign-in answer"));
+            return undecodable<SessionInfo>(problem);
         return okResult(**s);
     });
 }
@@ -75,9 +80,10 @@ ApiClient::RequestId ApiClient::getSession(
     ApiRequest r = get(d->m_config.routes.authBase + QStringLiteral("/get-session"));
     r.sendOrganization = false;
     WT_TYPED_CALL(std::optional<SessionInfo>, r, "session", [](const ApiResponse& resp) {
-        auto s = Codec::decodeSession(resp.body);
+        QString problem;
+        auto s = Codec::decodeSession(resp.body, &problem);
         if (!s)
-            return badResponse<std::optional<SessionInfo>>(QStringLiteral("session"));
+            return undecodable<std::optional<SessionInfo>>(problem);
         return okResult(*s);
     });
 }
@@ -95,8 +101,9 @@ ApiClient::RequestId ApiClient::listOrganizations(
     ApiRequest r = get(d->m_config.routes.authBase + QStringLiteral("/organization/list"));
     r.sendOrganization = false;
     WT_TYPED_CALL(QList<Organization>, r, "organizations", [](const ApiResponse& resp) {
-        auto o = Codec::decodeOrganizations(resp.body);
-        return o ? okResult(*o) : badResponse<QList<Organization>>(QStringLiteral("organizations"));
+        QString problem;
+        auto o = Codec::decodeOrganizations(resp.body, &problem);
+        return o ? okResult(*o) : undecodable<QList<Organization>>(problem);
     });
 }
 
@@ -107,11 +114,12 @@ ApiClient::RequestId ApiClient::fetchChats(
     if (!search.isEmpty())
         r.query.addQueryItem(
             QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
+    r.maxBodyBytes = kMaxChatListBodyBytes;
     std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     WT_TYPED_CALL(QList<ChatItem>, r, "chats", [directions](const ApiResponse& resp) {
-        auto c = Codec::decodeChats(resp.body, directions.get());
-        return c ? okResult(std::move(*c))
-                 : badResponse<QList<ChatItem>>(QStringLiteral("chat list"));
+        QString problem;
+        auto c = Codec::decodeChats(resp.body, directions.get(), &problem);
+        return c ? okResult(std::move(*c)) : undecodable<QList<ChatItem>>(problem);
     });
 }
 
@@ -123,13 +131,15 @@ ApiClient::RequestId ApiClient::fetchChatsDelta(const QString& search,
     if (!search.isEmpty())
         r.query.addQueryItem(
             QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
+    r.maxBodyBytes = kMaxChatListBodyBytes;
     std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     const bool authoritative = search.isEmpty();
     WT_TYPED_CALL(ChatListDelta, r, "chats",
         [directions, revisions, authoritative, keepFull](const ApiResponse& resp) {
-            auto c = Codec::decodeChats(resp.body, directions.get());
-            if (!c)
-                return badResponse<ChatListDelta>(QStringLiteral("chat list"));
+            QString problem;
+            auto c = Codec::decodeChats(resp.body, directions.get(), &problem);
+            if (!c) // the revisions are not touched: the next good list diffs as before
+                return undecodable<ChatListDelta>(problem);
             return okResult(revisions->diff(std::move(*c), authoritative, keepFull));
         });
 }
@@ -142,8 +152,9 @@ ApiClient::RequestId ApiClient::fetchMessages(const QString& chatId, int page, i
     r.query.addQueryItem(QStringLiteral("pageSize"), QString::number(pageSize));
     std::shared_ptr<DirectionRegistry> directions = d->m_directions;
     WT_TYPED_CALL(MessagePage, r, "messages", [directions](const ApiResponse& resp) {
-        auto p = Codec::decodeMessagePage(resp.body, directions.get());
-        return p ? okResult(std::move(*p)) : badResponse<MessagePage>(QStringLiteral("messages"));
+        QString problem;
+        auto p = Codec::decodeMessagePage(resp.body, directions.get(), &problem);
+        return p ? okResult(std::move(*p)) : undecodable<MessagePage>(problem);
     });
 }
 
@@ -163,9 +174,10 @@ ApiClient::RequestId ApiClient::fetchConversationTicket(
             nf.error = ApiError::make(ApiError::Kind::NotFound, Codec::decodeErrorMessage(b), 404);
             return nf;
         }
-        auto t = Codec::decodeTicket(resp.body);
+        QString problem;
+        auto t = Codec::decodeTicket(resp.body, &problem);
         if (!t)
-            return badResponse<std::optional<Ticket>>(QStringLiteral("ticket"));
+            return undecodable<std::optional<Ticket>>(problem);
         if (*t && (*t)->conversationId.isEmpty())
             (*t)->conversationId = conversationId;
         return okResult(*t);
@@ -177,8 +189,9 @@ ApiClient::RequestId ApiClient::fetchTicketStages(
 {
     ApiRequest r = get(QStringLiteral("/api/v1/") + d->m_config.routes.ticketStages);
     WT_TYPED_CALL(QList<Stage>, r, "stages", [](const ApiResponse& resp) {
-        auto s = Codec::decodeStages(resp.body);
-        return s ? okResult(*s) : badResponse<QList<Stage>>(QStringLiteral("stages"));
+        QString problem;
+        auto s = Codec::decodeStages(resp.body, &problem);
+        return s ? okResult(*s) : undecodable<QList<Stage>>(problem);
     });
 }
 
@@ -189,9 +202,12 @@ ApiClient::RequestId ApiClient::patchTicket(const QString& ticketId, const Ticke
         = post(QStringLiteral("/api/v1/%1/%2").arg(d->m_config.routes.tickets, enc(ticketId)),
             Codec::encodeTicketPatch(patch), "PATCH");
     WT_TYPED_CALL(Ticket, r, "ticket", [](const ApiResponse& resp) {
-        auto t = Codec::decodeTicket(resp.body);
+        QString problem;
+        auto t = Codec::decodeTicket(resp.body, &problem);
+        if (t && !*t)
+            problem = QStringLiteral("updated ticket: null");
         if (!t || !*t)
-            return badResponse<Ticket>(QStringLiteral("updated ticket"));
+            return undecodable<Ticket>(problem);
         return okResult(**t);
     });
 }
@@ -204,9 +220,12 @@ ApiClient::RequestId ApiClient::closeTicket(const QString& ticketId, TicketOutco
         = post(QStringLiteral("/api/v1/%1/%2/close").arg(d->m_config.routes.tickets, enc(ticketId)),
             Codec::encodeTicketClose(outcome, closedReason, dealValue));
     WT_TYPED_CALL(Ticket, r, "ticket", [](const ApiResponse& resp) {
-        auto t = Codec::decodeTicket(resp.body);
+        QString problem;
+        auto t = Codec::decodeTicket(resp.body, &problem);
+        if (t && !*t)
+            problem = QStringLiteral("closed ticket: null");
         if (!t || !*t)
-            return badResponse<Ticket>(QStringLiteral("closed ticket"));
+            return undecodable<Ticket>(problem);
         return okResult(**t);
     });
 }
@@ -216,8 +235,9 @@ ApiClient::RequestId ApiClient::fetchConnectionToken(const QObject* context, Cal
     ApiRequest r = get(QStringLiteral("/api/v1/centrifugo/token"));
     r.allowRetry = false; // 5 a minute: the realtime client's backoff decides
     WT_TYPED_CALL(QString, r, "token", [](const ApiResponse& resp) {
-        auto t = Codec::decodeToken(resp.body);
-        return t ? okResult(*t) : badResponse<QString>(QStringLiteral("realtime token"));
+        QString problem;
+        auto t = Codec::decodeToken(resp.body, &problem);
+        return t ? okResult(*t) : undecodable<QString>(problem);
     });
 }
 
@@ -227,8 +247,9 @@ ApiClient::RequestId ApiClient::fetchSubscriptionToken(
     ApiRequest r = post(
         QStringLiteral("/api/v1/centrifugo/subscription-token"), Codec::encodeChannel(channel));
     WT_TYPED_CALL(QString, r, "token", [](const ApiResponse& resp) {
-        auto t = Codec::decodeToken(resp.body);
-        return t ? okResult(*t) : badResponse<QString>(QStringLiteral("subscription token"));
+        QString problem;
+        auto t = Codec::decodeToken(resp.body, &problem);
+        return t ? okResult(*t) : undecodable<QString>(problem);
     });
 }
 

@@ -47,6 +47,24 @@ bool isIdempotent(const QByteArray& method)
     return method == "GET" || method == "HEAD";
 }
 
+//! scheme://host[:port] without user info, path or query: safe to show and log.
+QString originOf(const QUrl& url)
+{
+    return url
+        .adjusted(
+            QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    const int defaultA = a.scheme() == QLatin1String("https") ? 443 : 80;
+    const int defaultB = b.scheme() == QLatin1String("https") ? 443 : 80;
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultA) == b.port(defaultB);
+}
+
 } // namespace
 
 ApiClientPrivate::ApiClientPrivate(ApiClient* qq, ApiConfig config)
@@ -106,14 +124,18 @@ void ApiClientPrivate::sendAttempt(Call* call)
     }
     if (req.url().scheme() == QLatin1String("https"))
         req.setSslConfiguration(m_config.effectiveSslConfiguration());
+    // Every redirect is vetted in onRedirected(): Qt would re-send the body (the password) and
+    // the headers (cookie, x-organization-id) to wherever the server points.
     req.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
 
     QByteArray body = r.jsonBody;
     if (!body.isEmpty() || !isIdempotent(r.method))
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
     call->timedOut = false;
+    call->tooLarge = false;
+    call->refusedRedirect.clear();
     call->sslErrors.clear();
     call->started.start();
     call->reply = m_nam->sendCustomRequest(req, r.method, body);
@@ -123,6 +145,15 @@ void ApiClientPrivate::sendAttempt(Call* call)
             for (const auto& e : errors)
                 call->sslErrors.append(e.errorString());
         });
+    QObject::connect(call->reply, &QNetworkReply::redirected, q,
+        [this, call](const QUrl& target) { onRedirected(call, target); });
+    QObject::connect(call->reply, &QNetworkReply::metaDataChanged, q, [this, call] {
+        const QVariant length = call->reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            checkSize(call, length.toLongLong());
+    });
+    QObject::connect(call->reply, &QNetworkReply::downloadProgress, q,
+        [this, call](qint64 received, qint64) { checkSize(call, received); });
     QObject::connect(call->reply, &QNetworkReply::finished, q, [this, call] { onFinished(call); });
 
     if (!call->timer) {
@@ -138,6 +169,41 @@ void ApiClientPrivate::sendAttempt(Call* call)
     call->timer->start(m_config.timeout);
 }
 
+void ApiClientPrivate::onRedirected(Call* call, const QUrl& target)
+{
+    QNetworkReply* reply = call->reply;
+    if (!reply)
+        return;
+    // The origin the agent configured, not reply->url() (already the redirect's target here).
+    const QUrl from = urlFor(call->request);
+    const QUrl to = from.resolved(target);
+    if (isIdempotent(call->request.method) && sameOrigin(from, to)) {
+        qCDebug(lcApi).noquote() << routeOf(call->request) << "follows a redirect to" << to.path();
+        Q_EMIT reply->redirectAllowed();
+        return;
+    }
+    // Refused before anything is sent: no body, cookie or header leaves for the new address.
+    call->refusedRedirect = sameOrigin(from, to)
+        ? QStringLiteral("the server redirected a %1 request to %2; check the backend URL")
+              .arg(QString::fromLatin1(call->request.method), to.path())
+        : QStringLiteral("the server redirected to another address: %1; check the backend URL")
+              .arg(originOf(to));
+    qCWarning(lcApi).noquote() << routeOf(call->request)
+                               << "redirect refused:" << call->refusedRedirect;
+    reply->abort();
+}
+
+void ApiClientPrivate::checkSize(Call* call, qint64 bytes)
+{
+    QNetworkReply* reply = call->reply;
+    if (!reply || call->tooLarge || bytes <= call->request.maxBodyBytes)
+        return;
+    call->tooLarge = true;
+    qCWarning(lcApi).noquote() << routeOf(call->request) << "answer of at least" << bytes
+                               << "bytes exceeds the cap of" << call->request.maxBodyBytes;
+    reply->abort();
+}
+
 ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* bodyOut)
 {
     QNetworkReply* reply = call->reply;
@@ -150,6 +216,20 @@ ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* body
     e.route = routeOf(call->request);
     e.networkError = reply->error();
 
+    if (!call->refusedRedirect.isEmpty()) {
+        e.kind = ApiError::Kind::BadResponse;
+        e.message = call->refusedRedirect;
+        bodyOut->clear();
+        return e;
+    }
+    if (call->tooLarge) {
+        Q_EMIT q->serverReached();
+        e = ApiError::undecodable(
+            QStringLiteral("answer larger than %1 bytes").arg(call->request.maxBodyBytes), status);
+        e.route = routeOf(call->request);
+        bodyOut->clear();
+        return e;
+    }
     if (call->timedOut) {
         e.kind = ApiError::Kind::Timeout;
         e.message = QStringLiteral("no answer within %1 s").arg(m_config.timeout.count() / 1000.0);
@@ -237,7 +317,11 @@ void ApiClientPrivate::onFinished(Call* call)
                                 << latency << "ms"
                                 << "(attempt" << call->attempt + 1 << ")";
     }
-    Q_EMIT q->requestFinished(error.route, status, latency, error);
+    // A typed call's success is reported once its body is decoded (decodeThen): an unreadable
+    // 200 is an error there, not "HTTP 200" here.
+    const bool reportLater = error.ok() && call->request.reportAfterDecode;
+    if (!reportLater)
+        Q_EMIT q->requestFinished(error.route, status, latency, error);
     if (call->canceled) { // a slot canceled it meanwhile
         drop(call);
         return;
@@ -257,6 +341,7 @@ void ApiClientPrivate::onFinished(Call* call)
     result.error = error;
     result.value.httpStatus = status;
     result.value.body = std::move(body);
+    result.value.latencyMs = latency;
     complete(call, std::move(result));
     // After the caller heard of it: Session reacts by signing out (and canceling the rest).
     if (error.kind == ApiError::Kind::Unauthorized)
@@ -268,9 +353,20 @@ void ApiClientPrivate::complete(Call* call, ApiResult<ApiResponse> result)
     m_calls.remove(call->id);
     const bool alive = !call->hasContext || call->context;
     RawDone done = std::move(call->done);
+    const bool reportLater = result.ok() && call->request.reportAfterDecode;
     drop(call);
     if (alive && done)
         done(std::move(result));
+    else if (reportLater) // nobody decodes it: report the transfer as it was
+        reportDecoded(result.error.route, result.value.httpStatus, result.value.latencyMs, {});
+}
+
+void ApiClientPrivate::reportDecoded(
+    const QString& route, int status, qint64 latencyMs, const ApiError& error)
+{
+    if (!error.ok())
+        qCInfo(lcApi).noquote() << route << "failed:" << error.describe();
+    Q_EMIT q->requestFinished(route, status, latencyMs, error);
 }
 
 void ApiClientPrivate::cancelCall(Call* call)

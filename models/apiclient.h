@@ -4,6 +4,12 @@
 //! \brief The WhaTrack REST client (QNetworkAccessManager): cookie session, organization header,
 //! classified errors, per-request timeout, retries with backoff for idempotent GETs.
 //!
+//! Hostile servers: answers are size-capped per route and decoded strictly (see apicodec.h); an
+//! answer that does not match the contract is ApiError::Kind::Undecodable and never reaches the
+//! caller's data. Redirects are followed only for GETs to the same origin (scheme, host, port);
+//! any other redirect is refused before anything is re-sent, so the password, the session
+//! cookie and the organization header never go to another server.
+//!
 //! Every call takes a \a context object and a callback. The callback runs exactly once on the
 //! client's thread, always asynchronously, and is dropped if \a context is destroyed first.
 //! Large bodies are decoded on a worker thread so a 20,000-chat list never stalls the GUI.
@@ -30,6 +36,11 @@ class CookieJar;
 class DirectionRegistry;
 class ApiClientPrivate;
 
+//! Default cap of an answer's size (any route): bigger answers are refused while downloading.
+inline constexpr qsizetype kDefaultMaxBodyBytes = 4 * 1024 * 1024;
+//! The chat list has no pagination (70,000 chats are ~100 MB of JSON): its own, larger cap.
+inline constexpr qsizetype kMaxChatListBodyBytes = 256 * 1024 * 1024;
+
 //! A raw request for the generic send(); the typed calls below are built on it.
 struct ApiRequest
 {
@@ -42,12 +53,19 @@ struct ApiRequest
     bool notFoundIsResult = false;
     //! False for routes that must not be retried here (the rate-limited token route).
     bool allowRetry = true;
+    //! A larger answer (by Content-Length or while it arrives) is aborted and reported as
+    //! ApiError::Kind::Undecodable: a hostile server cannot make the client buffer without end.
+    qsizetype maxBodyBytes = kDefaultMaxBodyBytes;
+    //! Set by the typed calls: requestFinished() is emitted after the body was decoded, so an
+    //! undecodable 200 is reported as the error it is, not as "HTTP 200".
+    bool reportAfterDecode = false;
 };
 
 struct ApiResponse
 {
     int httpStatus = 0;
     QByteArray body;
+    qint64 latencyMs = 0; //!< from sending the (last) attempt to its answer
 };
 
 class ApiClient : public QObject

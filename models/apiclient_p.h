@@ -37,6 +37,8 @@ public:
         bool timedOut = false;
         bool inHandler = false; //!< onFinished() runs: signals it emits may cancel re-entrantly
         bool canceled = false;
+        bool tooLarge = false; //!< aborted because the answer exceeded request.maxBodyBytes
+        QString refusedRedirect; //!< why a redirect was refused (the reply was aborted)
         QStringList sslErrors;
         QElapsedTimer started;
     };
@@ -46,6 +48,10 @@ public:
     ApiClient::RequestId start(const ApiRequest& request, const QObject* context, RawDone done);
     void sendAttempt(Call* call);
     void onFinished(Call* call);
+    //! UserVerifiedRedirectPolicy: follows same-origin GET/HEAD redirects, refuses the rest.
+    void onRedirected(Call* call, const QUrl& target);
+    //! Aborts an answer bigger than the request's cap (by Content-Length or bytes received).
+    void checkSize(Call* call, qint64 bytes);
     ApiError classify(Call* call, int* status, QByteArray* body);
     bool shouldRetry(const Call* call, const ApiError& error, qint64* delayMs) const;
     void complete(Call* call, ApiResult<ApiResponse> result);
@@ -53,6 +59,8 @@ public:
     //! cancel()/cancelAll(): deletes, or only marks a call whose handler is running.
     void cancelCall(Call* call);
     QString routeOf(const ApiRequest& request) const;
+    //! requestFinished() (and a log line when \a error is set) for a typed call once decoded.
+    void reportDecoded(const QString& route, int status, qint64 latencyMs, const ApiError& error);
     QUrl urlFor(const ApiRequest& request) const;
 
     //! Runs \a decode on a worker for big bodies (inline for small ones) and hands the typed
@@ -83,14 +91,27 @@ template<typename T, typename Decode>
 void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* context,
     bool hasContext, Decode decode, ApiClient::Callback<T> done)
 {
-    if (!raw.ok()) {
+    if (!raw.ok()) { // already reported by onFinished()
         ApiResult<T> r;
         r.error = raw.error;
         done(std::move(r));
         return;
     }
+    // The report of a typed call waits for its decode: an unreadable 200 is an error.
+    const QString route = raw.error.route;
+    const int status = raw.value.httpStatus;
+    const qint64 latency = raw.value.latencyMs;
+    auto finish = [route, status](ApiResult<T>& r) {
+        if (!r.ok()) {
+            r.error.route = route;
+            r.error.httpStatus = status;
+        }
+    };
     if (raw.value.body.size() <= kInlineDecodeLimit) {
-        done(decode(raw.value));
+        ApiResult<T> r = decode(raw.value);
+        finish(r);
+        reportDecoded(route, status, latency, r.error);
+        done(std::move(r));
         return;
     }
     auto promise = std::make_shared<QPromise<ApiResult<T>>>();
@@ -111,12 +132,17 @@ void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* con
     QPointer<const QObject> guard(context);
     auto* watcher = new QFutureWatcher<ApiResult<T>>(q);
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
-        [watcher, guard, hasContext, done = std::move(done)]() mutable {
+        [this, watcher, guard, hasContext, finish, route, status, latency,
+            done = std::move(done)]() mutable {
             watcher->deleteLater();
+            if (watcher->future().resultCount() == 0)
+                return;
+            ApiResult<T> r = watcher->future().takeResult();
+            finish(r);
+            reportDecoded(route, status, latency, r.error);
             if (hasContext && !guard)
                 return;
-            if (watcher->future().resultCount() > 0)
-                done(watcher->future().takeResult());
+            done(std::move(r));
         });
     watcher->setFuture(future);
 }

@@ -1,5 +1,6 @@
 #include "models/apicodec.h"
 
+#include "models/apicodec_p.h"
 #include "models/directionregistry.h"
 
 #include <QTimeZone>
@@ -8,318 +9,68 @@
 
 namespace WhaTrack::Codec {
 
-using json = nlohmann::json;
+using namespace detail;
 
 namespace {
 
-json parse(const QByteArray& body)
+//! Hands the problem to the caller's out-parameter and yields "undecodable".
+template<typename T> std::optional<T> failed(const Problem& p, QString* out, const char* what)
 {
-    return json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+    if (out)
+        *out = QLatin1String(what) + QStringLiteral(": ") + p.text();
+    return std::nullopt;
 }
 
-const json* field(const json& j, const char* key)
+//! A list that may come bare or wrapped in one of the usual envelope keys, at most two
+//! envelopes deep (`{"data":{"items":[...]}}`). A loop, not recursion: the body is hostile.
+const json* listOf(const json& j, std::initializer_list<const char*> keys, Problem& p)
 {
-    if (!j.is_object())
-        return nullptr;
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null())
-        return nullptr;
-    return &*it;
-}
-
-QString str(const json& j, const char* key)
-{
-    const json* v = field(j, key);
-    if (!v)
-        return {};
-    if (v->is_string())
-        return QString::fromStdString(v->get_ref<const std::string&>());
-    if (v->is_number_integer())
-        return QString::number(v->get<qint64>());
-    if (v->is_number_float())
-        return QString::number(v->get<double>(), 'f', -1);
-    if (v->is_boolean())
-        return v->get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
-
-qint64 integer(const json& j, const char* key, qint64 fallback = 0)
-{
-    const json* v = field(j, key);
-    if (!v)
-        return fallback;
-    if (v->is_number_integer())
-        return v->get<qint64>();
-    if (v->is_number_float())
-        return static_cast<qint64>(v->get<double>());
-    if (v->is_string()) {
-        bool ok = false;
-        const qint64 n = QString::fromStdString(v->get_ref<const std::string&>()).toLongLong(&ok);
-        return ok ? n : fallback;
-    }
-    return fallback;
-}
-
-std::optional<qint64> optInteger(const json& j, const char* key)
-{
-    const json* v = field(j, key);
-    if (!v || !(v->is_number() || v->is_string()))
-        return std::nullopt;
-    return integer(j, key);
-}
-
-bool boolean(const json& j, const char* key, bool fallback = false)
-{
-    const json* v = field(j, key);
-    if (!v)
-        return fallback;
-    if (v->is_boolean())
-        return v->get<bool>();
-    if (v->is_number())
-        return v->get<double>() != 0;
-    if (v->is_string()) {
-        const auto s = QString::fromStdString(v->get_ref<const std::string&>()).toLower();
-        return s == QLatin1String("true") || s == QLatin1String("1");
-    }
-    return fallback;
-}
-
-QDateTime time(const json& j, const char* key)
-{
-    const json* v = field(j, key);
-    if (!v)
-        return {};
-    if (v->is_number()) {
-        const double n = v->get<double>();
-        const auto ms = static_cast<qint64>(n > 1e11 ? n : n * 1000.0);
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
-    }
-    return parseTime(str(j, key));
-}
-
-//! A list that may come bare or wrapped in one of the usual envelope keys.
-const json* listOf(const json& j, std::initializer_list<const char*> keys)
-{
-    if (j.is_array())
-        return &j;
-    for (const char* k : keys) {
-        const json* v = field(j, k);
-        if (v && v->is_array())
-            return v;
-        if (v && v->is_object()) {
-            if (const json* inner = listOf(*v, keys))
-                return inner;
+    const json* current = &j;
+    for (int level = 0; level < 3; ++level) {
+        if (current->is_array())
+            return current;
+        const json* next = nullptr;
+        for (const char* k : keys) {
+            const json* v = field(*current, k);
+            if (v && (v->is_array() || v->is_object())) {
+                next = v;
+                break;
+            }
         }
+        if (!next)
+            break;
+        current = next;
     }
+    p.fail(QStringLiteral("no list where one was expected"));
     return nullptr;
 }
 
-MessageDirection directionFromText(QString text)
+//! Decodes each element of \a list with \a one; a non-object element or a failed one fails
+//! the whole list, with the element's index in the problem.
+template<typename T, typename One>
+std::optional<QList<T>> eachObject(const json& list, Problem& p, One one)
 {
-    text = text.trimmed().toLower();
-    if (text == QLatin1String("inbound") || text == QLatin1String("incoming")
-        || text == QLatin1String("in") || text == QLatin1String("received"))
-        return MessageDirection::Inbound;
-    if (text == QLatin1String("outbound") || text == QLatin1String("outgoing")
-        || text == QLatin1String("out") || text == QLatin1String("sent"))
-        return MessageDirection::Outbound;
-    return MessageDirection::Unknown;
-}
-
-MessageDirection directionFromHints(const json& j)
-{
-    for (const char* k :
-        {"fromMe", "isFromMe", "from_me", "isOutbound", "outgoing", "isOutgoing"}) {
-        if (const json* v = field(j, k); v && v->is_boolean())
-            return v->get<bool>() ? MessageDirection::Outbound : MessageDirection::Inbound;
-    }
-    for (const char* k : {"isInbound", "incoming", "isIncoming"}) {
-        if (const json* v = field(j, k); v && v->is_boolean())
-            return v->get<bool>() ? MessageDirection::Inbound : MessageDirection::Outbound;
-    }
-    if (const json* key = field(j, "key"); key && key->is_object()) { // Evolution/Baileys shape
-        if (const json* v = field(*key, "fromMe"); v && v->is_boolean())
-            return v->get<bool>() ? MessageDirection::Outbound : MessageDirection::Inbound;
-    }
-    for (const char* k : {"senderType", "sender_type", "origin", "messageType", "message_type"}) {
-        const QString s = str(j, k).toLower();
-        if (s.isEmpty())
-            continue;
-        if (s == QLatin1String("contact") || s == QLatin1String("lead")
-            || s == QLatin1String("customer") || s == QLatin1String("incoming"))
-            return MessageDirection::Inbound;
-        if (s == QLatin1String("user") || s == QLatin1String("agent")
-            || s == QLatin1String("agent_app") || s == QLatin1String("phone_echo")
-            || s == QLatin1String("campaign") || s == QLatin1String("outgoing"))
-            return MessageDirection::Outbound;
-    }
-    return MessageDirection::Unknown;
-}
-
-QString digits(const QString& s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isDigit())
-            out += c;
+    QList<T> out;
+    out.reserve(static_cast<qsizetype>(list.size()));
+    qsizetype index = 0;
+    for (const auto& item : list) {
+        if (!item.is_object())
+            p.fail(QStringLiteral("expected an object, got %1").arg(typeName(item)));
+        else
+            out.append(one(item));
+        if (p.failed()) {
+            p.within(QStringLiteral("[%1].").arg(index));
+            return std::nullopt;
+        }
+        ++index;
     }
     return out;
 }
 
-Message message(const json& j, DirectionRegistry* directions)
+//! `null`, an empty body or (tolerated envelope) `{"ticket": null}`: no entity.
+bool isNullBody(const QByteArray& trimmed)
 {
-    Message m;
-    m.id = str(j, "id");
-    m.wamid = str(j, "wamid");
-    m.leadId = str(j, "leadId");
-    m.conversationId = str(j, "conversationId");
-    if (m.conversationId.isEmpty())
-        m.conversationId = str(j, "appConversationId");
-    m.instanceId = str(j, "instanceId");
-    m.type = str(j, "type");
-    if (m.type.isEmpty())
-        m.type = QStringLiteral("unknown");
-    m.body = str(j, "body");
-    m.mediaUrl = str(j, "mediaUrl");
-    m.status = messageStatusFromString(str(j, "status"));
-    m.timestamp = time(j, "timestamp");
-    m.createdAt = time(j, "createdAt");
-    if (!m.timestamp.isValid())
-        m.timestamp = m.createdAt;
-    m.optimistic = boolean(j, "optimistic"); // only in our own cache encoding
-
-    // Direction: a name (newer rows) > a known direction id (ticket era) > fromMe-like hints.
-    m.directionId = str(j, "directionId");
-    if (const json* d = field(j, "direction")) {
-        if (d->is_string())
-            m.direction
-                = directionFromText(QString::fromStdString(d->get_ref<const std::string&>()));
-        else if (d->is_object())
-            m.direction = directionFromText(str(*d, "name"));
-    }
-    if (directions) {
-        directions->noteSeen(m.directionId);
-        if (m.direction != MessageDirection::Unknown)
-            directions->learn(m.directionId, m.direction);
-        else
-            m.direction = directions->resolve(m.directionId);
-    }
-    if (m.direction == MessageDirection::Unknown)
-        m.direction = directionFromHints(j);
-    return m;
-}
-
-//! For a chat's last message with no resolvable direction: Meta's raw `from` is the customer's
-//! number on inbound messages. Learns the direction id so the messages route resolves too.
-void resolveFromRawMeta(
-    Message& m, const json& row, const QString& phone, DirectionRegistry* directions)
-{
-    if (m.direction != MessageDirection::Unknown || phone.isEmpty())
-        return;
-    const json* raw = field(row, "rawMeta");
-    if (!raw || !raw->is_object())
-        return;
-    const QString from = digits(str(*raw, "from"));
-    const QString to = digits(str(*raw, "to"));
-    const QString p = digits(phone);
-    if (p.isEmpty())
-        return;
-    if (!from.isEmpty() && (from.endsWith(p) || p.endsWith(from)))
-        m.direction = MessageDirection::Inbound;
-    else if (!to.isEmpty() && (to.endsWith(p) || p.endsWith(to)))
-        m.direction = MessageDirection::Outbound;
-    if (directions)
-        directions->learn(m.directionId, m.direction);
-}
-
-Stage stage(const json& j)
-{
-    Stage s;
-    s.id = str(j, "id");
-    s.name = str(j, "name");
-    s.color = str(j, "color");
-    s.order = static_cast<int>(integer(j, "order"));
-    s.isClosed = boolean(j, "isClosed");
-    s.isDefault = boolean(j, "isDefault");
-    return s;
-}
-
-ChatItem chat(const json& j, DirectionRegistry* directions)
-{
-    ChatItem c;
-    c.id = str(j, "id");
-    c.name = str(j, "name");
-    c.phone = str(j, "phone");
-    c.profilePicUrl = str(j, "profilePicUrl");
-    c.lastMessageAt = time(j, "lastMessageAt");
-    c.unreadCount = static_cast<int>(integer(j, "unreadCount"));
-    c.leadId = str(j, "leadId");
-    if (const json* lead = field(j, "lead"); lead && lead->is_object() && c.leadId.isEmpty())
-        c.leadId = str(*lead, "id");
-    c.conversationId = str(j, "conversationId");
-    if (const json* last = field(j, "lastMessage"); last && last->is_object()) {
-        Message m = message(*last, directions);
-        resolveFromRawMeta(m, *last, c.phone, directions);
-        if (c.leadId.isEmpty())
-            c.leadId = m.leadId;
-        if (c.conversationId.isEmpty())
-            c.conversationId = m.conversationId;
-        if (!c.lastMessageAt.isValid())
-            c.lastMessageAt = m.timestamp;
-        c.lastMessage = std::move(m);
-    }
-    if (const json* t = field(j, "currentTicket"); t && t->is_object()) {
-        TicketSummary s;
-        s.id = str(*t, "id");
-        s.status = str(*t, "status");
-        if (const json* st = field(*t, "stage"); st && st->is_object())
-            s.stage = stage(*st);
-        if (const json* tr = field(*t, "tracking"); tr && tr->is_object()) {
-            s.sourceType = str(*tr, "sourceType");
-            s.utmSource = str(*tr, "utmSource");
-        }
-        c.currentTicket = std::move(s);
-    }
-    return c;
-}
-
-Ticket ticket(const json& j)
-{
-    Ticket t;
-    t.id = str(j, "id");
-    t.conversationId = str(j, "conversationId");
-    t.status = str(j, "status");
-    if (const json* st = field(j, "status"); st && st->is_object()) // a relation in some routes
-        t.status = str(*st, "name");
-    t.windowOpen = boolean(j, "windowOpen");
-    t.windowExpiresAt = time(j, "windowExpiresAt");
-    t.dealValue = str(j, "dealValue"); // a string here, a number in PATCH/close responses
-    if (const json* s = field(j, "stage"); s && s->is_object())
-        t.stage = stage(*s);
-    if (const json* a = field(j, "assignee"); a && a->is_object())
-        t.assignee = Assignee {str(*a, "id"), str(*a, "name"), str(*a, "email"), str(*a, "image")};
-    if (const json* tr = field(j, "tracking"); tr && tr->is_object()) {
-        t.tracking = TicketTracking {str(*tr, "sourceType"), str(*tr, "utmSource"),
-            str(*tr, "utmMedium"), str(*tr, "utmCampaign"), str(*tr, "ctwaclid")};
-    }
-    t.closedReason = str(j, "closedReason");
-    t.closedAt = time(j, "closedAt");
-    t.updatedAt = time(j, "updatedAt");
-    if (const json* k = field(j, "kpis"); k && k->is_object()) {
-        t.kpis.messagesCount = static_cast<int>(integer(*k, "messagesCount"));
-        t.kpis.inboundMessagesCount = static_cast<int>(integer(*k, "inboundMessagesCount"));
-        t.kpis.outboundMessagesCount = static_cast<int>(integer(*k, "outboundMessagesCount"));
-        t.kpis.firstResponseTimeSec = optInteger(*k, "firstResponseTimeSec");
-        t.kpis.resolutionTimeSec = optInteger(*k, "resolutionTimeSec");
-    } else {
-        t.kpis.messagesCount = static_cast<int>(integer(j, "messagesCount"));
-    }
-    return t;
-}
-
-User user(const json& j)
-{
-    return User {str(j, "id"), str(j, "name"), str(j, "email"), str(j, "image")};
+    return trimmed.isEmpty() || trimmed == "null";
 }
 
 } // namespace
@@ -331,13 +82,15 @@ QDateTime parseTime(const QString& text)
     bool ok = false;
     const qint64 n = text.toLongLong(&ok);
     if (ok) // Meta sends epoch seconds as a string
-        return QDateTime::fromMSecsSinceEpoch(n > 100000000000LL ? n : n * 1000, QTimeZone::utc());
+        return fromEpochNumber(static_cast<double>(n));
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
         t = QDateTime::fromString(text, Qt::ISODate);
     if (t.isValid() && t.timeSpec() == Qt::LocalTime) // no offset given: the backend means UTC
         t.setTimeZone(QTimeZone::utc());
-    return t.isValid() ? t.toUTC() : QDateTime();
+    if (!t.isValid() || !isSaneEpochMs(static_cast<double>(t.toMSecsSinceEpoch())))
+        return {};
+    return t.toUTC();
 }
 
 QString formatTime(const QDateTime& t)
@@ -345,10 +98,16 @@ QString formatTime(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-std::optional<QList<ChatItem>> decodeChats(const QByteArray& body, DirectionRegistry* directions)
+std::optional<QList<ChatItem>> decodeChats(
+    const QByteArray& body, DirectionRegistry* directions, QString* problem)
 {
     // Streamed: each chat is decoded as soon as its object closes and then dropped from the
     // DOM, so 20,000 chats never exist as one nlohmann tree (which costs ~10x the body size).
+    Problem p;
+    if (const auto shape = checkJsonShape(body, -1)) {
+        p.fail(*shape);
+        return failed<QList<ChatItem>>(p, problem, "chat list");
+    }
     QList<ChatItem> out;
     bool bareArray = false;
     for (char ch : body) {
@@ -358,170 +117,218 @@ std::optional<QList<ChatItem>> decodeChats(const QByteArray& body, DirectionRegi
         break;
     }
     const int itemDepth = bareArray ? 1 : 2;
-    bool inList = bareArray;
+    bool inList = bareArray; // the current root member is one of the list keys
     bool sawList = bareArray;
-    const json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (!bareArray && depth == 1 && event == json::parse_event_t::key) {
-            const std::string& k = parsed.get_ref<const std::string&>();
-            inList = k == "items" || k == "data" || k == "chats";
-            sawList = sawList || inList;
+    qsizetype index = 0;
+    using Event = json::parse_event_t;
+    const json::parser_callback_t cb = [&](int depth, Event event, json& parsed) {
+        if (p.failed())
+            return false; // parsing goes on (it cannot be stopped) but keeps nothing
+        if (!bareArray && depth == 1) {
+            if (event == Event::key) {
+                const std::string& k = parsed.get_ref<const std::string&>();
+                inList = k == "items" || k == "data" || k == "chats";
+            } else if (inList && event == Event::array_start) {
+                sawList = true;
+            } else if (inList && (event == Event::object_start || event == Event::value)) {
+                if (!parsed.is_null()) // `"items": null` is no list; an object is wrong
+                    p.fail(QStringLiteral("items: expected a list"));
+                inList = false;
+            }
+            return true;
         }
-        if (inList && depth == itemDepth && event == json::parse_event_t::object_end) {
-            ChatItem c = chat(parsed, directions);
-            if (!c.id.isEmpty())
+        if (!inList || depth != itemDepth)
+            return true;
+        if (event == Event::object_end) {
+            ChatItem c = chat(parsed, directions, p);
+            if (p.failed())
+                p.within(QStringLiteral("[%1].").arg(index));
+            else
                 out.append(std::move(c));
+            ++index;
             return false; // discard: keep the DOM small
+        }
+        if (event == Event::value || event == Event::array_start) {
+            p.fail(QStringLiteral("[%1]: expected an object").arg(index));
+            return false;
         }
         return true;
     };
     const json j = json::parse(body.constBegin(), body.constEnd(), cb, false);
-    if (j.is_discarded() || !sawList)
-        return std::nullopt;
+    if (j.is_discarded() && !p.failed())
+        p.fail(QStringLiteral("not valid JSON"));
+    if (!p.failed() && !sawList)
+        p.fail(QStringLiteral("no list where one was expected"));
+    if (p.failed())
+        return failed<QList<ChatItem>>(p, problem, "chat list");
     return out;
 }
 
-std::optional<MessagePage> decodeMessagePage(const QByteArray& body, DirectionRegistry* directions)
+std::optional<MessagePage> decodeMessagePage(
+    const QByteArray& body, DirectionRegistry* directions, QString* problem)
 {
-    const json j = parse(body);
-    const json* list = listOf(j, {"items", "data", "messages"});
+    Problem p;
+    const json j = parse(body, p);
+    const json* list = p.failed() ? nullptr : listOf(j, {"items", "data", "messages"}, p);
     if (!list)
-        return std::nullopt;
+        return failed<MessagePage>(p, problem, "messages");
+    auto items = eachObject<Message>(
+        *list, p, [&](const json& item) { return message(item, directions, p); });
     MessagePage page;
-    page.items.reserve(static_cast<qsizetype>(list->size()));
-    for (const auto& item : *list) {
-        if (!item.is_object())
-            continue;
-        Message m = message(item, directions);
-        if (!m.id.isEmpty())
-            page.items.append(std::move(m));
+    if (items) {
+        page.items = std::move(*items);
+        page.total = count(j, "total", p, static_cast<int>(page.items.size()));
+        page.page = count(j, "page", p, 1);
+        page.pageSize = count(j, "pageSize", p, static_cast<int>(page.items.size()));
     }
-    page.total = static_cast<int>(integer(j, "total", page.items.size()));
-    page.page = static_cast<int>(integer(j, "page", 1));
-    page.pageSize = static_cast<int>(integer(j, "pageSize", page.items.size()));
+    if (p.failed())
+        return failed<MessagePage>(p, problem, "messages");
     return page;
 }
 
-std::optional<std::optional<Ticket>> decodeTicket(const QByteArray& body)
+std::optional<std::optional<Ticket>> decodeTicket(const QByteArray& body, QString* problem)
 {
     const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty() || trimmed == "null")
+    if (isNullBody(trimmed))
         return std::optional<Ticket> {};
-    json j = parse(trimmed);
-    if (j.is_object() && j.contains("ticket")) // tolerate an envelope
-        j = j["ticket"];
-    if (j.is_null())
+    Problem p;
+    const json j = parse(trimmed, p);
+    const json* t = &j;
+    if (j.is_object() && j.contains("ticket")) // tolerate an envelope (a pointer, not a copy)
+        t = &*j.find("ticket");
+    if (!p.failed() && t->is_null())
         return std::optional<Ticket> {};
-    if (!j.is_object())
-        return std::nullopt;
-    Ticket t = ticket(j);
-    if (t.id.isEmpty())
-        return std::nullopt;
-    return std::optional<Ticket> {std::move(t)};
+    if (!p.failed() && !t->is_object())
+        p.fail(QStringLiteral("expected an object, got %1").arg(typeName(*t)));
+    if (p.failed())
+        return failed<std::optional<Ticket>>(p, problem, "ticket");
+    Ticket decoded = ticket(*t, p);
+    if (p.failed())
+        return failed<std::optional<Ticket>>(p, problem, "ticket");
+    return std::optional<Ticket> {std::move(decoded)};
 }
 
-std::optional<QList<Stage>> decodeStages(const QByteArray& body)
+std::optional<QList<Stage>> decodeStages(const QByteArray& body, QString* problem)
 {
-    const json j = parse(body);
-    const json* list = listOf(j, {"items", "data", "stages"});
+    Problem p;
+    const json j = parse(body, p);
+    const json* list = p.failed() ? nullptr : listOf(j, {"items", "data", "stages"}, p);
     if (!list)
-        return std::nullopt;
-    QList<Stage> out;
-    for (const auto& item : *list) {
-        if (item.is_object() && !str(item, "id").isEmpty())
-            out.append(stage(item));
-    }
+        return failed<QList<Stage>>(p, problem, "stages");
+    auto out = eachObject<Stage>(*list, p, [&](const json& item) {
+        Stage s = stage(item, p);
+        if (s.id.isEmpty())
+            p.fail(QStringLiteral("id: missing"));
+        return s;
+    });
+    if (!out)
+        return failed<QList<Stage>>(p, problem, "stages");
     return out;
 }
 
-std::optional<std::optional<SessionInfo>> decodeSession(const QByteArray& body)
+std::optional<std::optional<SessionInfo>> decodeSession(const QByteArray& body, QString* problem)
 {
     const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty() || trimmed == "null")
+    if (isNullBody(trimmed))
         return std::optional<SessionInfo> {};
-    const json j = parse(trimmed);
-    if (j.is_null())
+    Problem p;
+    const json j = parse(trimmed, p);
+    if (!p.failed() && j.is_null())
         return std::optional<SessionInfo> {};
-    if (!j.is_object())
-        return std::nullopt;
-    const json* u = field(j, "user");
-    if (!u || !u->is_object())
+    if (!p.failed() && !j.is_object())
+        p.fail(QStringLiteral("expected an object, got %1").arg(typeName(j)));
+    const json* u = p.failed() ? nullptr : object(j, "user", p);
+    if (p.failed())
+        return failed<std::optional<SessionInfo>>(p, problem, "session");
+    if (!u)
         return std::optional<SessionInfo> {};
     SessionInfo s;
-    s.user = user(*u);
-    if (const json* sess = field(j, "session"); sess && sess->is_object()) {
-        s.expiresAt = time(*sess, "expiresAt");
-        s.activeOrganizationId = str(*sess, "activeOrganizationId");
-    }
+    nested(j, "user", p, [&](const json& uj) { s.user = user(uj, p); });
+    nested(j, "session", p, [&](const json& sess) {
+        s.expiresAt = time(sess, "expiresAt", p);
+        s.activeOrganizationId = text(sess, "activeOrganizationId", p);
+    });
+    if (p.failed())
+        return failed<std::optional<SessionInfo>>(p, problem, "session");
     return std::optional<SessionInfo> {std::move(s)};
 }
 
-std::optional<QList<Organization>> decodeOrganizations(const QByteArray& body)
+std::optional<QList<Organization>> decodeOrganizations(const QByteArray& body, QString* problem)
 {
-    const json j = parse(body);
-    const json* list = listOf(j, {"items", "data", "organizations"});
+    Problem p;
+    const json j = parse(body, p);
+    const json* list = p.failed() ? nullptr : listOf(j, {"items", "data", "organizations"}, p);
     if (!list)
-        return std::nullopt;
-    QList<Organization> out;
-    for (const auto& item : *list) {
-        if (!item.is_object())
-            continue;
-        Organization o {str(item, "id"), str(item, "name"), str(item, "slug"), str(item, "role")};
-        if (!o.id.isEmpty())
-            out.append(std::move(o));
-    }
+        return failed<QList<Organization>>(p, problem, "organizations");
+    auto out = eachObject<Organization>(*list, p, [&](const json& item) {
+        return Organization {requiredText(item, "id", p), text(item, "name", p),
+            text(item, "slug", p), text(item, "role", p)};
+    });
+    if (!out)
+        return failed<QList<Organization>>(p, problem, "organizations");
     return out;
 }
 
-std::optional<QString> decodeToken(const QByteArray& body)
+std::optional<QString> decodeToken(const QByteArray& body, QString* problem)
 {
-    const json j = parse(body);
-    const QString token = str(j, "token");
-    if (token.isEmpty())
-        return std::nullopt;
+    Problem p;
+    const json j = parse(body, p);
+    if (!p.failed() && !j.is_object())
+        p.fail(QStringLiteral("expected an object, got %1").arg(typeName(j)));
+    const QString token = p.failed() ? QString() : requiredText(j, "token", p);
+    if (p.failed())
+        return failed<QString>(p, problem, "token");
     return token;
 }
 
 QString decodeErrorMessage(const QByteArray& body)
 {
-    const json j = parse(body);
-    QString msg = str(j, "error");
+    Problem p; // an error body that does not fit only loses its message
+    const json j = parse(body, p);
+    QString msg = hint(j, "error");
     if (msg.isEmpty())
-        msg = str(j, "message");
+        msg = hint(j, "message");
     if (msg.isEmpty()) {
         if (const json* e = field(j, "error"); e && e->is_object())
-            msg = str(*e, "message");
+            msg = hint(*e, "message");
     }
     return msg.left(300);
 }
 
 std::optional<ChatItem> decodeChat(const QByteArray& body)
 {
-    const json j = parse(body);
-    if (!j.is_object())
+    Problem p;
+    const json j = parse(body, p);
+    if (p.failed() || !j.is_object())
         return std::nullopt;
-    ChatItem c = chat(j, nullptr);
-    if (c.id.isEmpty())
+    ChatItem c = chat(j, nullptr, p);
+    if (p.failed())
         return std::nullopt;
     return c;
 }
 
 std::optional<Message> decodeMessage(const QByteArray& body)
 {
-    const json j = parse(body);
-    if (!j.is_object())
+    Problem p;
+    const json j = parse(body, p);
+    if (p.failed() || !j.is_object())
         return std::nullopt;
-    Message m = message(j, nullptr);
-    if (m.id.isEmpty())
+    Message m = message(j, nullptr, p);
+    if (p.failed())
         return std::nullopt;
     return m;
 }
 
 std::optional<Stage> decodeStage(const QByteArray& body)
 {
-    const json j = parse(body);
-    if (!j.is_object())
+    Problem p;
+    const json j = parse(body, p);
+    if (p.failed() || !j.is_object())
         return std::nullopt;
-    return stage(j);
+    Stage s = stage(j, p);
+    if (p.failed())
+        return std::nullopt;
+    return s;
 }
 
 } // namespace WhaTrack::Codec

@@ -3,14 +3,20 @@
 //! \file apicodec.h
 //! \brief JSON <-> value types for the REST contract (internal to the data layer).
 //!
-//! Tolerant by design: missing fields stay empty, numbers and strings are accepted for one
-//! another, both message shapes (ticket-era raw rows with `directionId`, newer rows with a
-//! `direction` name) decode, and lists may come bare or wrapped (`items`, `data`, ...). Decoding
-//! never throws; a body that is not JSON (or not the expected container) yields std::nullopt.
+//! Strict about types, tolerant about shape: a present field must have the contract's JSON type
+//! (docs/api.md; optional fields may be absent or `null`), numbers are range-checked, times must
+//! be sane, and every list row needs its id; otherwise the whole body is undecodable (a reply
+//! that does not match the contract never replaces good data). Both message shapes (ticket-era
+//! raw rows with `directionId`, newer rows with a `direction` name) decode, and lists may come
+//! bare or wrapped (`items`, `data`, ...). Nesting deeper than kMaxJsonDepth is refused before
+//! parsing and nothing recurses, so no body can exhaust the stack. Decoding never throws; an
+//! undecodable body yields std::nullopt and, through \a problem, a short technical reason (key
+//! names and JSON types only, never text from the body).
 
 #include "models/apitypes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -21,16 +27,27 @@ class DirectionRegistry;
 
 namespace Codec {
 
-std::optional<QList<ChatItem>> decodeChats(const QByteArray& body, DirectionRegistry* directions);
-std::optional<MessagePage> decodeMessagePage(const QByteArray& body, DirectionRegistry* directions);
+//! Deepest nesting of objects/arrays any decode accepts (the contract needs 5).
+inline constexpr int kMaxJsonDepth = 64;
+//! A cheap pre-scan, no parse: the reason when \a body is larger than \a maxBytes (-1: no
+//! limit) or nested deeper than kMaxJsonDepth, std::nullopt when it may be parsed.
+std::optional<QString> checkJsonShape(QByteArrayView body, qsizetype maxBytes);
+
+std::optional<QList<ChatItem>> decodeChats(
+    const QByteArray& body, DirectionRegistry* directions, QString* problem = nullptr);
+std::optional<MessagePage> decodeMessagePage(
+    const QByteArray& body, DirectionRegistry* directions, QString* problem = nullptr);
 //! Outer nullopt: undecodable. Inner nullopt: `null` (no open ticket).
-std::optional<std::optional<Ticket>> decodeTicket(const QByteArray& body);
-std::optional<QList<Stage>> decodeStages(const QByteArray& body);
+std::optional<std::optional<Ticket>> decodeTicket(
+    const QByteArray& body, QString* problem = nullptr);
+std::optional<QList<Stage>> decodeStages(const QByteArray& body, QString* problem = nullptr);
 //! Outer nullopt: undecodable. Inner nullopt: `null` (no session).
-std::optional<std::optional<SessionInfo>> decodeSession(const QByteArray& body);
-std::optional<QList<Organization>> decodeOrganizations(const QByteArray& body);
+std::optional<std::optional<SessionInfo>> decodeSession(
+    const QByteArray& body, QString* problem = nullptr);
+std::optional<QList<Organization>> decodeOrganizations(
+    const QByteArray& body, QString* problem = nullptr);
 //! `{ "token": "..." }`
-std::optional<QString> decodeToken(const QByteArray& body);
+std::optional<QString> decodeToken(const QByteArray& body, QString* problem = nullptr);
 //! The `error` (or `message`) of an error body, empty if none. Never echoes the raw body.
 QString decodeErrorMessage(const QByteArray& body);
 
@@ -49,7 +66,8 @@ std::optional<ChatItem> decodeChat(const QByteArray& json);
 std::optional<Message> decodeMessage(const QByteArray& json);
 std::optional<Stage> decodeStage(const QByteArray& json);
 
-//! ISO 8601 (with or without ms/offset), epoch seconds or epoch ms (number or string).
+//! ISO 8601 (with or without ms/offset), epoch seconds or epoch ms (digits). Invalid when
+//! unreadable or outside 1970 .. year 3000.
 QDateTime parseTime(const QString& text);
 QString formatTime(const QDateTime& time);
 

@@ -29,6 +29,8 @@ QString ApiError::describe() const
         text += QStringLiteral(" on ") + route;
     if (!message.isEmpty())
         text += QStringLiteral(": ") + message;
+    if (!detail.isEmpty())
+        text += QStringLiteral(" (") + detail + QLatin1Char(')');
     if (!sslErrors.isEmpty())
         text += QStringLiteral(" [") + sslErrors.join(QStringLiteral("; ")) + QLatin1Char(']');
     if (retryAfterMs >= 0)
@@ -43,6 +45,18 @@ ApiError ApiError::make(Kind kind, QString message, int httpStatus)
     e.message = std::move(message);
     e.httpStatus = httpStatus;
     return e;
+}
+
+ApiError ApiError::undecodable(QString detail, int httpStatus)
+{
+    ApiError e = make(Kind::Undecodable, undecodableAnswerText(), httpStatus);
+    e.detail = std::move(detail).left(200);
+    return e;
+}
+
+QString undecodableAnswerText()
+{
+    return QStringLiteral("the server's answer could not be read");
 }
 
 QString apiErrorKindName(ApiError::Kind kind)
@@ -72,6 +86,8 @@ QString apiErrorKindName(ApiError::Kind kind)
         return QStringLiteral("bad response");
     case ApiError::Kind::Canceled:
         return QStringLiteral("canceled");
+    case ApiError::Kind::Undecodable:
+        return QStringLiteral("unreadable answer");
     }
     return QStringLiteral("error");
 }

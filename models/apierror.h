@@ -24,8 +24,12 @@ struct ApiError
         RateLimited, //!< 429; `retryAfterMs` carries Retry-After when given
         Server, //!< 5xx
         BadRequest, //!< other 4xx (validation); `message` holds the server's `error`
-        BadResponse, //!< 2xx with a body we could not decode
+        BadResponse, //!< an answer the client refuses to act on (a redirect it will not follow)
         Canceled, //!< canceled by us (organization switch, shutdown)
+        //! A 2xx whose body does not match the contract (not JSON, wrong types, out of range,
+        //! too deep, too big). `message` is the plain text, `detail` says what (never the body).
+        //! Never retried, never applied: cached data stays.
+        Undecodable,
     };
 
     Kind kind = Kind::None;
@@ -35,6 +39,8 @@ struct ApiError
     QStringList sslErrors; //!< QSslError::errorString() of each TLS error
     qint64 retryAfterMs = -1; //!< from Retry-After (429/503), -1 when absent
     QString route; //!< method and path without query string, for logs/diagnostics
+    //! A short technical reason for the connection report (key names, types, sizes), or empty.
+    QString detail;
 
     bool ok() const { return kind == Kind::None; }
     //! Worth retrying later without user action (network, timeout, 429, 5xx).
@@ -45,7 +51,12 @@ struct ApiError
     QString describe() const;
 
     static ApiError make(Kind kind, QString message, int httpStatus = 0);
+    //! Kind::Undecodable with the plain text and \a detail.
+    static ApiError undecodable(QString detail, int httpStatus = 0);
 };
+
+//! The plain-language text of Kind::Undecodable.
+QString undecodableAnswerText();
 
 QString apiErrorKindName(ApiError::Kind kind);
 

@@ -269,12 +269,13 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 1);
     }
 
-    void badJsonIsBadResponse()
+    void badJsonIsUndecodable()
     {
         m_server->setHandler(
             [](const HttpRequest&) { return HttpResponse::json(200, "<html>gateway</html>"); });
         auto r = wait<QList<ChatItem>>([this](auto cb) { m_api->fetchChats({}, nullptr, cb); });
-        QCOMPARE(r.error.kind, ApiError::Kind::BadResponse);
+        QCOMPARE(r.error.kind, ApiError::Kind::Undecodable);
+        QCOMPARE(r.error.detail, QStringLiteral("chat list: not valid JSON"));
         QCOMPARE(m_server->requestCount(), 1);
     }
 
