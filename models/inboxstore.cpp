@@ -92,8 +92,16 @@ InboxStore::InboxStore(
 
 InboxStore::~InboxStore()
 {
-    if (d->m_localCache)
+    if (d->m_localCache) {
+        // Writes still waiting for their batch go now: a list that dropped chats must not
+        // bring them back at the next start.
+        if (d->m_saveTimer) {
+            d->m_clock->cancel(d->m_saveTimer);
+            d->m_saveTimer = 0;
+            d->saveNow();
+        }
         d->m_localCache->flush();
+    }
 }
 
 void InboxStore::Private::observe(const QueryKey& key)
@@ -119,7 +127,15 @@ void InboxStore::setOrganization(const QString& organizationId)
     qCInfo(lcModels) << "switching organization" << d->m_org << "->" << organizationId;
     d->unobserveAll();
     d->m_cache->remove(); // in-flight responses of the old organization are dropped
+    if (d->m_saveTimer) { // the old organization's pending writes, under its own scope
+        d->m_clock->cancel(d->m_saveTimer);
+        d->m_saveTimer = 0;
+        d->saveNow();
+    }
     d->m_org = organizationId;
+    d->m_cacheScope = organizationId.isEmpty()
+        ? QString()
+        : LocalCache::scopeKey(d->m_api->config().baseUrl, organizationId);
     d->m_openChat.clear();
     d->m_openConversation.clear();
     d->m_searchKeyText.clear();

@@ -47,7 +47,15 @@ public:
     void loadLocalCache(const QString& org);
     void applySnapshot(const QString& org, CacheSnapshot snapshot);
     void scheduleSave(const QString& what);
+    void saveNow();
     void saveReadState(const QString& chatId);
+    //! Chats the server no longer lists: their rows, unread counts and saved state go.
+    void forgetChats(const QStringList& chatIds);
+    //! Model rows the authoritative \a full list lacks that the diff could not know about
+    //! (shown from the saved copy while that list was being diffed).
+    QStringList rowsMissingFrom(const QList<ChatItem>& full) const;
+    //! Tells the worker-side diff that the model now holds \a chats too.
+    void noteShown(const QList<ChatItem>& chats);
     void learnDirections(MessagePage& page);
 
     // inboxstore_events.cpp
@@ -90,6 +98,8 @@ public:
     std::shared_ptr<const QList<ChatItem>> m_fullChats;
     UnreadTracker m_unread;
     QString m_org;
+    //! LocalCache::scopeKey(backend, m_org): what the saved copy is filed under.
+    QString m_cacheScope;
     QString m_openChat;
     QString m_openConversation;
     QString m_search;

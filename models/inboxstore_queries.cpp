@@ -115,6 +115,7 @@ void InboxStore::Private::applySearch(
         m_resolver.noteChat(c);
         ids.insert(c.id);
     }
+    noteShown(chats); // a later full list that lacks them removes them
     m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Upsert);
     if (search == m_search)
         m_proxy->setServerMatches(std::move(ids));
@@ -133,11 +134,25 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
         = m_unread.onChats(delta.changed, m_openChat, m_clock->wallNow());
     m_watchdog->onChatListDelta(delta.changed, delta.removed);
     m_revisions->commit(delta);
-    const auto stats = m_chats->applyDelta(std::move(delta.changed), delta.removed);
+    const QStringList removed = delta.removed;
+    auto stats = m_chats->applyDelta(std::move(delta.changed), removed);
     for (auto it = unread.cbegin(); it != unread.cend(); ++it) {
         m_chats->setUnreadCount(it.key(), it.value());
         saveReadState(it.key());
     }
+    // The list is authoritative: what it lacks is gone, with its badge and saved state.
+    QStringList gone = removed;
+    if (delta.full && m_chats->rowCount() > delta.full->size()) {
+        const QStringList missed = rowsMissingFrom(*delta.full);
+        if (!missed.isEmpty()) {
+            ChatListDelta drop;
+            drop.removed = missed;
+            m_revisions->commit(drop);
+            stats.removed += m_chats->applyDelta({}, missed).removed;
+            gone += missed;
+        }
+    }
+    forgetChats(gone);
     // A chat opened by lead id may now tell its conversation id (for the ticket route).
     if (!m_openChat.isEmpty()) {
         const QString conv = m_resolver.conversationFor(m_openChat);
@@ -210,7 +225,7 @@ void InboxStore::Private::applyTicket(
         m_ticket->setTicket(ticket);
     m_cachedTickets.insert(conversationId, ticket);
     if (m_localCache)
-        m_localCache->saveTicket(org, conversationId, ticket);
+        m_localCache->saveTicket(m_cacheScope, conversationId, ticket);
 }
 
 void InboxStore::Private::applyStages(const QString& org, QList<Stage> stages)
@@ -219,15 +234,55 @@ void InboxStore::Private::applyStages(const QString& org, QList<Stage> stages)
         return;
     m_stages->setStages(stages);
     if (m_localCache)
-        m_localCache->saveStages(org, stages);
+        m_localCache->saveStages(m_cacheScope, stages);
 }
 
 void InboxStore::Private::loadLocalCache(const QString& org)
 {
     if (!m_localCache)
         return;
-    m_localCache->load(
-        org, q, [this, org](CacheSnapshot snapshot) { applySnapshot(org, std::move(snapshot)); });
+    m_localCache->load(m_cacheScope, q,
+        [this, org](CacheSnapshot snapshot) { applySnapshot(org, std::move(snapshot)); });
+}
+
+void InboxStore::Private::noteShown(const QList<ChatItem>& chats)
+{
+    ChatListDelta shown;
+    shown.changed = chats;
+    shown.revisions.reserve(chats.size());
+    for (const auto& c : chats)
+        shown.revisions.append(chatRevision(c));
+    m_revisions->commit(shown);
+}
+
+QStringList InboxStore::Private::rowsMissingFrom(const QList<ChatItem>& full) const
+{
+    QSet<QString> listed;
+    listed.reserve(full.size());
+    for (const auto& c : full)
+        listed.insert(c.id);
+    QStringList missing;
+    for (int row = 0; row < m_chats->rowCount(); ++row) {
+        if (!listed.contains(m_chats->at(row).id))
+            missing.append(m_chats->at(row).id);
+    }
+    return missing;
+}
+
+void InboxStore::Private::forgetChats(const QStringList& chatIds)
+{
+    if (chatIds.isEmpty())
+        return;
+    qCInfo(lcModels) << chatIds.size() << "chat(s) no longer listed by the server: removed";
+    m_unread.forget(chatIds);
+    for (const QString& id : chatIds) {
+        m_chats->setUnreadCount(id, 0); // the badge must not come back with the id
+        m_cachedMessages.remove(id);
+        m_dirtyMessageChats.remove(id);
+    }
+    if (m_localCache && !m_cacheScope.isEmpty())
+        m_localCache->forgetChats(m_cacheScope, chatIds);
+    scheduleSave(QStringLiteral("chats"));
 }
 
 void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
@@ -238,14 +293,29 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
     // The saved state loads asynchronously: a chat opened before it arrived stays read.
     if (!m_openChat.isEmpty())
         m_unread.markSeen(m_openChat, m_clock->wallNow());
+    if (m_haveServerData) {
+        // The server answered first: saved state of chats it does not list is stale.
+        QStringList unlisted;
+        for (auto it = snap.lastSeen.cbegin(); it != snap.lastSeen.cend(); ++it) {
+            if (m_chats->rowOf(it.key()) < 0)
+                unlisted.append(it.key());
+        }
+        for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it) {
+            if (m_chats->rowOf(it.key()) < 0 && !snap.lastSeen.contains(it.key()))
+                unlisted.append(it.key());
+        }
+        forgetChats(unlisted);
+    }
     for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it)
-        m_chats->setUnreadCount(it.key(), m_unread.unread(it.key()));
+        m_chats->setUnreadCount(it.key(), m_unread.unread(it.key())); // 0 once forgotten
     m_cachedMessages.insert(snap.messages);
     m_cachedTickets.insert(snap.tickets);
     // The server may have answered first: then the saved copy is not needed.
     if (m_chats->rowCount() == 0 && !snap.chats.isEmpty()) {
         for (const auto& c : std::as_const(snap.chats))
             m_resolver.noteChat(c);
+        // Known to the diff: the first server list removes what it no longer has.
+        noteShown(snap.chats);
         m_chats->resetItems(snap.chats);
         m_cache->seed(QueryKeys::chats(org), snap.chatsSavedAt);
     }
@@ -264,22 +334,27 @@ void InboxStore::Private::scheduleSave(const QString& what)
         return;
     m_saveTimer = m_clock->schedule(kSaveDelayMs, [this] {
         m_saveTimer = 0;
-        if (m_org.isEmpty())
-            return;
-        if (m_dirty.contains(QStringLiteral("chats")) && m_fullChats)
-            m_localCache->saveChats(m_org, *m_fullChats); // shared, not copied
-        for (const auto& chat : std::as_const(m_dirtyMessageChats))
-            m_localCache->saveMessages(m_org, chat, m_cachedMessages.value(chat));
-        m_dirty.clear();
-        m_dirtyMessageChats.clear();
+        saveNow();
     });
+}
+
+void InboxStore::Private::saveNow()
+{
+    if (!m_localCache || m_cacheScope.isEmpty())
+        return;
+    if (m_dirty.contains(QStringLiteral("chats")) && m_fullChats)
+        m_localCache->saveChats(m_cacheScope, *m_fullChats); // shared, not copied
+    for (const auto& chat : std::as_const(m_dirtyMessageChats))
+        m_localCache->saveMessages(m_cacheScope, chat, m_cachedMessages.value(chat));
+    m_dirty.clear();
+    m_dirtyMessageChats.clear();
 }
 
 void InboxStore::Private::saveReadState(const QString& chatId)
 {
-    if (m_localCache && !m_org.isEmpty())
+    if (m_localCache && !m_cacheScope.isEmpty())
         m_localCache->saveReadState(
-            m_org, chatId, m_unread.lastSeen(chatId), m_unread.unread(chatId));
+            m_cacheScope, chatId, m_unread.lastSeen(chatId), m_unread.unread(chatId));
 }
 
 } // namespace WhaTrack

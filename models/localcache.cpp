@@ -2,8 +2,10 @@
 
 #include "models/apicodec.h"
 #include "models/logging.h"
+#include "models/privatefiles.h"
 
 #include <QAtomicInteger>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -40,13 +42,63 @@ QDateTime fromMs(qint64 v)
     return v > 0 ? QDateTime::fromMSecsSinceEpoch(v, QTimeZone::utc()) : QDateTime();
 }
 
+QString sha256Hex(const QString& text, int hexChars)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(hexChars));
+}
+
+const char* const kSidecars[] = {"-wal", "-shm", "-journal"};
+
 } // namespace
+
+QString LocalCache::normalizedBackend(const QUrl& backend)
+{
+    const QUrl u = backend.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
+        | QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    const QString scheme = u.scheme().toLower();
+    const bool secure = scheme == QLatin1String("https") || scheme == QLatin1String("wss");
+    QString path = u.path();
+    while (path.endsWith(QLatin1Char('/'))) // "/" is the root: same backend as no path
+        path.chop(1);
+    return QStringLiteral("%1://%2:%3%4")
+        .arg(scheme, u.host().toLower())
+        .arg(u.port(secure ? 443 : 80))
+        .arg(path);
+}
+
+QString LocalCache::scopeKey(const QUrl& backend, const QString& organizationId)
+{
+    // '\n' cannot occur in a normalized URL: no two (backend, org) pairs give the same text.
+    return sha256Hex(normalizedBackend(backend) + QLatin1Char('\n') + organizationId, 32);
+}
+
+QString LocalCache::fileNameFor(const QUrl& backend)
+{
+    return QStringLiteral("inbox-cache-%1.sqlite").arg(sha256Hex(normalizedBackend(backend), 16));
+}
+
+int LocalCache::removeLegacyFiles(const QString& dir)
+{
+    int removed = 0;
+    const QStringList names = QDir(dir).entryList(
+        {QStringLiteral("cache-*.sqlite"), QStringLiteral("cache-*.sqlite-wal"),
+            QStringLiteral("cache-*.sqlite-shm"), QStringLiteral("cache-*.sqlite-journal")},
+        QDir::Files | QDir::Hidden);
+    for (const QString& name : names)
+        removed += QFile::remove(QDir(dir).filePath(name)) ? 1 : 0;
+    if (removed)
+        qCInfo(lcCache) << "removed" << removed << "local cache file(s) of an older version";
+    return removed;
+}
 
 LocalCache::LocalCache(QString path)
     : m_path(std::move(path))
     , m_connection(QStringLiteral("inbox-cache-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // A folder made for the cache is private; an existing one (given by --local-cache) is the
+    // agent's choice and left alone, the file itself is private anyway.
+    PrivateFiles::ensureDirectory(QFileInfo(m_path).absolutePath(), false);
     open(true);
 }
 
@@ -79,6 +131,11 @@ bool LocalCache::exec(const QString& sql)
 bool LocalCache::open(bool allowRecreate)
 {
     m_open = false;
+    // SQLite creates the file 0644 and its -wal/-shm/-journal with the file's mode: create it
+    // 0600 first (an empty file is a new database to SQLite), and tighten an older one.
+    PrivateFiles::ensureFile(m_path);
+    for (const char* suffix : kSidecars)
+        PrivateFiles::restrictIfExists(m_path + QLatin1String(suffix));
     {
         QSqlDatabase db = QSqlDatabase::contains(m_connection)
             ? QSqlDatabase::database(m_connection, false)
@@ -98,6 +155,8 @@ bool LocalCache::open(bool allowRecreate)
             return false;
         return open(false);
     }
+    for (const char* suffix : kSidecars) // created by the journal-mode switch
+        PrivateFiles::restrictIfExists(m_path + QLatin1String(suffix));
     m_open = true;
     qCInfo(lcCache) << "local cache ready:" << m_path;
     return true;
@@ -144,7 +203,8 @@ bool LocalCache::checkAndMigrate()
         return false;
     }
     if (version != SchemaVersion) {
-        // Only one schema so far; a different version (older or newer) is rebuilt from the server.
+        // Older files are keyed by organization only (possibly another backend's data), newer
+        // ones are unknown: either way the copy is rebuilt from the server.
         discardFile(
             QStringLiteral("schema version %1, expected %2").arg(version).arg(SchemaVersion));
         return false;
@@ -183,14 +243,14 @@ bool LocalCache::createSchema()
     return true;
 }
 
-CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
+CacheSnapshot LocalCache::load(const QString& scope, int maxChatsWithMessages)
 {
     CacheSnapshot snap;
     if (!m_open)
         return snap;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT saved_at, json FROM chat_lists WHERE org = ?"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     if (q.exec() && q.next()) {
         snap.chatsSavedAt = fromMs(q.value(0).toLongLong());
         if (auto chats = Codec::decodeChats(q.value(1).toByteArray(), nullptr))
@@ -200,7 +260,7 @@ CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
     }
     q.prepare(QStringLiteral(
         "SELECT chat_id, json FROM messages WHERE org = ? ORDER BY saved_at DESC LIMIT ?"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(maxChatsWithMessages);
     if (q.exec()) {
         while (q.next()) {
@@ -209,7 +269,7 @@ CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
         }
     }
     q.prepare(QStringLiteral("SELECT conversation_id, json FROM tickets WHERE org = ?"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     if (q.exec()) {
         while (q.next()) {
             const QByteArray json = q.value(1).toByteArray();
@@ -218,13 +278,13 @@ CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
         }
     }
     q.prepare(QStringLiteral("SELECT json FROM stages WHERE org = ?"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     if (q.exec() && q.next()) {
         if (auto stages = Codec::decodeStages(q.value(0).toByteArray()))
             snap.stages = *stages;
     }
     q.prepare(QStringLiteral("SELECT chat_id, last_seen, unread FROM read_state WHERE org = ?"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     if (q.exec()) {
         while (q.next()) {
             snap.lastSeen.insert(q.value(0).toString(), fromMs(q.value(1).toLongLong()));
@@ -233,11 +293,11 @@ CacheSnapshot LocalCache::load(const QString& org, int maxChatsWithMessages)
         }
     }
     qCInfo(lcCache) << "loaded" << snap.chats.size() << "chats," << snap.messages.size()
-                    << "message pages," << snap.tickets.size() << "tickets for organization" << org;
+                    << "message pages," << snap.tickets.size() << "tickets for scope" << scope;
     return snap;
 }
 
-bool LocalCache::saveChats(const QString& org, const QList<ChatItem>& chats)
+bool LocalCache::saveChats(const QString& scope, const QList<ChatItem>& chats)
 {
     if (!m_open)
         return false;
@@ -245,21 +305,86 @@ bool LocalCache::saveChats(const QString& org, const QList<ChatItem>& chats)
     items.reserve(chats.size());
     for (const auto& c : chats)
         items.append(Codec::encodeChat(c));
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSet<QString> keep;
+    keep.reserve(chats.size() * 2);
+    for (const auto& c : chats) {
+        keep.insert(c.id);
+        if (!c.conversationId.isEmpty())
+            keep.insert(c.conversationId); // tickets are saved by conversation id
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction(); // the list and its pruning land together
+    QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO chat_lists (org, saved_at, json) VALUES (?, ?, ?)"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(jsonArray(items));
     if (!q.exec()) {
         qCWarning(lcCache) << "saving the chat list failed:" << q.lastError().text();
+        db.rollback();
         return false;
     }
-    return true;
+    pruneChats(scope, keep);
+    return db.commit();
+}
+
+void LocalCache::pruneChats(const QString& scope, const QSet<QString>& keep)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    int pruned = 0;
+    const std::pair<const char*, const char*> tables[]
+        = {{"read_state", "chat_id"}, {"messages", "chat_id"}, {"tickets", "conversation_id"}};
+    for (const auto& [table, column] : tables) {
+        QStringList gone;
+        {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE org = ?")
+                          .arg(QLatin1String(column), QLatin1String(table)));
+            q.addBindValue(scope);
+            if (!q.exec())
+                continue;
+            while (q.next()) {
+                const QString id = q.value(0).toString();
+                if (!keep.contains(id))
+                    gone.append(id);
+            }
+        }
+        QSqlQuery del(db);
+        del.prepare(QStringLiteral("DELETE FROM %1 WHERE org = ? AND %2 = ?")
+                        .arg(QLatin1String(table), QLatin1String(column)));
+        for (const QString& id : std::as_const(gone)) {
+            del.bindValue(0, scope);
+            del.bindValue(1, id);
+            pruned += del.exec() ? 1 : 0;
+        }
+    }
+    if (pruned)
+        qCInfo(lcCache) << "forgot" << pruned << "saved rows of chats the server no longer lists";
+}
+
+bool LocalCache::forgetChats(const QString& scope, const QStringList& chatIds)
+{
+    if (!m_open || chatIds.isEmpty())
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    bool ok = true;
+    for (const char* table : {"read_state", "messages"}) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE org = ? AND chat_id = ?")
+                      .arg(QLatin1String(table)));
+        for (const QString& id : chatIds) {
+            q.bindValue(0, scope);
+            q.bindValue(1, id);
+            ok &= q.exec();
+        }
+    }
+    return db.commit() && ok;
 }
 
 bool LocalCache::saveMessages(
-    const QString& org, const QString& chatId, const QList<Message>& newestPage)
+    const QString& scope, const QString& chatId, const QList<Message>& newestPage)
 {
     if (!m_open)
         return false;
@@ -271,7 +396,7 @@ bool LocalCache::saveMessages(
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO messages (org, chat_id, saved_at, json) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(chatId);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(jsonArray(items));
@@ -279,21 +404,21 @@ bool LocalCache::saveMessages(
 }
 
 bool LocalCache::saveTicket(
-    const QString& org, const QString& conversationId, const std::optional<Ticket>& ticket)
+    const QString& scope, const QString& conversationId, const std::optional<Ticket>& ticket)
 {
     if (!m_open)
         return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO tickets (org, conversation_id, saved_at, "
                              "json) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(conversationId);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(ticket ? Codec::encodeTicket(*ticket) : QByteArrayLiteral("null"));
     return q.exec();
 }
 
-bool LocalCache::saveStages(const QString& org, const QList<Stage>& stages)
+bool LocalCache::saveStages(const QString& scope, const QList<Stage>& stages)
 {
     if (!m_open)
         return false;
@@ -303,39 +428,39 @@ bool LocalCache::saveStages(const QString& org, const QList<Stage>& stages)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO stages (org, saved_at, json) VALUES (?, ?, ?)"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(jsonArray(items));
     return q.exec();
 }
 
 bool LocalCache::saveReadState(
-    const QString& org, const QString& chatId, const QDateTime& lastSeen, int unread)
+    const QString& scope, const QString& chatId, const QDateTime& lastSeen, int unread)
 {
     if (!m_open)
         return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO read_state (org, chat_id, last_seen, unread) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(org);
+    q.addBindValue(scope);
     q.addBindValue(chatId);
     q.addBindValue(ms(lastSeen));
     q.addBindValue(unread);
     return q.exec();
 }
 
-bool LocalCache::clear(const QString& org)
+bool LocalCache::clear(const QString& scope)
 {
     if (!m_open)
         return false;
     bool ok = true;
     for (const char* table : {"chat_lists", "messages", "tickets", "stages", "read_state"}) {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
-        if (org.isEmpty()) {
+        if (scope.isEmpty()) {
             ok &= q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
         } else {
             q.prepare(QStringLiteral("DELETE FROM %1 WHERE org = ?").arg(QLatin1String(table)));
-            q.addBindValue(org);
+            q.addBindValue(scope);
             ok &= q.exec();
         }
     }

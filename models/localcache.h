@@ -2,7 +2,12 @@
 
 //! \file localcache.h
 //! \brief The offline copy (SQLite through QtSql): chat list, latest message page of recent
-//! chats, tickets, stages and per-chat last-seen times, per organization. No secrets in it.
+//! chats, tickets, stages and per-chat last-seen times, per backend and organization. No secrets.
+//!
+//! Everything is stored under a *scope*: scopeKey(backend, organization). Two backends whose
+//! organizations share an id (a reused profile against a fresh stack, staging and production)
+//! never see each other's chats or unread counts, even in one file. The file is created 0600 in
+//! a folder created 0700 (see privatefiles.h): it holds customer names, phones and messages.
 //!
 //! Schema versioned with `PRAGMA user_version`; the file is stamped with `PRAGMA application_id`.
 //! A corrupt, foreign or newer-schema file is discarded with a log line and recreated, never a
@@ -12,7 +17,9 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -32,8 +39,21 @@ struct CacheSnapshot
 class LocalCache
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    //! 2: the `org` columns hold scope keys. A version-1 file (keyed by the bare organization id,
+    //! so possibly another backend's data) is discarded and rebuilt from the server.
+    static constexpr int SchemaVersion = 2;
     static constexpr qint32 ApplicationId = 0x57415452; // "WATR"
+
+    //! The backend's identity: scheme, host and port (the default one spelled out), and path,
+    //! lower-cased where case does not matter; never its user info, query or fragment.
+    static QString normalizedBackend(const QUrl& backend);
+    //! The key of one organization of one backend (a hash: no host or id in clear in the file).
+    static QString scopeKey(const QUrl& backend, const QString& organizationId);
+    //! The default file name for \a backend ("inbox-cache-<hash>.sqlite").
+    static QString fileNameFor(const QUrl& backend);
+    //! Removes the files of older versions ("cache-<host>.sqlite", keyed by host only) in
+    //! \a dir. Returns how many were removed.
+    static int removeLegacyFiles(const QString& dir);
 
     //! Opens (creating, or discarding and recreating) \a path. Use isOpen() to check.
     explicit LocalCache(QString path);
@@ -46,16 +66,22 @@ public:
     bool wasRecreated() const { return m_recreated; }
     QString path() const { return m_path; }
 
-    CacheSnapshot load(const QString& org, int maxChatsWithMessages = 50);
-    bool saveChats(const QString& org, const QList<ChatItem>& chats);
-    bool saveMessages(const QString& org, const QString& chatId, const QList<Message>& newestPage);
+    // Every \a scope below is a scopeKey().
+    CacheSnapshot load(const QString& scope, int maxChatsWithMessages = 50);
+    //! Saves the server's full list and forgets the saved messages, tickets and read state of
+    //! chats it no longer lists (so they cannot come back as unread ghosts at the next start).
+    bool saveChats(const QString& scope, const QList<ChatItem>& chats);
+    bool saveMessages(
+        const QString& scope, const QString& chatId, const QList<Message>& newestPage);
     bool saveTicket(
-        const QString& org, const QString& conversationId, const std::optional<Ticket>& ticket);
-    bool saveStages(const QString& org, const QList<Stage>& stages);
+        const QString& scope, const QString& conversationId, const std::optional<Ticket>& ticket);
+    bool saveStages(const QString& scope, const QList<Stage>& stages);
     bool saveReadState(
-        const QString& org, const QString& chatId, const QDateTime& lastSeen, int unread);
-    //! Drops everything of \a org (or all when empty).
-    bool clear(const QString& org = {});
+        const QString& scope, const QString& chatId, const QDateTime& lastSeen, int unread);
+    //! Forgets the read state and messages of chats the server no longer lists.
+    bool forgetChats(const QString& scope, const QStringList& chatIds);
+    //! Drops everything of \a scope (or all when empty).
+    bool clear(const QString& scope = {});
 
 private:
     bool open(bool allowRecreate);
@@ -63,6 +89,7 @@ private:
     bool createSchema();
     void discardFile(const QString& why);
     bool exec(const QString& sql);
+    void pruneChats(const QString& scope, const QSet<QString>& keep);
 
     QString m_path;
     QString m_connection;

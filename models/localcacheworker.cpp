@@ -82,6 +82,11 @@ void LocalCacheWorker::saveReadState(
             LocalCache& c) { c.saveReadState(org, chatId, lastSeen, unread); });
 }
 
+void LocalCacheWorker::forgetChats(const QString& scope, QStringList chatIds)
+{
+    run([scope, ids = std::move(chatIds)](LocalCache& c) { c.forgetChats(scope, ids); });
+}
+
 void LocalCacheWorker::flush()
 {
     QMetaObject::invokeMethod(

@@ -23,14 +23,16 @@ public:
     explicit LocalCacheWorker(QString path, QObject* parent = nullptr);
     ~LocalCacheWorker() override;
 
-    //! Loads \a org on the worker and calls \a done on \a context's thread.
-    void load(const QString& org, QObject* context, std::function<void(CacheSnapshot)> done);
-    void saveChats(const QString& org, QList<ChatItem> chats);
-    void saveMessages(const QString& org, const QString& chatId, QList<Message> newestPage);
+    // Every \a scope is a LocalCache::scopeKey() (backend + organization).
+    //! Loads \a scope on the worker and calls \a done on \a context's thread.
+    void load(const QString& scope, QObject* context, std::function<void(CacheSnapshot)> done);
+    void saveChats(const QString& scope, QList<ChatItem> chats);
+    void saveMessages(const QString& scope, const QString& chatId, QList<Message> newestPage);
     void saveTicket(
-        const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
-    void saveStages(const QString& org, QList<Stage> stages);
-    void saveReadState(const QString& org, const QString& chatId, QDateTime lastSeen, int unread);
+        const QString& scope, const QString& conversationId, std::optional<Ticket> ticket);
+    void saveStages(const QString& scope, QList<Stage> stages);
+    void saveReadState(const QString& scope, const QString& chatId, QDateTime lastSeen, int unread);
+    void forgetChats(const QString& scope, QStringList chatIds);
     //! Blocks until the queued writes are done (tests, shutdown).
     void flush();
 

@@ -81,4 +81,17 @@ bool UnreadTracker::markSeen(const QString& chatId, const QDateTime& when)
     return m_unread.remove(chatId) > 0;
 }
 
+QStringList UnreadTracker::forget(const QStringList& chatIds)
+{
+    QStringList hadCount;
+    for (const QString& id : chatIds) {
+        if (m_unread.remove(id) > 0)
+            hadCount.append(id);
+        m_lastSeen.remove(id);
+        m_newestCounted.remove(id);
+        m_countedIds.remove(id);
+    }
+    return hadCount;
+}
+
 } // namespace WhaTrack

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
+#include <QStringList>
 
 namespace WhaTrack {
 
@@ -32,6 +33,9 @@ public:
         const QString& openChatId, const QDateTime& now);
     //! The agent looked at the chat. Returns true if the count changed.
     bool markSeen(const QString& chatId, const QDateTime& when);
+    //! Chats the server no longer lists: their counts and last-seen times are dropped, so they
+    //! cannot keep a badge or come back as ghosts. Returns the ids that had a count.
+    QStringList forget(const QStringList& chatIds);
 
     int unread(const QString& chatId) const { return m_unread.value(chatId); }
     QDateTime lastSeen(const QString& chatId) const { return m_lastSeen.value(chatId); }

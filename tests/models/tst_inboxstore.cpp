@@ -6,6 +6,7 @@
 #include "models/chatlistmodel.h"
 #include "models/chatlistproxymodel.h"
 #include "models/inboxstore.h"
+#include "models/localcache.h"
 #include "models/messagelistmodel.h"
 #include "models/querycache.h"
 #include "models/stagesmodel.h"
@@ -63,6 +64,46 @@ class TestInboxStore : public QObject
         for (int r = 0; r < m->rowCount(); ++r)
             ids << m->index(r, 0).data(ChatListModel::IdRole).toString();
         return ids;
+    }
+
+    int unreadOf(const QString& id) const
+    {
+        auto* src = m_store->chatListSourceModel();
+        const int row = src->rowOf(id);
+        return row < 0 ? -1 : src->data(src->index(row), ChatListModel::UnreadCountRole).toInt();
+    }
+
+    //! Ends this run of the app: the store saves what is pending and lets its cache go.
+    void dropStore()
+    {
+        m_testers.clear();
+        m_store.reset();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        m_client.reset();
+        m_api.reset();
+    }
+
+    //! Every chat id the list ever showed (resets and inserts), to catch a passing ghost.
+    std::shared_ptr<QSet<QString>> recordShownChats()
+    {
+        auto seen = std::make_shared<QSet<QString>>();
+        auto* src = m_store->chatListSourceModel();
+        connect(src, &QAbstractItemModel::modelReset, src, [src, seen] {
+            for (int r = 0; r < src->rowCount(); ++r)
+                seen->insert(src->at(r).id);
+        });
+        connect(src, &QAbstractItemModel::rowsInserted, src,
+            [src, seen](const QModelIndex&, int first, int last) {
+                for (int r = first; r <= last; ++r)
+                    seen->insert(src->at(r).id);
+            });
+        return seen;
+    }
+
+    void removeBackendChat(const QString& id)
+    {
+        m_backend->chats.removeIf(
+            [&id](const QJsonObject& c) { return c[QStringLiteral("id")].toString() == id; });
     }
 
     QStringList messageIds() const
@@ -228,11 +269,10 @@ private Q_SLOTS:
             return src->data(src->index(src->rowOf(id)), ChatListModel::UnreadCountRole).toInt();
         };
         QTRY_COMPARE(unread(QStringLiteral("C2")), 1);
-        QTest::qWait(2500); // the debounced save of the chat list
-        cleanup();
+        dropStore(); // saves what is pending
 
-        // Next start: the agent opens C2 before the saved state (C2: 1 unread) is loaded.
-        init();
+        // Next start against the same server: the agent opens C2 before the saved state
+        // (C2: 1 unread) is loaded.
         m_backend->server().setHandler([](const HttpRequest&) { return HttpResponse::close(); });
         makeStore(options);
         m_store->setOrganization(kOrg);
@@ -373,11 +413,9 @@ private Q_SLOTS:
         m_store->openChat(QStringLiteral("C1"));
         QTRY_VERIFY(m_store->messageListModel()->rowCount() >= 50);
         QTRY_VERIFY(m_store->ticketModel()->hasTicket());
-        QTest::qWait(2500); // the debounced save
-        cleanup();
+        dropStore(); // saves what is pending
 
-        // Next start, with the server unreachable: the saved copy shows, marked as such.
-        init();
+        // Next start, with the same server unreachable: the saved copy shows, marked as such.
         m_backend->server().setHandler([](const HttpRequest&) { return HttpResponse::close(); });
         makeStore(options);
         m_store->setOrganization(kOrg);
@@ -426,6 +464,106 @@ private Q_SLOTS:
         // (the banner would flash "Realtime may be stale" for every new contact).
         QTest::qWait(1500);
         QCOMPARE(stale.size(), 0);
+    }
+
+    void resyncForgetsChatsTheServerNoLongerLists()
+    {
+        QTemporaryDir dir;
+        InboxStoreOptions options;
+        options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        makeStore(options);
+        startLive();
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("c2m2"), 400);
+        m_centrifugo->publish(
+            kMessages, created(QStringLiteral("C2"), QStringLiteral("c2m2"), 400));
+        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1);
+
+        // The chat is gone on the server (a fresh stack, a deleted lead); "Resync now".
+        removeBackendChat(QStringLiteral("C2"));
+        QSignalSpy resynced(m_store.get(), &InboxStore::resyncFinished);
+        m_store->resyncAll(QStringLiteral("test"));
+        QTRY_VERIFY(resynced.size() >= 1);
+        QTRY_COMPARE(visibleChats(), QStringList({QStringLiteral("C1"), QStringLiteral("L3")}));
+
+        // The saved copy forgot it too: no ghost with a badge at the next start.
+        const QString scope = LocalCache::scopeKey(m_backend->url(), kOrg);
+        dropStore();
+        LocalCache cache(options.localCachePath);
+        const CacheSnapshot saved = cache.load(scope);
+        QCOMPARE(saved.chats.size(), 2);
+        for (const auto& c : saved.chats)
+            QVERIFY(c.id != QLatin1String("C2"));
+        QVERIFY(!saved.unread.contains(QStringLiteral("C2")));
+        QVERIFY(!saved.lastSeen.contains(QStringLiteral("C2")));
+    }
+
+    void savedGhostChatsGoWithTheFirstServerList()
+    {
+        QTemporaryDir dir;
+        InboxStoreOptions options;
+        options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        makeStore(options);
+        startLive();
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("c2m2"), 400);
+        m_centrifugo->publish(
+            kMessages, created(QStringLiteral("C2"), QStringLiteral("c2m2"), 400));
+        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1);
+        dropStore();
+
+        // Next start: the server no longer has C2, and answers after the saved copy showed.
+        removeBackendChat(QStringLiteral("C2"));
+        m_backend->delayMs = 500;
+        makeStore(options);
+        m_store->setOrganization(kOrg);
+        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1); // the saved copy, as it was
+        QTRY_COMPARE(visibleChats(), QStringList({QStringLiteral("C1"), QStringLiteral("L3")}));
+        QCOMPARE(unreadOf(QStringLiteral("C2")), -1);
+        const QString scope = LocalCache::scopeKey(m_backend->url(), kOrg);
+        dropStore();
+        LocalCache cache(options.localCachePath);
+        const CacheSnapshot saved = cache.load(scope);
+        QCOMPARE(saved.chats.size(), 2);
+        QVERIFY(!saved.unread.contains(QStringLiteral("C2")));
+    }
+
+    void twoBackendsWithOneOrganizationIdNeverMix()
+    {
+        QTemporaryDir dir;
+        InboxStoreOptions options;
+        options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        // Backend A: three chats, C2 unread.
+        makeStore(options);
+        startLive();
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("c2m2"), 400);
+        m_centrifugo->publish(
+            kMessages, created(QStringLiteral("C2"), QStringLiteral("c2m2"), 400));
+        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1);
+        dropStore();
+
+        // Backend B (another origin, a fresh stack) has an organization with the same id.
+        auto backendA = std::exchange(m_backend, std::make_unique<FakeBackend>());
+        QVERIFY(m_backend->listen());
+        QVERIFY(m_backend->url() != backendA->url());
+        m_backend->addChat(QStringLiteral("D1"), QStringLiteral("Dora"), 100);
+        m_backend->delayMs = 500; // time for a saved copy to show, if one were found
+        makeStore(options);
+        const auto shown = recordShownChats();
+        m_store->setOrganization(kOrg);
+        QTRY_COMPARE(visibleChats(), QStringList({QStringLiteral("D1")}));
+        QCOMPARE(*shown, QSet<QString>({QStringLiteral("D1")})); // A's chats never showed
+        QCOMPARE(unreadOf(QStringLiteral("D1")), 0);
+        dropStore();
+
+        // Back on A, offline: its own saved copy is intact, B did not overwrite it.
+        m_backend = std::move(backendA);
+        m_backend->server().setHandler([](const HttpRequest&) { return HttpResponse::close(); });
+        makeStore(options);
+        m_store->setOrganization(kOrg);
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1);
     }
 
     void unauthorizedStopsRefreshing()
