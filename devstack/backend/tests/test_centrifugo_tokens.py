@@ -118,3 +118,18 @@ def test_subscription_token_validation_and_auth(backend: Backend) -> None:
     backend.sign_in()
     response = backend.post("/api/v1/centrifugo/subscription-token", {})
     assert response.status_code == 400 and "error" in response.json()
+
+
+def test_token_fault_file_injects_a_status_while_it_exists(make_backend, tmp_path) -> None:
+    fault = tmp_path / "token-fault"
+    backend = make_backend(token_fault_file=str(fault))
+    backend.sign_in()
+    assert backend.get("/api/v1/centrifugo/token").status_code == 200
+    fault.write_text("500")
+    response = backend.get("/api/v1/centrifugo/token")
+    assert response.status_code == 500
+    assert "error" in response.json()
+    fault.write_text("503\n")
+    assert backend.get("/api/v1/centrifugo/token").status_code == 503
+    fault.unlink()
+    assert backend.get("/api/v1/centrifugo/token").status_code == 200

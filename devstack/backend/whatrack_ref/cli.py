@@ -147,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     _opt(serve, "--auth-secret", help="session cookie signing secret (default: derived from token secret)")
     _flag(serve, "--cookie-secure", "mark the session cookie Secure (behind TLS)")
     _flag(serve, "--seed", "seed demo data when the database is empty")
+    _opt(serve, "--token-fault-file", help="TEST ONLY: while FILE exists, the token route answers its status")
 
     seed = sub.add_parser("seed", help="write demo data (idempotent)")
     _opt(seed, "--db", required=True, help="SQLite file")
@@ -195,6 +196,7 @@ def _settings_from(args: argparse.Namespace) -> Settings:
         message_shape=args.message_shape,
         auth_secret=args.auth_secret,
         cookie_secure=args.cookie_secure,
+        token_fault_file=args.token_fault_file,
     )
 
 

@@ -41,6 +41,9 @@ class Settings:
     auth_secret: str | None = None
     session_ttl: int = 7 * 24 * 3600
     cookie_secure: bool = False
+    #: TEST ONLY (the diagnostics' integration tests): while this file exists and holds an HTTP
+    #: status (e.g. "500"), GET /api/v1/centrifugo/token answers that status. None: off.
+    token_fault_file: str | None = None
 
     def __post_init__(self) -> None:
         if self.message_shape not in MESSAGE_SHAPES:

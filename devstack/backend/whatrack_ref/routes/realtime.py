@@ -39,9 +39,23 @@ def rate_limit_token_route(
         )
 
 
+def injected_token_fault(settings: Settings = Depends(get_settings)) -> None:
+    """TEST ONLY: answer the status written in `token_fault_file` while that file exists."""
+    if not settings.token_fault_file:
+        return
+    try:
+        with open(settings.token_fault_file, encoding="ascii") as f:
+            status = int(f.read(16).strip() or "500")
+    except (OSError, ValueError):
+        return
+    if 400 <= status <= 599:
+        log.warning("token route: injected fault %s (test only)", status)
+        raise ApiError(status, "Injected fault (test only)")
+
+
 @router.get(
     "/token",
-    dependencies=[Depends(rate_limit_token_route)],
+    dependencies=[Depends(rate_limit_token_route), Depends(injected_token_fault)],
     responses={
         200: {"model": TokenResponse},
         401: ERRORS[401],
