@@ -43,6 +43,7 @@ struct ClientOptions
     //! Largest WebSocket message (and frame) accepted from the server. A larger one is refused
     //! by its header, before its payload is read (a 40 MB frame would otherwise cost ~10x its
     //! size in memory): error event `BadProtocol` code 3, then a reconnect with backoff.
+    //! 0: no limit of ours (Qt's 2 GiB).
     qint64 maxIncomingMessageSize = 4 * 1024 * 1024;
     //! Token requests (the connection's, and each subscription's own) are paced, whatever path
     //! asks (connect, 109, refresh, retries): at most `maxTokenRequestsPerWindow` in any

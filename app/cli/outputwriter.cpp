@@ -118,8 +118,10 @@ bool OutputWriter::writeLine(const QByteArray& line)
     State& s = *m_state;
     std::lock_guard lock(s.mutex);
     // The batch being written was already taken off the queue: queuedBytes counts only what
-    // still waits, so a reader that stalls costs at most maxQueuedBytes here.
-    if (s.broken || s.stop || s.queuedBytes + line.size() + 1 > s.maxQueuedBytes) {
+    // still waits, so a reader that stalls costs at most maxQueuedBytes (or one line larger
+    // than that: an empty queue takes any line, so a big publication is not dropped forever).
+    const bool full = s.queuedBytes > 0 && s.queuedBytes + line.size() + 1 > s.maxQueuedBytes;
+    if (s.broken || s.stop || full) {
         ++s.droppedTotal;
         ++s.droppedUnreported;
         if (!s.warnedOnStderr && !s.broken) {

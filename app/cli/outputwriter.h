@@ -20,7 +20,8 @@ namespace Cli {
 class OutputWriter
 {
 public:
-    //! Writes to \a fd (not owned). At most \a maxQueuedBytes wait in the queue.
+    //! Writes to \a fd (not owned). At most \a maxQueuedBytes wait in the queue (one line
+    //! larger than that is taken when the queue is empty).
     explicit OutputWriter(int fd, qsizetype maxQueuedBytes = 1024 * 1024);
     //! finish() with a short timeout if it was not called.
     ~OutputWriter();
