@@ -294,8 +294,7 @@ void DiagnosticsRunner::Private::runBackend()
                 const int status
                     = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 current().facts.insert(QStringLiteral("httpStatus"), status);
-                const QDateTime date = QDateTime::fromString(
-                    QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
+                const QDateTime date = parseHttpDate(reply->rawHeader("Date"));
                 if (date.isValid()) {
                     serverDate = date;
                     serverDateSkewSeconds

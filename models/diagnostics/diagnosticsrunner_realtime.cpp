@@ -226,7 +226,20 @@ void DiagnosticsRunner::Private::runIsolation()
     // A random organization nobody belongs to: if Centrifugo lets us in there, it lets anyone
     // into ours.
     const QString stranger = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString pattern = config.channelTemplates.value(0);
+    // The template of a channel we could subscribe to: a template the server refuses anyway
+    // (wrong naming) would pass this check for the wrong reason.
+    QString pattern;
+    for (const Step& step : std::as_const(steps)) {
+        if (step.kind == StepKind::Subscribe && step.status == StepStatus::Ok) {
+            pattern = step.id.mid(int(qstrlen("subscribe:")));
+            break;
+        }
+    }
+    if (pattern.isEmpty()) {
+        current().skippedBecause = QStringLiteral("no channel could be subscribed to");
+        complete(StepStatus::Skipped);
+        return;
+    }
     const QString channel = ChannelTemplates::expand(pattern, stranger);
     current().subject = channel;
     current().facts.insert(QStringLiteral("channel"), channel);

@@ -231,6 +231,15 @@ std::optional<QByteArray> firstServerFrame(const QByteArray& buffer)
 
 } // namespace
 
+QDateTime parseHttpDate(const QByteArray& value)
+{
+    // Qt's RFC 2822 parser wants a numeric zone; HTTP dates always say GMT (RFC 9110 §5.6.7).
+    QString text = QString::fromLatin1(value).trimmed();
+    if (text.endsWith(QLatin1String(" GMT")))
+        text = text.chopped(4) + QStringLiteral(" +0000");
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
 QVariantMap certificateFacts(const QSslCertificate& certificate)
 {
     if (certificate.isNull())
@@ -299,8 +308,7 @@ void probeWebSocketUpgrade(QObject* context, const QUrl& url, const QSslConfigur
                         probe->result().facts.insert(
                             QStringLiteral("server"), QString::fromLatin1(value).left(80));
                     else if (name == "date")
-                        probe->result().serverDate
-                            = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+                        probe->result().serverDate = parseHttpDate(value);
                 }
                 probe->result().facts.insert(QStringLiteral("httpStatus"), code);
                 if (code != 101) {

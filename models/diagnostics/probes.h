@@ -42,6 +42,9 @@ void probeHost(QObject* context, Where where, const QUrl& url, const QSslConfigu
 void probeWebSocketUpgrade(QObject* context, const QUrl& url, const QSslConfiguration& ssl,
     const QString& token, std::chrono::milliseconds timeout, ProbeCallback done);
 
+//! An HTTP `Date` header ("Thu, 03 Dec 2026 07:49:57 GMT"); invalid when unreadable.
+QDateTime parseHttpDate(const QByteArray& value);
+
 //! Certificate facts for the report: subject and issuer (CN and O), expiry (ISO, UTC), days left.
 QVariantMap certificateFacts(const QSslCertificate& certificate);
 
