@@ -36,6 +36,15 @@ def _whole_cents(value: int | float) -> int | float:
     return value
 
 
+def is_storable_text(text: str) -> bool:
+    """False for text with lone surrogates, which cannot be encoded as UTF-8 (nor stored)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a finite number")
@@ -53,6 +62,16 @@ Money = Annotated[
 class _Body(BaseModel):
     model_config = ConfigDict(extra="ignore")  # zod strips unknown keys
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        # JSON may carry lone surrogates ("\\ud800"), which SQLite cannot store as UTF-8: a 400,
+        # not a UnicodeEncodeError (500) at the first query. Pydantic itself catches them only
+        # in length-constrained strings.
+        if isinstance(value, str) and not is_storable_text(value):
+            raise ValueError("text is not valid Unicode (lone surrogate)")
+        return value
+
 
 # -- requests ------------------------------------------------------------------------------
 class SignInBody(_Body):
@@ -62,7 +81,7 @@ class SignInBody(_Body):
 
 
 class SetActiveOrganizationBody(_Body):
-    organizationId: str | None = None
+    organizationId: str | None = Field(default=None, max_length=200)
 
 
 class SubscriptionTokenBody(_Body):

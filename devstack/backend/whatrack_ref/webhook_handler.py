@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlparse
 from whatrack_ref.config import Settings
 from whatrack_ref.db import direction_id, status_id, write_tx
 from whatrack_ref.ids import new_id
+from whatrack_ref.schemas import is_storable_text
 from whatrack_ref.stages import default_stage_id
 from whatrack_ref.timeutil import from_epoch, iso, parse_iso, utcnow
 
@@ -80,28 +81,52 @@ def process_payload(conn: sqlite3.Connection, settings: Settings, payload: Any, 
 def _process_value(
     conn: sqlite3.Connection, settings: Settings, value: dict[str, Any], result: WebhookResult, publish: Any
 ) -> None:
-    phone_id = (value.get("metadata") or {}).get("phone_number_id")
+    # Meta's payload is input like any other: a field of the wrong type is skipped or counted,
+    # never an exception outside `_guard` (which would be a 500 and make Meta retry forever).
+    metadata = value.get("metadata")
+    phone_id = _scalar(metadata.get("phone_number_id")) if isinstance(metadata, dict) else None
     instance = (
-        conn.execute("SELECT id, organization_id FROM whatsapp_configs WHERE phone_id = ?", (str(phone_id),)).fetchone()
+        conn.execute("SELECT id, organization_id FROM whatsapp_configs WHERE phone_id = ?", (phone_id,)).fetchone()
         if phone_id
         else None
     )
-    items = [*(value.get("messages") or []), *(value.get("message_echoes") or []), *(value.get("statuses") or [])]
+    lists = {key: _items(value.get(key), result) for key in ("messages", "message_echoes", "statuses")}
     if instance is None:
         # The real handler ignores unknown numbers and still answers 200 so Meta does not retry.
         log.warning("ignoring webhook for unregistered phone_number_id")
-        result.ignored += len(items)
+        result.ignored += sum(len(items) for items in lists.values())
         return
     for is_echo, key in ((False, "messages"), (True, "message_echoes")):
-        for message in value.get(key) or []:
+        for message in lists[key]:
             _guard(
                 result,
                 lambda m=message, e=is_echo: _handle_message(conn, settings, instance, value, m, e, result, publish),
             )
-    for status in value.get("statuses") or []:
+    for status in lists["statuses"]:
         _guard(result, lambda s=status: _handle_status(conn, settings, s, result, publish))
     with write_tx(conn):
         conn.execute("UPDATE whatsapp_configs SET last_webhook_at = ? WHERE id = ?", (iso(utcnow()), instance["id"]))
+
+
+def _scalar(raw: Any) -> str | None:
+    """A string or integer field as text; None for anything else (objects, lists, booleans, text
+    with lone surrogates, which SQLite cannot store)."""
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        return None
+    text = str(raw)
+    return text if is_storable_text(text) else None
+
+
+def _items(raw: Any, result: WebhookResult) -> list[dict[str, Any]]:
+    """The objects of a list field; a non-list field or a non-object item is counted as ignored."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        result.ignored += 1
+        return []
+    objects = [item for item in raw if isinstance(item, dict)]
+    result.ignored += len(raw) - len(objects)
+    return objects
 
 
 def _guard(result: WebhookResult, fn: Any) -> None:
@@ -116,7 +141,7 @@ def _guard(result: WebhookResult, fn: Any) -> None:
 def _timestamp(raw: Any) -> datetime:
     try:
         return from_epoch(int(str(raw)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, OSError):  # not a number, or out of datetime's range
         return utcnow()
 
 
@@ -189,18 +214,26 @@ def _handle_message(
     result: WebhookResult,
     publish: Any,
 ) -> None:
-    contact = message.get("to") if is_echo else message.get("from")
-    wamid = message.get("id")
+    contact = _scalar(message.get("to") if is_echo else message.get("from"))
+    wamid = _scalar(message.get("id"))
     if not contact or not wamid:
         result.ignored += 1
         return
-    contact, wamid = str(contact), str(wamid)
     ts_dt = _timestamp(message.get("timestamp"))
     ts = iso(ts_dt)
     now = iso(utcnow())
     org_id = instance["organization_id"]
-    profile = next((c for c in value.get("contacts") or [] if isinstance(c, dict) and c.get("wa_id") == contact), None)
-    push_name = ((profile or {}).get("profile") or {}).get("name")
+    contacts = value.get("contacts")
+    contact_info = (
+        next(
+            (c for c in contacts if isinstance(c, dict) and _scalar(c.get("wa_id")) == contact),
+            None,
+        )
+        if isinstance(contacts, list)
+        else None
+    )
+    profile = contact_info.get("profile") if contact_info is not None else None
+    push_name = profile.get("name") if isinstance(profile, dict) and isinstance(profile.get("name"), str) else None
     mtype, body, media = _content(message)
     direction = "OUTBOUND" if is_echo else "INBOUND"
 
@@ -402,7 +435,7 @@ def _upsert_tracking(conn: sqlite3.Connection, ticket_id: str, tracking: dict[st
 def _handle_status(
     conn: sqlite3.Connection, settings: Settings, status: dict[str, Any], result: WebhookResult, publish: Any
 ) -> None:
-    wamid, new_status = status.get("id"), status.get("status")
+    wamid, new_status = _scalar(status.get("id")), _scalar(status.get("status"))
     if not wamid or not new_status:
         result.ignored += 1
         return
