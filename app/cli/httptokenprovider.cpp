@@ -38,6 +38,9 @@ void HttpTokenProvider::fetchToken(const Centrifuge::TokenRequest& request, Call
     if (m_config.sslConfiguration)
         http.setSslConfiguration(*m_config.sslConfiguration);
     http.setTransferTimeout(10000);
+    // Qt would follow a redirect with our headers (cookies, Authorization) on it.
+    http.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = nullptr;
     if (forSubscription) {
         http.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -52,12 +55,23 @@ void HttpTokenProvider::fetchToken(const Centrifuge::TokenRequest& request, Call
     qCInfo(lcRealtime) << "requesting a" << (forSubscription ? "subscription" : "connection")
                        << "token from"
                        << url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString();
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
+        if (received > maxAnswerBytes && !reply->property("tooBig").toBool()) {
+            reply->setProperty("tooBig", true);
+            reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] { finished(reply, done); });
 }
 
 void HttpTokenProvider::finished(QNetworkReply* reply, const Callback& done)
 {
     reply->deleteLater();
+    if (reply->property("tooBig").toBool()) {
+        done(Centrifuge::TokenReply::failed(
+            QStringLiteral("token endpoint answer is larger than %1 bytes").arg(maxAnswerBytes)));
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString networkError
         = reply->error() == QNetworkReply::NoError ? QString() : reply->errorString();
@@ -73,6 +87,11 @@ Centrifuge::TokenReply HttpTokenProvider::replyFor(int httpStatus, const QByteAr
             QStringLiteral("token endpoint answered HTTP %1").arg(httpStatus));
     if (httpStatus == 0)
         return TokenReply::failed(QStringLiteral("token endpoint unreachable: ") + networkError);
+    if (httpStatus >= 300 && httpStatus < 400)
+        return TokenReply::failed(
+            QStringLiteral("token endpoint answered HTTP %1: redirects are not followed (use the "
+                           "final URL)")
+                .arg(httpStatus));
     if (httpStatus < 200 || httpStatus >= 300) {
         bool ok = false;
         const int seconds = retryAfter.trimmed().toInt(&ok);

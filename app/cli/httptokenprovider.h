@@ -5,7 +5,10 @@
 //!
 //! Connection tokens: GET `tokenUrl`; subscription tokens: POST `{"channel": NAME}` to
 //! `subscriptionTokenUrl`. Both answer `{"token": "..."}`. 401/403 mean unauthorized (terminal);
-//! 429/503 honour Retry-After; anything else is a temporary failure.
+//! 429/503 honour Retry-After; anything else is a temporary failure. Redirects are not followed
+//! (the request carries --header credentials: a redirect is an error, never a resend), and an
+//! answer over maxAnswerBytes is cut off and counts as a failure (a token is a few hundred
+//! bytes; a hostile route must not fill memory).
 
 #include "realtime/tokenprovider.h"
 
@@ -33,6 +36,8 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         std::optional<QSslConfiguration> sslConfiguration;
     };
+
+    static constexpr qint64 maxAnswerBytes = 64 * 1024;
 
     explicit HttpTokenProvider(Config config, QObject* parent = nullptr);
     void fetchToken(const Centrifuge::TokenRequest& request, Callback done) override;

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +59,41 @@ void start(QProcess& process, const QStringList& arguments)
     process.start();
     QVERIFY(process.waitForStarted(5000));
 }
+
+//! Answers every HTTP request with \a response (raw bytes: status line, headers, body) and keeps
+//! what it was sent, for answers TinyHttpServer cannot give (a Location header).
+class RawHttpServer : public QObject
+{
+public:
+    explicit RawHttpServer(QByteArray response)
+        : m_response(std::move(response))
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_pending[socket] += socket->readAll();
+                    if (!m_pending[socket].contains("\r\n\r\n"))
+                        return;
+                    requests << m_pending.take(socket);
+                    socket->write(m_response);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QUrl url(const QString& path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+    }
+    QList<QByteArray> requests;
+
+private:
+    QTcpServer m_server;
+    QByteArray m_response;
+    QHash<QTcpSocket*, QByteArray> m_pending;
+};
 
 } // namespace
 
@@ -135,6 +172,52 @@ private Q_SLOTS:
         cli.terminate();
         QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
         QCOMPARE(server.connections, 0);
+    }
+
+    void tokenRouteRedirectIsNotFollowed()
+    {
+        // The request carries the user's credentials (--header): a redirect to another origin
+        // must not get them. It is an error with its cause, not a resend.
+        RawHttpServer elsewhere("HTTP/1.1 200 OK\r\nContent-Length: 15\r\nConnection: close\r\n\r\n"
+                                "{\"token\":\"x\"}");
+        RawHttpServer route("HTTP/1.1 307 Temporary Redirect\r\nLocation: "
+            + elsewhere.url(QStringLiteral("/steal")).toEncoded()
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        FakeCentrifugo server;
+        QProcess cli;
+        QByteArray out;
+        connect(&cli, &QProcess::readyReadStandardOutput, this,
+            [&] { out += cli.readAllStandardOutput(); });
+        start(cli,
+            {QStringLiteral("--ws-url"), server.url().toString(), QStringLiteral("--token-url"),
+                route.url(QStringLiteral("/token")).toString(), QStringLiteral("--header"),
+                QStringLiteral("Cookie: session=secret")});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"type\":\"connectToken\""), 5000);
+        QCOMPARE(route.requests.size(), 1);
+        QVERIFY(route.requests.first().contains("session=secret"));
+        QVERIFY(out.contains("redirects are not followed"));
+        QCOMPARE(elsewhere.requests.size(), 0);
+        cli.terminate();
+        QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
+    }
+
+    void hugeTokenAnswerIsCutOff()
+    {
+        FakeCentrifugo server;
+        TinyHttpServer tokens([](const TinyHttpServer::Request&) {
+            return TinyHttpServer::Response {200, QByteArray(20 * 1024 * 1024, 'x')};
+        });
+        QProcess cli;
+        QByteArray out;
+        connect(&cli, &QProcess::readyReadStandardOutput, this,
+            [&] { out += cli.readAllStandardOutput(); });
+        start(cli,
+            {QStringLiteral("--ws-url"), server.url().toString(), QStringLiteral("--token-url"),
+                tokens.url(QStringLiteral("/token")).toString()});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"type\":\"connectToken\""), 10000);
+        QVERIFY2(out.contains("larger than 65536 bytes"), out.constData());
+        cli.terminate();
+        QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
     }
 
     void blockedOutputNeverBlocksPongs()
