@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 from typing import Any
@@ -30,7 +31,11 @@ def verify_webhook(
 ) -> PlainTextResponse:
     """Meta's subscription handshake: echo `hub.challenge` when the verify token matches."""
     settings: Settings = request.app.state.settings
-    if mode == "subscribe" and verify_token == settings.webhook_verify_token:
+    # Constant time, and as bytes: compare_digest refuses non-ASCII str (a 500 on hostile input).
+    token_ok = verify_token is not None and hmac.compare_digest(
+        verify_token.encode(), settings.webhook_verify_token.encode()
+    )
+    if mode == "subscribe" and token_ok:
         return PlainTextResponse(challenge or "")
     raise ApiError(403, "Verification failed")
 
