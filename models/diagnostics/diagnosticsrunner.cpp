@@ -165,7 +165,9 @@ void DiagnosticsRunner::Private::runNext()
     stepDeadline.start();
     qCInfo(lcModels) << "diagnostics step" << step.number << step.id;
     Q_EMIT q->stepStarted(step);
-    runStep(step);
+    if (!running || current().status != StepStatus::Running)
+        return; // canceled from a slot of stepStarted
+    runStep(current());
 }
 
 void DiagnosticsRunner::Private::runStep(Step& step)
