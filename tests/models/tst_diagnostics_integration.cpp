@@ -3,14 +3,12 @@
 // JSON lines are checked field by field. One stack serves every scenario of the `whatrack`
 // profile; the `secure` profile gets its own.
 
+#include "tests/models/diagnosticsstackhelper.h"
 #include "tests/support/devstackprocess.h"
 
-#include <QCryptographicHash>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -91,16 +89,9 @@ private:
     QStringList baseArgs(const DevstackProcess& stack) const;
     Run diagnose(const QStringList& args, const std::function<void()>& whileRunning = {},
         const QString& password = {});
-    QNetworkReply* postInbound(const DevstackProcess& stack);
-    bool restartBackendWithTokenFault(const QString& faultFile, QString* error);
-    void restoreBackend();
-    bool backendHealthy();
-
     DevstackProcess m_stack;
+    DiagnosticsStackHelper m_helper {m_stack};
     QTemporaryDir m_tmp;
-    QNetworkAccessManager m_nam;
-    QProcess m_faultyBackend;
-    int m_seq = 0;
 };
 
 void TestDiagnosticsIntegration::initTestCase()
@@ -113,7 +104,7 @@ void TestDiagnosticsIntegration::initTestCase()
 
 void TestDiagnosticsIntegration::cleanupTestCase()
 {
-    restoreBackend();
+    m_helper.restoreBackend();
     m_stack.stop();
 }
 
@@ -182,7 +173,7 @@ void TestDiagnosticsIntegration::allGreenWithPublication()
          << QStringLiteral("30");
     // Plays Meta until diagnose ends: an inbound message makes the backend publish.
     const Run run = diagnose(args, [this] {
-        QNetworkReply* reply = postInbound(m_stack);
+        QNetworkReply* reply = m_helper.postInbound(m_stack);
         QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     });
     QVERIFY2(run.exitCode == 0, run.stdoutText.constData());
@@ -321,14 +312,14 @@ void TestDiagnosticsIntegration::tokenRoute500()
 {
     const QString faultFile = m_tmp.filePath(QStringLiteral("token-fault"));
     QString error;
-    QVERIFY2(restartBackendWithTokenFault(faultFile, &error), qPrintable(error));
+    QVERIFY2(m_helper.restartBackendWithTokenFault(faultFile, &error), qPrintable(error));
     QFile fault(faultFile);
     QVERIFY(fault.open(QIODevice::WriteOnly));
     fault.write("500");
     fault.close();
     const Run run = diagnose(baseArgs(m_stack));
     QFile::remove(faultFile);
-    restoreBackend();
+    m_helper.restoreBackend();
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.causeId(QStringLiteral("token")), QStringLiteral("token-http-5xx"));
     const QJsonObject failure
@@ -376,7 +367,7 @@ void TestDiagnosticsIntegration::tokenRoute429()
         QNetworkRequest request(tokenUrl);
         request.setRawHeader("Cookie", header.mid(8));
         request.setRawHeader("x-organization-id", m_stack.firstOrganizationId().toUtf8());
-        QNetworkReply* reply = m_nam.get(request);
+        QNetworkReply* reply = m_helper.nam().get(request);
         QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000));
         status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         reply->deleteLater();
@@ -526,116 +517,6 @@ void TestDiagnosticsIntegration::securedProfileHasNoWarning()
                  .toBool(),
         true);
     QCOMPARE(run.summary.value(QStringLiteral("warnings")).toInt(), 0);
-}
-
-QNetworkReply* TestDiagnosticsIntegration::postInbound(const DevstackProcess& stack)
-{
-    const QString from = QStringLiteral("5511977770001");
-    const QJsonObject message {{QStringLiteral("from"), from},
-        {QStringLiteral("id"),
-            QStringLiteral("wamid.DIAG%1%2").arg(QDateTime::currentMSecsSinceEpoch()).arg(++m_seq)},
-        {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
-        {QStringLiteral("type"), QStringLiteral("text")},
-        {QStringLiteral("text"),
-            QJsonObject {{QStringLiteral("body"), QStringLiteral("diagnostics test message")}}}};
-    const QJsonObject value {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-        {QStringLiteral("metadata"),
-            QJsonObject {{QStringLiteral("display_phone_number"), QStringLiteral("5511900000001")},
-                {QStringLiteral("phone_number_id"), QStringLiteral("104857600000001")}}},
-        {QStringLiteral("contacts"),
-            QJsonArray {QJsonObject {
-                {QStringLiteral("profile"), QJsonObject {{QStringLiteral("name"), from}}},
-                {QStringLiteral("wa_id"), from}}}},
-        {QStringLiteral("messages"), QJsonArray {message}}};
-    const QJsonObject payload {
-        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-        {QStringLiteral("entry"),
-            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("WABA_TEST")},
-                {QStringLiteral("changes"),
-                    QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("messages")},
-                        {QStringLiteral("value"), value}}}}}}}};
-    const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    const QByteArray signature = "sha256="
-        + QMessageAuthenticationCode::hash(
-            raw, stack.webhookSecret().toUtf8(), QCryptographicHash::Sha256)
-              .toHex();
-    QUrl url = stack.backendUrl();
-    url.setPath(QStringLiteral("/api/v1/whatsapp/webhook"));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Hub-Signature-256", signature);
-    return m_nam.post(request, raw);
-}
-
-//! The backend cannot get the test-only fault option through devstack/up (it scrubs WHATRACK_*
-//! variables), so the test stops it and starts the same command line plus --token-fault-file,
-//! with the same environment (which keeps the run marker: devstack/down reaps it too).
-bool TestDiagnosticsIntegration::restartBackendWithTokenFault(
-    const QString& faultFile, QString* error)
-{
-    const qint64 pid = m_stack.pid(QStringLiteral("backend"));
-    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    QFile environment(QStringLiteral("/proc/%1/environ").arg(pid));
-    if (pid <= 0 || !cmdline.open(QIODevice::ReadOnly) || !environment.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the backend's command line");
-        return false;
-    }
-    QStringList argv;
-    for (const QByteArray& a : cmdline.readAll().split('\0')) {
-        if (!a.isEmpty())
-            argv << QString::fromLocal8Bit(a);
-    }
-    QStringList env;
-    for (const QByteArray& e : environment.readAll().split('\0')) {
-        if (!e.isEmpty())
-            env << QString::fromLocal8Bit(e);
-    }
-    const QString cwd = QFile::symLinkTarget(QStringLiteral("/proc/%1/cwd").arg(pid));
-    if (!m_stack.stopServer(QStringLiteral("backend"), error))
-        return false;
-    m_faultyBackend.setProgram(argv.takeFirst());
-    m_faultyBackend.setArguments(
-        argv + QStringList {QStringLiteral("--token-fault-file"), faultFile});
-    m_faultyBackend.setEnvironment(env);
-    m_faultyBackend.setWorkingDirectory(cwd);
-    m_faultyBackend.setStandardOutputFile(QProcess::nullDevice());
-    m_faultyBackend.setStandardErrorFile(QProcess::nullDevice());
-    m_faultyBackend.start();
-    if (!backendHealthy() || m_faultyBackend.state() != QProcess::Running) {
-        *error = QStringLiteral("the backend with --token-fault-file did not start");
-        return false;
-    }
-    return true;
-}
-
-bool TestDiagnosticsIntegration::backendHealthy()
-{
-    QUrl health = m_stack.backendUrl();
-    health.setPath(QStringLiteral("/api/v1/health"));
-    return QTest::qWaitFor(
-        [&] {
-            QNetworkReply* reply = m_nam.get(QNetworkRequest(health));
-            (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 2000);
-            const bool ok
-                = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-            reply->deleteLater();
-            return ok;
-        },
-        30000);
-}
-
-void TestDiagnosticsIntegration::restoreBackend()
-{
-    if (m_faultyBackend.state() == QProcess::NotRunning)
-        return;
-    m_faultyBackend.terminate();
-    if (!m_faultyBackend.waitForFinished(10000)) {
-        m_faultyBackend.kill();
-        m_faultyBackend.waitForFinished();
-    }
-    QString error;
-    if (!m_stack.startServer(QStringLiteral("backend"), &error) || !backendHealthy())
-        qWarning("backend restart failed: %s", qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosticsIntegration)
