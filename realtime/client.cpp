@@ -72,6 +72,9 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     , serverSubs(q_)
 {
     reconnectTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early; the token pacer would then send the attempt back
+    // to wait the last few milliseconds (and count another backoff step).
+    reconnectTimer->setTimerType(Qt::PreciseTimer);
     waitingTimer->setSingleShot(true);
     QObject::connect(
         transport, &Transport::opened, q, [this](quint64 gen) { onTransportOpened(gen); });

@@ -29,6 +29,7 @@ SubscriptionPrivate::SubscriptionPrivate(Subscription* q_, Client* client_, QStr
     , waitingTimer(q_)
 {
     resubscribeTimer.setSingleShot(true);
+    resubscribeTimer.setTimerType(Qt::PreciseTimer); // never early: see ClientPrivate
     waitingTimer.setSingleShot(true);
     if (options.since && options.since->isValid()) {
         position = *options.since;

@@ -57,6 +57,7 @@ TokenRefresher::TokenRefresher(QObject* parent)
     , m_timer(this)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // never early: the token pacer would refuse it
     connect(&m_timer, &QTimer::timeout, this, &TokenRefresher::due);
 }
 
