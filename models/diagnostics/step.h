@@ -16,7 +16,6 @@ namespace WhaTrack::Diagnostics {
 
 // StepStatus and StepKind are in causes.h (one Q_NAMESPACE per namespace).
 
-
 struct Step
 {
     int number = 0; //!< 1-based, stable for a run; `diagnose` exits with the first failed one
