@@ -4,6 +4,7 @@
 #include "models/inboxstore.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/logging.h"
+#include "ui/plaintext.h"
 #include "ui/stalebanner.h"
 #include "ui/uistyle.h"
 
@@ -39,7 +40,7 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     , m_banner(new StaleBanner(store, this))
     , m_list(new QListView(this))
     , m_delegate(new ChatListDelegate(this))
-    , m_placeholder(new QLabel(this))
+    , m_placeholder(plainLabel(this)) // echoes the search text
 {
     setObjectName(QStringLiteral("chatListPane"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
@@ -53,7 +54,29 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     searchLayout->addWidget(m_search);
 
     m_list->setObjectName(QStringLiteral("chatList"));
-    m_list->setModel(m_store->chatListModel());
+    // While the model changes (search filter, resync, re-sort) the view moves the current row
+    // by itself, e.g. to the next row when the open chat is filtered out. Such a move must
+    // never open (and mark read) a chat: only the agent opens chats. These "about to"
+    // handlers are connected before setModel() so they run before the view's and the
+    // selection model's; the matching "done" handlers are connected after.
+    auto* model = m_store->chatListModel();
+    const auto begin = [this] { ++m_modelChanging; };
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
+    connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, begin);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, begin);
+    m_list->setModel(model);
+    const auto end = [this] {
+        m_modelChanging = std::max(0, m_modelChanging - 1);
+        if (m_modelChanging == 0)
+            syncSelection(); // back on the open chat, or no selection while it is hidden
+    };
+    connect(model, &QAbstractItemModel::rowsRemoved, this, end);
+    connect(model, &QAbstractItemModel::rowsInserted, this, end);
+    connect(model, &QAbstractItemModel::rowsMoved, this, end);
+    connect(model, &QAbstractItemModel::layoutChanged, this, end);
+    connect(model, &QAbstractItemModel::modelReset, this, end);
     m_list->setItemDelegate(m_delegate);
     m_list->setUniformItemSizes(true); // 20,000 chats must scroll smoothly
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -86,15 +109,13 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     // Open on click or keyboard navigation in the list (current changes follow arrows).
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) {
-            if (current.isValid())
+            if (current.isValid() && m_modelChanging == 0)
                 openRow(current.row());
         });
     connect(m_store, &InboxStore::openChatChanged, this, &ChatListPane::syncSelection);
-    auto* model = m_store->chatListModel();
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChatListPane::updatePlaceholder);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &ChatListPane::updatePlaceholder);
     connect(model, &QAbstractItemModel::modelReset, this, &ChatListPane::updatePlaceholder);
-    connect(model, &QAbstractItemModel::layoutChanged, this, &ChatListPane::syncSelection);
     updatePlaceholder();
 }
 
@@ -141,9 +162,14 @@ void ChatListPane::syncSelection()
     const QModelIndexList hits
         = model->match(model->index(0, 0), ChatListModel::IdRole, id, 1, Qt::MatchExactly);
     // openRow() ignores the resulting currentChanged: the chat is already open.
-    if (!hits.isEmpty())
+    if (!hits.isEmpty()) {
         m_list->selectionModel()->setCurrentIndex(
             hits.first(), QItemSelectionModel::ClearAndSelect);
+    } else {
+        // The open chat is filtered out: highlight nothing rather than another chat.
+        m_list->selectionModel()->clearCurrentIndex();
+        m_list->selectionModel()->clearSelection();
+    }
 }
 
 void ChatListPane::updatePlaceholder()

@@ -52,6 +52,8 @@ private:
     QListView* m_list;
     ChatListDelegate* m_delegate;
     QLabel* m_placeholder;
+    //! > 0 while the model is changing: current-row moves then are the view's, not the agent's.
+    int m_modelChanging = 0;
 };
 
 } // namespace WhaTrack::Ui

@@ -1,5 +1,6 @@
 #include "ui/chiplabel.h"
 
+#include "ui/plaintext.h"
 #include "ui/uistyle.h"
 
 #include <QPainter>
@@ -14,6 +15,7 @@ constexpr int kPadY = 2;
 ChipLabel::ChipLabel(QWidget* parent)
     : QLabel(parent)
 {
+    makePlainText(this); // painted with drawText, but text() must never be guessed as markup
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 0.88);

@@ -2,6 +2,7 @@
 
 #include "ui/connectionmonitor.h"
 #include "ui/logging.h"
+#include "ui/plaintext.h"
 #include "ui/uistyle.h"
 
 #include <QEvent>
@@ -30,7 +31,9 @@ void StatusPill::setView(const ConnectionStatusView& view)
     const bool resize = view.text != m_view.text;
     m_view = view;
     setText(view.text);
-    setToolTip(view.toolTip + QLatin1Char('\n') + tr("Click for connection details."));
+    // The tooltip carries error texts from the servers.
+    setToolTip(
+        plainToolTip(view.toolTip + QLatin1Char('\n') + tr("Click for connection details.")));
     setAccessibleName(tr("Connection: %1").arg(view.text));
     setAccessibleDescription(view.toolTip);
     if (resize)

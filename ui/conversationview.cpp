@@ -7,6 +7,7 @@
 #include "ui/logging.h"
 #include "ui/messagedelegate.h"
 #include "ui/olderpagesproxymodel.h"
+#include "ui/plaintext.h"
 #include "ui/uistyle.h"
 
 #include <QEvent>
@@ -46,8 +47,8 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_header(new QWidget(this))
     , m_avatar(new AvatarWidget(38, m_header))
-    , m_name(new QLabel(m_header))
-    , m_phone(new QLabel(m_header))
+    , m_name(plainLabel(m_header)) // the customer's WhatsApp profile name: never markup
+    , m_phone(plainLabel(m_header))
     , m_list(new QListView(this))
     , m_loadingOlder(new QLabel(tr("Loading older messages…"), this))
     , m_noMessages(new QLabel(tr("No messages in this conversation yet."), this))

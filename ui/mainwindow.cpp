@@ -7,6 +7,7 @@
 #include "ui/connectionstatuswidget.h"
 #include "ui/conversationview.h"
 #include "ui/logging.h"
+#include "ui/plaintext.h"
 #include "ui/ticketpanel.h"
 
 #include <QAction>
@@ -38,7 +39,7 @@ MainWindow::MainWindow(InboxStore* store, ConnectionMonitor* monitor, QWidget* p
     , m_conversation(new ConversationView(store, m_splitter))
     , m_ticket(new TicketPanel(store, m_splitter))
     , m_status(new ConnectionStatusWidget(monitor, this))
-    , m_account(new QLabel(this))
+    , m_account(plainLabel(this)) // user and organization names come from the server
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -136,7 +137,7 @@ void MainWindow::updateTitle()
     QString title = tr("WhaTrack Inbox");
     if (!m_organizationName.isEmpty())
         title = m_organizationName + QStringLiteral(" — ") + title;
-    setWindowTitle(title);
+    setWindowTitle(plainWindowTitle(title));
     QStringList account;
     if (!m_user.name.isEmpty() || !m_user.email.isEmpty())
         account << (m_user.name.isEmpty() ? m_user.email : m_user.name);

@@ -2,6 +2,7 @@
 
 #include "models/messagelistmodel.h"
 #include "ui/messageglyphs.h"
+#include "ui/plaintext.h"
 #include "ui/timeformat.h"
 #include "ui/uistyle.h"
 
@@ -302,7 +303,7 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
     }
     if (index.data(R::PendingRole).toBool())
         tip += QLatin1Char('\n') + tr("Live update, confirming with the server…");
-    QToolTip::showText(event->globalPos(), tip, view);
+    QToolTip::showText(event->globalPos(), plainToolTip(tip), view);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/organizationdialog.h"
 
+#include "ui/plaintext.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
@@ -20,7 +22,7 @@ OrganizationDialog::OrganizationDialog(
         auto* item = new QListWidgetItem(org.name.isEmpty() ? org.id : org.name, m_list);
         item->setData(Qt::UserRole, org.id);
         if (!org.role.isEmpty())
-            item->setToolTip(tr("Your role: %1").arg(org.role));
+            item->setToolTip(plainToolTip(tr("Your role: %1").arg(org.role)));
         if (org.id == currentId || (currentId.isEmpty() && m_list->count() == 1))
             m_list->setCurrentItem(item);
     }

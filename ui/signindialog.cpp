@@ -1,5 +1,6 @@
 #include "ui/signindialog.h"
 
+#include "ui/plaintext.h"
 #include "ui/uistyle.h"
 
 #include <QDialogButtonBox>
@@ -13,8 +14,8 @@ namespace WhaTrack::Ui {
 
 SignInDialog::SignInDialog(QWidget* parent)
     : QDialog(parent)
-    , m_backend(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_backend(plainLabel(this))
+    , m_message(plainLabel(this)) // shows the server's error text
     , m_email(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))

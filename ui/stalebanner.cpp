@@ -5,6 +5,7 @@
 #include "models/querycache.h"
 #include "models/querykey.h"
 #include "ui/logging.h"
+#include "ui/plaintext.h"
 #include "ui/uistyle.h"
 
 #include <QHBoxLayout>
@@ -17,7 +18,7 @@ namespace WhaTrack::Ui {
 StaleBanner::StaleBanner(InboxStore* store, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_label(new QLabel(this))
+    , m_label(plainLabel(this))
     , m_resync(new QPushButton(tr("Resync"), this))
 {
     setObjectName(QStringLiteral("staleBanner"));
@@ -93,7 +94,7 @@ void StaleBanner::showNow()
     // Wrap before "— not live", never inside it, in a narrow chat list.
     headline.replace(QStringLiteral(" — not live"), QStringLiteral(" —\u00a0not\u00a0live"));
     m_label->setText(headline);
-    m_label->setToolTip(f.reason);
+    setPlainToolTip(m_label, f.reason); // an error text, possibly the server's
     if (isHidden())
         qCInfo(lcUi) << "stale banner shown:" << f.reason;
     show();

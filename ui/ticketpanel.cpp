@@ -6,12 +6,13 @@
 #include "models/ticketmodel.h"
 #include "ui/chiplabel.h"
 #include "ui/logging.h"
+#include "ui/moneyinput.h"
+#include "ui/plaintext.h"
 #include "ui/stageiconproxymodel.h"
 #include "ui/timeformat.h"
 #include "ui/uistyle.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -29,7 +30,7 @@ constexpr qint64 kWindowSeconds = 24 * 3600;
 //! A small muted caption above a field, as in the web app's side panel.
 QLabel* caption(const QString& text, QWidget* parent)
 {
-    auto* label = new QLabel(text.toUpper(), parent);
+    auto* label = plainLabel(parent, text.toUpper());
     QFont f = label->font();
     f.setPointSizeF(f.pointSizeF() * 0.8);
     f.setWeight(QFont::DemiBold);
@@ -54,7 +55,7 @@ QString sourceName(const QString& type)
 
 QLabel* muted(QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = plainLabel(parent);
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setWordWrap(true);
     return label;
@@ -65,7 +66,7 @@ TicketPanel::TicketPanel(InboxStore* store, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_stack(new QStackedWidget(this))
-    , m_noTicket(new QLabel(this))
+    , m_noTicket(plainLabel(this))
 {
     setObjectName(QStringLiteral("ticketPanel"));
     m_noTicket->setObjectName(QStringLiteral("noTicket"));
@@ -105,7 +106,7 @@ TicketPanel::TicketPanel(InboxStore* store, QWidget* parent)
 QWidget* TicketPanel::buildForm()
 {
     auto* form = new QWidget(this);
-    m_title = new QLabel(tr("Ticket"), form);
+    m_title = plainLabel(form, tr("Ticket"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.15);
     big.setWeight(QFont::DemiBold);
@@ -120,7 +121,7 @@ QWidget* TicketPanel::buildForm()
     m_stage->setModel(stageIcons);
     m_stage->setAccessibleName(tr("Stage"));
 
-    m_assignee = new QLabel(form);
+    m_assignee = plainLabel(form); // names come from the server
     m_assignee->setObjectName(QStringLiteral("assigneeLabel"));
     m_assignee->setWordWrap(true);
     m_assignMe = new QPushButton(tr("Assign to me"), form);
@@ -131,18 +132,12 @@ QWidget* TicketPanel::buildForm()
     assignButtons->addWidget(m_unassign);
     assignButtons->addStretch(1);
 
-    m_value = new QDoubleSpinBox(form);
+    // WhaTrack bills and reports in BRL: the value is read as reais under every locale.
+    m_value = new MoneyEdit(form);
     m_value->setObjectName(QStringLiteral("dealValue"));
-    m_value->setRange(0, 1e10);
-    m_value->setDecimals(2);
-    m_value->setPrefix(QStringLiteral("R$ ")); // WhaTrack bills and reports in BRL
-    m_value->setSpecialValueText(tr("Not set"));
-    m_value->setGroupSeparatorShown(true);
-    m_value->setKeyboardTracking(false);
-    m_value->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_value->setAccessibleName(tr("Deal value"));
 
-    m_window = new QLabel(form);
+    m_window = plainLabel(form);
     m_window->setObjectName(QStringLiteral("windowCountdown"));
     m_window->setWordWrap(true);
     m_windowBar = new QProgressBar(form);
@@ -161,7 +156,7 @@ QWidget* TicketPanel::buildForm()
     closeButtons->addWidget(m_won, 1);
     closeButtons->addWidget(m_lost, 1);
 
-    m_error = new QLabel(form);
+    m_error = plainLabel(form); // carries the server's error text
     m_error->setObjectName(QStringLiteral("ticketError"));
     m_error->setWordWrap(true);
     m_error->hide();
@@ -214,17 +209,16 @@ QWidget* TicketPanel::buildForm()
         setBusy(true);
         m_store->setTicketAssignee(QString());
     });
-    connect(m_value, &QDoubleSpinBox::editingFinished, this, [this] {
+    connect(m_value, &MoneyEdit::committed, this, [this](std::optional<qint64> cents) {
         const auto ticket = m_store->ticketModel()->ticket();
-        if (!ticket)
+        // MoneyEdit commits an edit once; m_busy also covers an edit while a save is running.
+        if (!ticket || m_busy || cents == Money::fromApi(ticket->dealValue))
             return;
-        const QString value
-            = m_value->value() > 0 ? QString::number(m_value->value(), 'f', 2) : QString();
-        if (value == ticket->dealValue || (value.isEmpty() && ticket->dealValue.toDouble() == 0))
-            return;
+        qCInfo(lcUi) << "change ticket deal value";
         setBusy(true);
-        m_store->setTicketValue(value);
+        m_store->setTicketValue(cents ? Money::toApi(*cents) : QString());
     });
+    connect(m_value, &MoneyEdit::rejected, this, &TicketPanel::showError);
     connect(m_won, &QPushButton::clicked, this, [this] { closeAs(TicketOutcome::Won); });
     connect(m_lost, &QPushButton::clicked, this, [this] { closeAs(TicketOutcome::Lost); });
     return form;
@@ -297,7 +291,7 @@ void TicketPanel::refresh()
     m_unassign->setVisible(ticket->assignee.has_value());
 
     if (!m_value->hasFocus()) // never overwrite what the agent is typing
-        m_value->setValue(ticket->dealValue.toDouble());
+        m_value->setCents(Money::fromApi(ticket->dealValue));
 
     QStringList source;
     if (!ticket->tracking.sourceType.isEmpty())
@@ -366,19 +360,29 @@ void TicketPanel::onMutationFinished(int, const ApiError& error)
     m_busy = false;
     unsetCursor();
     refresh();
-    if (!error.ok()) {
-        QPalette pal = m_error->palette();
-        pal.setColor(QPalette::WindowText,
-            isDarkPalette(palette()) ? QColor(0xef, 0x70, 0x70) : QColor(0xc6, 0x28, 0x28));
-        m_error->setPalette(pal);
-        m_error->setText(tr("The change was not saved: %1").arg(error.message));
-        m_error->show();
-    }
+    if (!error.ok())
+        showError(tr("The change was not saved: %1").arg(error.message));
+}
+
+void TicketPanel::showError(const QString& text)
+{
+    QPalette pal = m_error->palette();
+    pal.setColor(QPalette::WindowText,
+        isDarkPalette(palette()) ? QColor(0xef, 0x70, 0x70) : QColor(0xc6, 0x28, 0x28));
+    m_error->setPalette(pal);
+    m_error->setText(text);
+    m_error->show();
 }
 
 void TicketPanel::closeAs(TicketOutcome outcome)
 {
     const bool won = outcome == TicketOutcome::Won;
+    // The deal value field may hold an edit not yet committed: close with what it shows.
+    const Money::Parsed typed = m_value->parsed();
+    if (!typed.ok) {
+        showError(typed.error);
+        return;
+    }
     if (m_confirmClose) {
         const auto answer
             = QMessageBox::question(this, won ? tr("Close as won") : tr("Close as lost"),
@@ -390,8 +394,8 @@ void TicketPanel::closeAs(TicketOutcome outcome)
     qCInfo(lcUi) << "close ticket" << (won ? "won" : "lost");
     setBusy(true);
     std::optional<QString> value;
-    if (m_value->value() > 0)
-        value = QString::number(m_value->value(), 'f', 2);
+    if (typed.cents)
+        value = Money::toApi(*typed.cents);
     m_store->closeTicket(outcome, {}, value);
 }
 

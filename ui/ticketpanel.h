@@ -12,7 +12,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -26,6 +25,7 @@ class InboxStore;
 namespace WhaTrack::Ui {
 
 class ChipLabel;
+class MoneyEdit;
 
 class TicketPanel : public QWidget
 {
@@ -49,6 +49,7 @@ private:
     void refreshWindow();
     void setBusy(bool busy);
     void onMutationFinished(int mutation, const ApiError& error);
+    void showError(const QString& text);
     void closeAs(TicketOutcome outcome);
     QWidget* buildForm();
 
@@ -65,7 +66,7 @@ private:
     QLabel* m_assignee;
     QPushButton* m_assignMe;
     QPushButton* m_unassign;
-    QDoubleSpinBox* m_value;
+    MoneyEdit* m_value;
     QLabel* m_window;
     QProgressBar* m_windowBar;
     QPushButton* m_won;

@@ -4,6 +4,8 @@
 // a conversation of `messageCount` messages over three days (text, image, audio, document, a
 // failed one), its open ticket, and the stages. Timestamps are relative to now, so the day
 // separators read "Today"/"Yesterday". PATCH /tickets/T1 really changes the ticket.
+// With a hostile text (setHostileText), every string the server sends about customers,
+// tickets and stages is that text instead, as a malicious WhatsApp profile or server would.
 
 #include "models/apiclient.h"
 #include "tests/support/fakehttpserver.h"
@@ -18,8 +20,9 @@ namespace WhaTrack::Testing {
 class FakeInboxBackend
 {
 public:
-    explicit FakeInboxBackend(int messageCount = 12)
+    explicit FakeInboxBackend(int messageCount = 12, const QString& hostile = {})
         : m_messageCount(messageCount)
+        , m_hostile(hostile)
     {
         m_now = QDateTime::currentDateTimeUtc();
         m_ticket = QJsonObject {
@@ -31,10 +34,15 @@ public:
             {QStringLiteral("stage"),
                 stage(QStringLiteral("s2"), QStringLiteral("Em Atendimento"),
                     QStringLiteral("#f59e0b"), 2)},
-            {QStringLiteral("assignee"), QJsonValue::Null},
+            {QStringLiteral("assignee"),
+                m_hostile.isEmpty()
+                    ? QJsonValue(QJsonValue::Null)
+                    : QJsonObject {{QStringLiteral("id"), QStringLiteral("u9")},
+                        {QStringLiteral("name"), m_hostile}, {QStringLiteral("email"), m_hostile}}},
             {QStringLiteral("tracking"),
-                QJsonObject {{QStringLiteral("sourceType"), QStringLiteral("ctwa")},
-                    {QStringLiteral("utmSource"), QStringLiteral("instagram")}}},
+                QJsonObject {{QStringLiteral("sourceType"), t(QStringLiteral("ctwa"))},
+                    {QStringLiteral("utmSource"), t(QStringLiteral("instagram"))},
+                    {QStringLiteral("utmCampaign"), t(QStringLiteral("verão"))}}},
             {QStringLiteral("kpis"),
                 QJsonObject {{QStringLiteral("messagesCount"), messageCount},
                     {QStringLiteral("firstResponseTimeSec"), 150}}},
@@ -45,9 +53,24 @@ public:
     {
         if (!m_server.listen())
             return false;
-        m_server.route("GET", QStringLiteral("/api/v1/whatsapp/chats"), [this](const HttpRequest&) {
-            return HttpResponse::json(200, QJsonDocument(chats()).toJson(QJsonDocument::Compact));
-        });
+        m_server.route(
+            "GET", QStringLiteral("/api/v1/whatsapp/chats"), [this](const HttpRequest& r) {
+                // `q` searches names and phones, as the real route does.
+                const QString q = r.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+                QJsonArray items;
+                for (const auto& c : chats().value(QStringLiteral("items")).toArray()) {
+                    const QJsonObject o = c.toObject();
+                    if (q.isEmpty()
+                        || o.value(QStringLiteral("name"))
+                               .toString()
+                               .contains(q, Qt::CaseInsensitive)
+                        || o.value(QStringLiteral("phone")).toString().contains(q))
+                        items.append(o);
+                }
+                return HttpResponse::json(200,
+                    QJsonDocument(QJsonObject {{QStringLiteral("items"), items}})
+                        .toJson(QJsonDocument::Compact));
+            });
         m_server.route("GET", QStringLiteral("/api/v1/whatsapp/chats/C1/messages"),
             [this](const HttpRequest& r) { return HttpResponse::json(200, messagesPage(r)); });
         m_server.route(
@@ -62,6 +85,9 @@ public:
         m_server.route("GET", QStringLiteral("/api/v1/conversations/C2/ticket"),
             [](const HttpRequest&) { return HttpResponse::json(404, "null"); });
         m_server.route("PATCH", QStringLiteral("/api/v1/tickets/T1"), [this](const HttpRequest& r) {
+            if (!m_patchError.isEmpty())
+                return HttpResponse::json(422,
+                    QJsonDocument(QJsonObject {{QStringLiteral("error"), m_patchError}}).toJson());
             const QJsonObject patch = QJsonDocument::fromJson(r.body).object();
             if (patch.contains(QStringLiteral("stageId")))
                 m_ticket[QStringLiteral("stage")] = stage(QStringLiteral("s3"),
@@ -70,13 +96,14 @@ public:
                 m_ticket[QStringLiteral("dealValue")] = patch.value(QStringLiteral("dealValue"));
             return HttpResponse::json(200, QJsonDocument(m_ticket).toJson(QJsonDocument::Compact));
         });
-        m_server.route("GET", QStringLiteral("/api/v1/ticket-stages"), [](const HttpRequest&) {
+        m_server.route("GET", QStringLiteral("/api/v1/ticket-stages"), [this](const HttpRequest&) {
             const QJsonArray items {
-                stage(QStringLiteral("s1"), QStringLiteral("Novo"), QStringLiteral("#3b82f6"), 1),
-                stage(QStringLiteral("s2"), QStringLiteral("Em Atendimento"),
+                stage(
+                    QStringLiteral("s1"), t(QStringLiteral("Novo")), QStringLiteral("#3b82f6"), 1),
+                stage(QStringLiteral("s2"), t(QStringLiteral("Em Atendimento")),
                     QStringLiteral("#f59e0b"), 2),
-                stage(QStringLiteral("s3"), QStringLiteral("Negociação"), QStringLiteral("#8b5cf6"),
-                    3),
+                stage(QStringLiteral("s3"), t(QStringLiteral("Negociação")),
+                    QStringLiteral("#8b5cf6"), 3),
                 stage(QStringLiteral("s4"), QStringLiteral("Fechado/Ganho"),
                     QStringLiteral("#22c55e"), 4),
             };
@@ -103,6 +130,17 @@ public:
     }
 
     FakeHttpServer& server() { return m_server; }
+    //! PATCH /tickets/T1 fails with HTTP 422 and this `error` text (empty: succeeds).
+    void setPatchError(const QString& message) { m_patchError = message; }
+    QList<QJsonObject> ticketPatches() const
+    {
+        QList<QJsonObject> patches;
+        for (const auto& r : m_server.requests()) {
+            if (r.method == "PATCH" && r.path == QLatin1String("/api/v1/tickets/T1"))
+                patches.append(QJsonDocument::fromJson(r.body).object());
+        }
+        return patches;
+    }
     int messageCount() const { return m_messageCount; }
     int messageRequests(int page) const
     {
@@ -117,6 +155,8 @@ public:
 
 private:
     static QString iso(const QDateTime& t) { return t.toString(Qt::ISODateWithMs); }
+    //! \a normal, or the hostile text when one is set.
+    QString t(const QString& normal) const { return m_hostile.isEmpty() ? normal : m_hostile; }
 
     static QJsonObject stage(
         const QString& id, const QString& name, const QString& color, int order)
@@ -138,16 +178,16 @@ private:
             : m_now.addSecs(-qint64(m_messageCount - 1 - i) * 3 * 3600 - 60);
         const bool outbound = i % 2 == 1;
         QString type = QStringLiteral("text");
-        QString body = QString::fromUtf8(bodies[i % 6]);
+        QString body = t(QString::fromUtf8(bodies[i % 6]));
         if (i % 7 == 3) {
             type = QStringLiteral("image");
-            body = QStringLiteral("Foto do raio-x");
+            body = t(QStringLiteral("Foto do raio-x"));
         } else if (i % 7 == 5) {
             type = QStringLiteral("audio");
             body = QStringLiteral("Áudio");
         } else if (i % 11 == 9) {
             type = QStringLiteral("document");
-            body = QStringLiteral("orçamento-tratamento.pdf");
+            body = t(QStringLiteral("orçamento-tratamento.pdf"));
         }
         QString status = outbound ? QStringLiteral("read") : QStringLiteral("delivered");
         if (outbound && i == m_messageCount - 1)
@@ -182,8 +222,8 @@ private:
     {
         QJsonObject first = message(m_messageCount - 1);
         QJsonObject c1 {{QStringLiteral("id"), QStringLiteral("C1")},
-            {QStringLiteral("name"), QStringLiteral("Conceição Araújo")},
-            {QStringLiteral("phone"), QStringLiteral("+55 11 98765-4321")},
+            {QStringLiteral("name"), t(QStringLiteral("Conceição Araújo"))},
+            {QStringLiteral("phone"), t(QStringLiteral("+55 11 98765-4321"))},
             {QStringLiteral("lastMessageAt"), first.value(QStringLiteral("timestamp"))},
             {QStringLiteral("lastMessage"), first},
             {QStringLiteral("conversationId"), QStringLiteral("C1")},
@@ -194,11 +234,11 @@ private:
         QJsonObject audio {{QStringLiteral("id"), QStringLiteral("x1")},
             {QStringLiteral("direction"), QStringLiteral("INBOUND")},
             {QStringLiteral("type"), QStringLiteral("audio")},
-            {QStringLiteral("body"), QStringLiteral("Áudio")},
+            {QStringLiteral("body"), t(QStringLiteral("Áudio"))},
             {QStringLiteral("conversationId"), QStringLiteral("C2")},
             {QStringLiteral("timestamp"), iso(m_now.addSecs(-7200))}};
         QJsonObject c2 {{QStringLiteral("id"), QStringLiteral("C2")},
-            {QStringLiteral("name"), QStringLiteral("João Pedro Gonçalves")},
+            {QStringLiteral("name"), t(QStringLiteral("João Pedro Gonçalves"))},
             {QStringLiteral("phone"), QStringLiteral("5521999990000")},
             {QStringLiteral("lastMessageAt"), iso(m_now.addSecs(-7200))},
             {QStringLiteral("lastMessage"), audio},
@@ -216,6 +256,8 @@ private:
     QDateTime m_now;
     QDateTime m_newestAt;
     QJsonObject m_ticket;
+    QString m_hostile;
+    QString m_patchError;
 };
 
 } // namespace WhaTrack::Testing

@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -266,6 +267,108 @@ private Q_SLOTS:
             QStringLiteral("João Pedro Gonçalves"));
         QTest::keyClick(search, Qt::Key_Escape);
         QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
+    }
+
+    void searchNeverOpensOrMarksReadAnotherChat()
+    {
+        build(12);
+        auto* source = m_store->chatListSourceModel();
+        // Another chat waits with 70 unread messages.
+        source->setUnreadCount(QStringLiteral("C2"), 70);
+        openChat(QStringLiteral("C1"));
+        auto unread = [this](const QString& id) {
+            auto* model = m_store->chatListSourceModel();
+            return model->match(model->index(0, 0), ChatListModel::IdRole, id, 1, Qt::MatchExactly)
+                .value(0)
+                .data(ChatListModel::UnreadCountRole)
+                .toInt();
+        };
+        QCOMPARE(unread(QStringLiteral("C2")), 70);
+
+        // A search that hides the open chat: the list shows only the other one.
+        auto* search = m_window->chatListPane()->searchField();
+        QTest::keyClicks(search, QStringLiteral("pedro"));
+        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 1);
+        // Let the server-side search (after the typing pause) come back too.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_backend->server().requestCount(QStringLiteral("/api/v1/whatsapp/chats")) >= 2, 5000);
+        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 1);
+        QCOMPARE(m_store->openChatId(), QStringLiteral("C1"));
+        QCOMPARE(unread(QStringLiteral("C2")), 70);
+        QVERIFY(!chatList()->selectionModel()->hasSelection()); // nothing else highlighted
+
+        // Clearing the search brings the open chat back, selected.
+        QTest::keyClick(search, Qt::Key_Escape);
+        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
+        QCOMPARE(m_store->openChatId(), QStringLiteral("C1"));
+        QCOMPARE(chatList()->currentIndex().data(ChatListModel::IdRole).toString(),
+            QStringLiteral("C1"));
+        QVERIFY(chatList()->selectionModel()->isSelected(chatList()->currentIndex()));
+        QCOMPARE(unread(QStringLiteral("C2")), 70);
+    }
+
+    void dealValueFollowsTheCurrency_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<double>("saved"); // 0: refused, nothing sent
+        for (const QLocale& l : {QLocale(QLocale::English, QLocale::UnitedStates),
+                 QLocale(QLocale::Portuguese, QLocale::Brazil)}) {
+            const QByteArray name = l.name().toLatin1();
+            QTest::addRow("%s 1500,50", name.constData())
+                << l << QStringLiteral("1500,50") << 1500.50;
+            QTest::addRow("%s 1.500,50", name.constData())
+                << l << QStringLiteral("1.500,50") << 1500.50;
+            QTest::addRow("%s 1,500 ambiguous", name.constData())
+                << l << QStringLiteral("1,500") << 0.0;
+        }
+    }
+
+    void dealValueFollowsTheCurrency()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, typed);
+        QFETCH(double, saved);
+        QLocale::setDefault(locale);
+        const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+        build(12);
+        openChat(QStringLiteral("C1"));
+        auto* panel = m_window->ticketPanel();
+        QTRY_VERIFY(panel->hasTicketShown());
+        auto* value = panel->findChild<QWidget*>(QStringLiteral("dealValue"));
+        QVERIFY(value);
+        QTRY_VERIFY(value->isEnabled());
+
+        // The agent types a new value and presses Return; then the focus moves on.
+        m_window->activateWindow();
+        value->setFocus(Qt::MouseFocusReason);
+        QTRY_VERIFY(value->hasFocus());
+        QTest::keyClick(value, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(value, typed);
+        QSignalSpy done(m_store.get(), &InboxStore::mutationFinished);
+        QTest::keyClick(value, Qt::Key_Return);
+        auto* error = panel->findChild<QLabel*>(QStringLiteral("ticketError"));
+        if (saved == 0) {
+            // Refused with a message; nothing is sent.
+            QTRY_VERIFY(error->isVisible());
+            QVERIFY2(
+                error->text().contains(QStringLiteral("ambiguous")), qPrintable(error->text()));
+            m_window->chatListPane()->searchField()->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(!value->hasFocus());
+            QCoreApplication::processEvents();
+            QCOMPARE(m_backend->ticketPatches().size(), 0);
+            return;
+        }
+        QTRY_COMPARE(done.count(), 1);
+        m_window->chatListPane()->searchField()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(!value->hasFocus());
+        QTRY_COMPARE(m_store->ticketModel()->ticket()->dealValue.toDouble(), saved);
+        QCoreApplication::processEvents();
+        const auto patches = m_backend->ticketPatches();
+        QCOMPARE(patches.size(), 1); // one edit, one PATCH
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(patches.first().value(QStringLiteral("dealValue")).toDouble(), saved);
+        QVERIFY(!error->isVisible());
     }
 
     void connectionDetailsOpenFromThePill()
