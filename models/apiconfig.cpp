@@ -22,4 +22,21 @@ QSslConfiguration ApiConfig::effectiveSslConfiguration() const
     return ssl;
 }
 
+QString urlCredentialsProblem(const QUrl& url, const QString& what)
+{
+    // QUrl splits "user:pass@" off in any mode; an '@' it could not parse leaves the URL invalid
+    // (refused by the callers' validity check, whose message must not show the text either).
+    if (url.userInfo(QUrl::FullyEncoded).isEmpty() && url.userName().isEmpty()
+        && url.password().isEmpty())
+        return {};
+    return QStringLiteral("%1 must not contain a user name or password; sign in with the sign-in "
+                          "dialog.")
+        .arg(what);
+}
+
+QUrl withoutCredentials(const QUrl& url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo);
+}
+
 } // namespace WhaTrack

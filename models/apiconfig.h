@@ -54,4 +54,14 @@ struct ApiConfig
     QSslConfiguration effectiveSslConfiguration() const;
 };
 
+//! Why \a url must not be used as a server address, or an empty string if it may. A URL with
+//! a user name or password (`http://user:pass@host`) is refused: the app signs in through its
+//! sign-in dialog only, and a URL is saved in the settings and shown in logs and diagnostics,
+//! where a password must never be. \a what names the URL in the message ("the backend URL").
+//! The message never repeats the URL or its credentials.
+QString urlCredentialsProblem(const QUrl& url, const QString& what);
+
+//! \a url without its user name and password (for a URL saved by an older version).
+QUrl withoutCredentials(const QUrl& url);
+
 } // namespace WhaTrack

@@ -44,6 +44,21 @@ SecretStore::Result fromJob(QKeychain::Job* job)
 
 } // namespace
 
+QString SecretStore::fixHint()
+{
+#if defined(Q_OS_MACOS)
+    return QStringLiteral("To fix it, open Keychain Access, make sure your login keychain is "
+                          "unlocked (File > Unlock Keychain), then sign in again.");
+#elif defined(Q_OS_WIN)
+    return QStringLiteral("To fix it, open Credential Manager (Control Panel > User Accounts) "
+                          "and check that Windows Credentials can be saved, then sign in again.");
+#else
+    return QStringLiteral("To fix it, unlock your keyring or install one (GNOME Keyring or "
+                          "KWallet, with a Secret Service running in your session), then sign in "
+                          "again.");
+#endif
+}
+
 void MemorySecretStore::read(const QString& key, Callback done)
 {
     Result r;

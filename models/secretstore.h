@@ -31,6 +31,9 @@ public:
     };
     using Callback = std::function<void(Result)>;
 
+    //! What the agent can do when the keychain cannot be used, for this OS, in plain words.
+    static QString fixHint();
+
     virtual ~SecretStore() = default;
     //! The callback runs exactly once, on the caller's thread, never synchronously.
     virtual void read(const QString& key, Callback done) = 0;

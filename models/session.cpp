@@ -23,6 +23,7 @@ public:
     QString currentOrg;
     QString preferredOrg; //!< the session's activeOrganizationId
     bool persistQueued = false;
+    QString secretStoreProblem; //!< the last keychain write failure, until a write succeeds
 
     QString secretKey() const
     {
@@ -60,13 +61,26 @@ public:
                     return;
                 if (!r.ok()) {
                     qCWarning(lcAuth) << "could not store the session in the keychain:" << r.error;
-                    Q_EMIT q->secretStoreProblem(
-                        QStringLiteral("The session could not be saved in the system "
-                                       "keychain (%1); you will need to sign in again "
-                                       "after restarting.")
-                            .arg(r.error));
+                    QString reason = r.error;
+                    if (reason.isEmpty())
+                        reason = r.status == SecretStore::Status::Unavailable
+                            ? QStringLiteral("no keychain is available")
+                            : r.status == SecretStore::Status::AccessDenied
+                            ? QStringLiteral("access was denied")
+                            : QStringLiteral("the keychain reported an error");
+                    secretStoreProblem
+                        = QStringLiteral("Your sign-in could not be saved in the system keychain "
+                                         "(%1), so you will have to sign in again at each start. "
+                                         "You stay signed in until you quit.\n%2")
+                              .arg(reason, SecretStore::fixHint());
+                    Q_EMIT q->secretStoreProblem(secretStoreProblem);
                 } else {
                     qCDebug(lcAuth) << "session cookie stored in the keychain";
+                    if (!secretStoreProblem.isEmpty()) {
+                        secretStoreProblem.clear();
+                        qCInfo(lcAuth) << "the keychain works again";
+                        Q_EMIT q->secretStoreRecovered();
+                    }
                 }
             });
         });
@@ -147,6 +161,11 @@ QList<Organization> Session::organizations() const
     return d->organizations;
 }
 
+QString Session::secretStoreProblemText() const
+{
+    return d->secretStoreProblem;
+}
+
 QString Session::currentOrganizationId() const
 {
     return d->currentOrg;
@@ -210,8 +229,9 @@ void Session::restore()
         if (!r.ok()) {
             d->setState(State::SignedOut);
             Q_EMIT signedOut(SignOutReason::KeychainProblem,
-                QStringLiteral("The system keychain could not be read (%1). Please sign in.")
-                    .arg(r.error));
+                QStringLiteral("The system keychain could not be read (%1), so your sign-in "
+                               "was not remembered. Please sign in. %2")
+                    .arg(r.error, SecretStore::fixHint()));
             return;
         }
         if (d->api->cookieJar()->restore(r.value) == 0) {

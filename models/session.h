@@ -55,6 +55,9 @@ public:
     bool isVerified() const;
     QList<Organization> organizations() const;
     QString currentOrganizationId() const;
+    //! Set when the keychain refused the session cookie (empty while it is fine): the agent is
+    //! signed in for this run but will have to sign in again at the next start.
+    QString secretStoreProblemText() const;
     //! Also sets the API client's `x-organization-id`.
     void setCurrentOrganizationId(const QString& id);
 
@@ -74,8 +77,12 @@ Q_SIGNALS:
     void signedOut(WhaTrack::Session::SignOutReason reason, const QString& message);
     void organizationsChanged();
     void currentOrganizationChanged(const QString& id);
-    //! The keychain could not store the cookie: the session works but will not survive a restart.
+    //! The keychain could not store the cookie: the session works but will not survive a
+    //! restart. \a message says so in plain words, with the keychain's own reason and
+    //! SecretStore::fixHint(). Show it at once (the app's KeychainNotice does).
     void secretStoreProblem(const QString& message);
+    //! A later write to the keychain succeeded: the session will survive a restart again.
+    void secretStoreRecovered();
 
 private:
     class Private;

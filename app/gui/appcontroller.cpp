@@ -5,11 +5,14 @@
 #include "models/backendtokenprovider.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
+#include "models/localcache.h"
+#include "models/privatefiles.h"
 #include "models/querycache.h"
 #include "models/querykey.h"
 #include "models/secretstore.h"
 #include "realtime/client.h"
 #include "ui/connectionmonitor.h"
+#include "ui/keychainnotice.h"
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
 #include "ui/organizationdialog.h"
@@ -39,6 +42,13 @@ QString serverName(const QUrl& url)
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
 }
 } // namespace
+
+QString AppController::lastChatKey(const QString& organizationId) const
+{
+    // Per backend and organization, like the local cache: another server's id is never opened.
+    return QStringLiteral("inbox/lastChat/")
+        + LocalCache::scopeKey(m_options.backendUrl, organizationId);
+}
 
 AppController::AppController(GuiOptions options, QObject* parent)
     : QObject(parent)
@@ -102,7 +112,8 @@ bool AppController::start()
         return false;
 
     ApiConfig config;
-    config.baseUrl = m_options.backendUrl;
+    config.baseUrl = withoutCredentials(m_options.backendUrl); // parseGuiOptions refused them
+    m_options.backendUrl = config.baseUrl;
     config.caCertificates = cas;
     m_api = new ApiClient(config);
     // Screenshot/test runs must not touch the agent's keychain.
@@ -159,11 +170,14 @@ bool AppController::start()
     storeOptions.channels.tickets = m_options.ticketsChannel;
     storeOptions.localCachePath = m_options.localCachePath;
     if (storeOptions.localCachePath.isEmpty()) {
+        // The app's own folder: private (0700) even if an older version made it 0755.
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        // One file per backend host: two servers never mix their chats.
-        storeOptions.localCachePath = dir + QStringLiteral("/cache-") + m_options.backendUrl.host()
-            + QStringLiteral(".sqlite");
+        PrivateFiles::ensureDirectory(dir, true);
+        // One file per backend origin (inside, rows are keyed by origin + organization too).
+        // The older per-host files mixed two servers on one host: they go.
+        LocalCache::removeLegacyFiles(dir);
+        storeOptions.localCachePath
+            = dir + QLatin1Char('/') + LocalCache::fileNameFor(m_options.backendUrl);
     }
     m_store = new InboxStore(m_api, m_realtime->client(), storeOptions);
 
@@ -213,7 +227,8 @@ void AppController::wireSession()
             activateOrganization(id);
     });
     connect(m_session, &Session::secretStoreProblem, this,
-        [](const QString& message) { qCWarning(lcUi) << "keychain problem:" << message; });
+        [](const QString&) { qCWarning(lcUi) << "keychain problem shown to the agent"; });
+    Ui::KeychainNotice::install(m_window.get(), m_session);
     connect(m_api, &ApiClient::requestFinished, this,
         [this](const QString& route, int status, qint64 latencyMs, const ApiError& error) {
             m_monitor->onRestCall(
@@ -237,7 +252,7 @@ void AppController::wireStore()
     connect(m_store, &InboxStore::openChatChanged, this, [this](const QString& chatId) {
         // Reopen the same chat next time, as messengers do. Only ids, nothing personal.
         if (!m_activeOrg.isEmpty() && !m_options.screenshotMode())
-            QSettings().setValue(QStringLiteral("inbox/lastChat/") + m_activeOrg, chatId);
+            QSettings().setValue(lastChatKey(m_activeOrg), chatId);
     });
     connect(m_store, &InboxStore::freshnessChanged, this, &AppController::updateFreshness);
     connect(
@@ -444,7 +459,7 @@ void AppController::activateOrganization(const QString& id)
     updateFreshness();
     m_initialChat = m_options.openChat;
     if (m_initialChat.isEmpty())
-        m_initialChat = QSettings().value(QStringLiteral("inbox/lastChat/") + id).toString();
+        m_initialChat = QSettings().value(lastChatKey(id)).toString();
     openInitialChat();
     if (!m_options.screenshotMode())
         saveGuiOptions(m_options);

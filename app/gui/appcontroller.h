@@ -61,6 +61,7 @@ private:
     void updateFreshness();
     void showTlsProblem(const QString& where, const QStringList& errors);
     void updateOrganizationName();
+    QString lastChatKey(const QString& organizationId) const;
     //! Opens the --open-chat chat, or the one open last time, as soon as the list has it.
     void openInitialChat();
 

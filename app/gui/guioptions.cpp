@@ -1,7 +1,12 @@
 #include "app/gui/guioptions.h"
 
+#include "models/apiconfig.h"
+#include "models/privatefiles.h"
+#include "ui/logging.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace WhaTrack::Gui {
@@ -16,6 +21,32 @@ const QString kMessages = QStringLiteral("realtime/messagesChannel");
 const QString kTickets = QStringLiteral("realtime/ticketsChannel");
 const QString kEmail = QStringLiteral("account/email");
 const QString kOrganization = QStringLiteral("account/organization");
+
+//! The settings file names the backend, the agent's email and organization: the agent's alone.
+//! Created 0600 (in a 0700 folder) before Qt first writes it; QSettings replaces it through
+//! QSaveFile, which keeps the mode of the file it replaces.
+void protectSettingsFile()
+{
+    const QString file = QSettings().fileName();
+    if (!QFileInfo(file).isAbsolute())
+        return; // not a file (the Windows registry)
+    PrivateFiles::ensureDirectory(QFileInfo(file).absolutePath(), true);
+    PrivateFiles::ensureFile(file);
+}
+
+//! A URL saved with credentials (by a version that accepted them) loses them, on disk too.
+QUrl scrubSavedUrl(QSettings& settings, const QString& key)
+{
+    const QUrl saved(settings.value(key).toString());
+    if (urlCredentialsProblem(saved, {}).isEmpty())
+        return saved;
+    const QUrl clean = withoutCredentials(saved);
+    settings.setValue(key, clean.toString());
+    settings.sync();
+    qCWarning(lcUi) << "removed a user name/password from the saved setting" << key
+                    << "(sign in through the sign-in dialog instead)";
+    return clean;
+}
 } // namespace
 
 bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
@@ -65,12 +96,28 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
         shotTarget, cache, openChat});
     parser.process(app);
 
-    const QSettings settings;
+    protectSettingsFile();
+    QSettings settings;
     const auto pick = [&](const QCommandLineOption& option, const QString& key) {
         return parser.isSet(option) ? parser.value(option) : settings.value(key).toString();
     };
-    o->backendUrl = QUrl(pick(backend, kBackend));
-    o->webSocketUrl = QUrl(pick(ws, kWebSocket));
+    // Credentials in a URL are refused on the command line, and dropped from the settings.
+    const std::pair<const QCommandLineOption*, QString> urls[]
+        = {{&backend, QCoreApplication::translate("main", "The backend URL (--backend-url)")},
+            {&ws, QCoreApplication::translate("main", "The WebSocket URL (--ws-url)")}};
+    for (const auto& [option, what] : urls) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString problem = urlCredentialsProblem(QUrl(parser.value(*option)), what);
+        if (!problem.isEmpty()) {
+            *error = problem;
+            return false;
+        }
+    }
+    o->backendUrl
+        = parser.isSet(backend) ? QUrl(parser.value(backend)) : scrubSavedUrl(settings, kBackend);
+    o->webSocketUrl
+        = parser.isSet(ws) ? QUrl(parser.value(ws)) : scrubSavedUrl(settings, kWebSocket);
     o->caCertFile = pick(ca, kCaCert);
     o->email = pick(email, kEmail);
     o->organizationId = pick(org, kOrganization);
@@ -102,8 +149,9 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
     }
     for (const QUrl* url : {&o->backendUrl, &o->webSocketUrl}) {
         if (!url->isEmpty() && (!url->isValid() || url->host().isEmpty())) {
-            *error
-                = QCoreApplication::translate("main", "Not a valid URL: %1").arg(url->toString());
+            // Without any user info: an '@' QUrl could not parse may be part of a password.
+            *error = QCoreApplication::translate("main", "Not a valid URL: %1")
+                         .arg(url->toDisplayString(QUrl::RemoveUserInfo));
             return false;
         }
     }
@@ -116,9 +164,10 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
 
 void saveGuiOptions(const GuiOptions& o)
 {
+    protectSettingsFile();
     QSettings settings;
-    settings.setValue(kBackend, o.backendUrl.toString());
-    settings.setValue(kWebSocket, o.webSocketUrl.toString());
+    settings.setValue(kBackend, withoutCredentials(o.backendUrl).toString());
+    settings.setValue(kWebSocket, withoutCredentials(o.webSocketUrl).toString());
     settings.setValue(kCaCert, o.caCertFile);
     settings.setValue(kMessages, o.messagesChannel);
     settings.setValue(kTickets, o.ticketsChannel);
