@@ -211,6 +211,9 @@ ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* body
     *statusOut = status;
     if (reply->isOpen()) // an aborted (timed out) reply is closed
         *bodyOut = reply->readAll();
+    // Progress counts the bytes on the wire; a compressed body is checked again once inflated.
+    if (bodyOut->size() > call->request.maxBodyBytes)
+        call->tooLarge = true;
     ApiError e;
     e.httpStatus = status;
     e.route = routeOf(call->request);

@@ -160,6 +160,17 @@ private Q_SLOTS:
         QVERIFY2(r.error.detail.contains(QLatin1String("larger than")), qPrintable(r.error.detail));
         QCOMPARE(m_server->requestCount(), 1);
 
+        // Compressed on the wire (a few KB), too big once inflated.
+        m_server->clearRequests();
+        m_server->setHandler([big](const HttpRequest&) {
+            HttpResponse z = HttpResponse::json(200, qCompress(big).mid(4)); // zlib = deflate
+            z.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("deflate")));
+            return z;
+        });
+        auto z = wait<QList<Stage>>([this](auto cb) { m_api->fetchTicketStages(nullptr, cb); });
+        QCOMPARE(z.error.kind, ApiError::Kind::Undecodable);
+        QVERIFY2(z.error.detail.contains(QLatin1String("larger than")), qPrintable(z.error.detail));
+
         // The chat list (no pagination) has its own, larger cap.
         const QByteArray chats
             = "{\"items\":[],\"pad\":\"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}";
