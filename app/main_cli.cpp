@@ -14,7 +14,9 @@ void printUsage(FILE* out)
     std::fprintf(out, "usage: whatrack-inbox-cli <command> [options]\n\ncommands:\n");
     for (const Cli::CommandEntry& entry : Cli::commands())
         std::fprintf(out, "  %-10s %s\n", qPrintable(entry.name), qPrintable(entry.summary));
-    std::fprintf(out, "\nRun 'whatrack-inbox-cli <command> --help' for its options.\n");
+    std::fprintf(out,
+        "\nRun 'whatrack-inbox-cli <command> --help' for its options,\n"
+        "'whatrack-inbox-cli --version' for the version.\n");
 }
 
 } // namespace
@@ -32,6 +34,12 @@ int main(int argc, char** argv)
         const bool asked = arguments.size() >= 2;
         printUsage(asked ? stdout : stderr);
         return asked ? Cli::Exit::Ok : Cli::Exit::BadArguments;
+    }
+    if (arguments.at(1) == QStringLiteral("--version")) {
+        // The project version (CMakeLists.txt), as the GUI's --version and the packages show it.
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+            qPrintable(QCoreApplication::applicationVersion()));
+        return Cli::Exit::Ok;
     }
     for (const Cli::CommandEntry& entry : Cli::commands()) {
         if (entry.name != arguments.at(1))

@@ -1,5 +1,6 @@
 #include "models/diagnostics/report.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -72,8 +73,9 @@ QString summaryText(const Summary& s)
 
 QString textReport(const QList<Step>& steps, const Summary& summary)
 {
-    QString text = QStringLiteral("WhaTrack Inbox diagnostics, %1\n")
-                       .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    QString text = QStringLiteral("WhaTrack Inbox %1 diagnostics, %2\n")
+                       .arg(QCoreApplication::applicationVersion(),
+                           QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     for (const Step& step : steps)
         text += stepText(step);
     text += summaryText(summary) + QLatin1Char('\n');
