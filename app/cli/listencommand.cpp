@@ -3,6 +3,7 @@
 #include "app/cli/eventprinter.h"
 #include "app/cli/httptokenprovider.h"
 #include "app/cli/signalwatcher.h"
+#include "models/apiconfig.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
 
@@ -75,6 +76,12 @@ std::optional<ListenOptions> ListenCommand::parse(
         *error = QStringLiteral("--ws-url must be a ws:// or wss:// URL");
         return std::nullopt;
     }
+    // A password in a URL ends up in shell history, process lists and logs: refused.
+    if (!WhaTrack::urlCredentialsProblem(options.wsUrl, {}).isEmpty()) {
+        *error = QStringLiteral("--ws-url must not contain a user name or password; pass the "
+                                "connection token with --token or --token-url");
+        return std::nullopt;
+    }
     if (parser.isSet(token) == parser.isSet(tokenUrl)) {
         *error = QStringLiteral("give exactly one of --token and --token-url");
         return std::nullopt;
@@ -86,6 +93,12 @@ std::optional<ListenOptions> ListenCommand::parse(
             || (url.scheme() != QStringLiteral("http")
                 && url.scheme() != QStringLiteral("https"))) {
             *error = QStringLiteral("%1 must be an http:// or https:// URL")
+                         .arg(QString::fromLatin1(option));
+            return std::nullopt;
+        }
+        if (!WhaTrack::urlCredentialsProblem(url, {}).isEmpty()) {
+            *error = QStringLiteral("%1 must not contain a user name or password; send "
+                                    "credentials with --header")
                          .arg(QString::fromLatin1(option));
             return std::nullopt;
         }

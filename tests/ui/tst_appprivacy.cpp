@@ -188,6 +188,41 @@ private Q_SLOTS:
         QCOMPARE(m_backend->server().requestCount(), 0); // never used
     }
 
+    void cliRefusesCredentialsInUrls_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString ws = QStringLiteral("ws://127.0.0.1:9/connection/websocket");
+        const QString secretWs
+            = QStringLiteral("ws://agent:%1@127.0.0.1:9/connection/websocket").arg(kPassword);
+        const QString secretHttp = QStringLiteral("http://agent:%1@127.0.0.1:9/t").arg(kPassword);
+        QTest::newRow("ws-url") << QStringList {QStringLiteral("--ws-url"), secretWs,
+            QStringLiteral("--token"), QStringLiteral("x")}
+                                << QStringLiteral("--ws-url must not contain a user name");
+        QTest::newRow("token-url") << QStringList {QStringLiteral("--ws-url"), ws,
+            QStringLiteral("--token-url"), secretHttp}
+                                   << QStringLiteral("--token-url must not contain a user name");
+        QTest::newRow("subscription-token-url")
+            << QStringList {QStringLiteral("--ws-url"), ws, QStringLiteral("--token"),
+                   QStringLiteral("x"), QStringLiteral("--subscription-token-url"), secretHttp}
+            << QStringLiteral("--subscription-token-url must not contain a user name");
+    }
+
+    void cliRefusesCredentialsInUrls()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QProcess cli;
+        cli.start(
+            QStringLiteral(INBOX_CLI_BIN), QStringList {QStringLiteral("listen")} + arguments);
+        QVERIFY(cli.waitForStarted(10000));
+        QVERIFY(cli.waitForFinished(30000));
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 2); // bad arguments
+        QVERIFY2(err.contains(message.toUtf8()), err.constData());
+        QVERIFY2(!err.contains(kPassword.toUtf8()), err.constData());
+    }
+
     void savedCredentialsAreDroppedAndFilesArePrivate()
     {
         // A profile of an older version: world-readable settings holding a password in the URL,
