@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace WhaTrack;
@@ -64,6 +65,14 @@ QString decodeProblem(const QByteArray& which, const QByteArray& body)
     if (ok)
         return {};
     return problem.isEmpty() ? QStringLiteral("(no reason given)") : problem;
+}
+
+QStringList chatNames(const QAbstractItemModel* model)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, 0).data(ChatListModel::NameRole).toString();
+    return out;
 }
 
 const QList<QByteArray> kDecoders {
@@ -331,37 +340,40 @@ private Q_SLOTS:
         c.baseUrl = backend.url();
         c.retryBaseDelay = std::chrono::milliseconds(10);
         ApiClient api(c);
+        QTemporaryDir dir;
         InboxStoreOptions options;
         options.coalesceMs = 20;
-        InboxStore store(&api, nullptr, options);
-        QAbstractItemModelTester tester(
-            store.chatListModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy failed(&store, &InboxStore::refreshFailed);
-        store.setOrganization(QStringLiteral("org1"));
-        auto* model = store.chatListModel();
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
-        auto names = [model] {
-            QStringList out;
-            for (int r = 0; r < model->rowCount(); ++r)
-                out << model->index(r, 0).data(ChatListModel::NameRole).toString();
-            return out;
-        };
-        const QStringList before = names();
-        QCOMPARE(before, (QStringList {QStringLiteral("Bruno"), QStringLiteral("Ana")}));
+        options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QStringList good {QStringLiteral("Bruno"), QStringLiteral("Ana")};
+        {
+            InboxStore store(&api, nullptr, options);
+            QAbstractItemModelTester tester(
+                store.chatListModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QSignalSpy failed(&store, &InboxStore::refreshFailed);
+            store.setOrganization(QStringLiteral("org1"));
+            auto* model = store.chatListModel();
+            QTRY_COMPARE_WITH_TIMEOUT(chatNames(model), good, 10000);
 
-        // The server now sends a number as a name and an impossible date.
-        backend.chats[0][QStringLiteral("name")] = 123;
-        backend.chats[1][QStringLiteral("lastMessageAt")] = 1e300;
-        store.resyncAll(QStringLiteral("test"));
-        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
-        const auto error = failed.last().at(1).value<ApiError>();
-        QCOMPARE(error.kind, ApiError::Kind::Undecodable);
-        QCOMPARE(names(), before);
-        for (int r = 0; r < model->rowCount(); ++r) {
-            const QDateTime at
-                = model->index(r, 0).data(ChatListModel::LastMessageAtRole).toDateTime();
-            QVERIFY(at.date().year() == 2026);
-        }
+            // The server now sends a number as a name and an impossible date.
+            backend.chats[0][QStringLiteral("name")] = 123;
+            backend.chats[1][QStringLiteral("lastMessageAt")] = 1e300;
+            store.resyncAll(QStringLiteral("test"));
+            QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+            const auto error = failed.last().at(1).value<ApiError>();
+            QCOMPARE(error.kind, ApiError::Kind::Undecodable);
+            QCOMPARE(chatNames(model), good);
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const QDateTime at
+                    = model->index(r, 0).data(ChatListModel::LastMessageAtRole).toDateTime();
+                QCOMPARE(at.date().year(), 2026);
+            }
+        } // the store saves what is pending
+
+        // Next start with the server unreachable: the saved copy is the good one.
+        backend.server().setHandler([](const HttpRequest&) { return HttpResponse::close(); });
+        InboxStore again(&api, nullptr, options);
+        again.setOrganization(QStringLiteral("org1"));
+        QTRY_COMPARE_WITH_TIMEOUT(chatNames(again.chatListModel()), good, 10000);
     }
 };
 
