@@ -1,5 +1,8 @@
 #include "ui/connectionmonitor.h"
 
+#include "models/apierror.h"
+#include "models/diagnostics/causeadapters.h"
+#include "ui/connectiondiagnostics.h"
 #include "ui/logging.h"
 
 #include <QMetaEnum>
@@ -7,6 +10,43 @@
 namespace WhaTrack::Ui {
 
 using State = Centrifuge::Client::State;
+namespace Diag = WhaTrack::Diagnostics;
+
+namespace {
+
+//! The REST route's place in the table: a 404 on the token route means a wrong backend URL,
+//! on the sign-in route wrong credentials...
+Diag::Where routeWhere(const QString& route)
+{
+    if (route.contains(QLatin1String("/centrifugo/subscription-token")))
+        return Diag::Where::SubscriptionTokenRoute;
+    if (route.contains(QLatin1String("/centrifugo/token")))
+        return Diag::Where::TokenRoute;
+    if (route.contains(QLatin1String("/auth/")) || route.contains(QLatin1String("sign-in")))
+        return Diag::Where::SignIn;
+    return Diag::Where::Backend;
+}
+
+//! The token provider gives only its text; an unreadable answer must not read as its status.
+Diag::Failure tokenFetchFailure(const QString& description)
+{
+    if (description.contains(WhaTrack::undecodableAnswerText()))
+        return Diag::Failure::make(
+            Diag::Where::TokenRoute, Diag::Kind::DecodeError, 0, description);
+    if (description.startsWith(QLatin1String("unauthorized")))
+        return Diag::Failure::make(
+            Diag::Where::TokenRoute, Diag::Kind::HttpStatus, 401, description);
+    return Diag::fromRealtimeError(
+        Diag::Where::TokenRoute, Centrifuge::ErrorType::ConnectToken, 0, description);
+}
+
+bool sameFailure(const Diag::Failure& a, const Diag::Failure& b)
+{
+    return a.where == b.where && a.kind == b.kind && a.code == b.code && a.detail == b.detail
+        && a.subject == b.subject;
+}
+
+} // namespace
 
 ConnectionMonitor::ConnectionMonitor(Clock clock, QObject* parent)
     : QObject(parent)
@@ -28,6 +68,35 @@ void ConnectionMonitor::setEndpoints(const QUrl& backendUrl, const QUrl& webSock
     Q_EMIT changed();
 }
 
+void ConnectionMonitor::setDiagnostics(ConnectionDiagnostics* diagnostics)
+{
+    m_diagnostics = diagnostics;
+    Q_EMIT changed();
+}
+
+ConnectionDiagnostics* ConnectionMonitor::diagnostics() const
+{
+    return m_diagnostics;
+}
+
+void ConnectionMonitor::recordFailure(const Diag::Failure& failure)
+{
+    if (failure.isNone() || failure.kind == Diag::Kind::Canceled)
+        return;
+    auto& errors = m_snapshot.errors;
+    const QDateTime now = QDateTime::currentDateTime();
+    if (!errors.isEmpty() && sameFailure(errors.first().failure, failure)) {
+        // A reconnect loop repeats one failure: count it rather than push the others out.
+        ++errors.first().repeats;
+        errors.first().at = now;
+    } else {
+        errors.prepend(ErrorEntry {now, failure, Diag::explain(failure), 1});
+        if (errors.size() > ConnectionSnapshot::kMaxErrors)
+            errors.resize(ConnectionSnapshot::kMaxErrors);
+    }
+    Q_EMIT changed();
+}
+
 void ConnectionMonitor::setChannels(const QStringList& channels)
 {
     for (const auto& name : channels)
@@ -44,6 +113,8 @@ void ConnectionMonitor::start()
         fresh.channelRef(c.channel);
     fresh.networkReachable = m_snapshot.networkReachable;
     fresh.restCalls = m_snapshot.restCalls;
+    // The history outlives a session: the errors that led to a sign-in again are still useful.
+    fresh.errors = m_snapshot.errors;
     fresh.started = true;
     fresh.startedAtMs = m_clock();
     fresh.stateSinceMs = fresh.startedAtMs;
@@ -76,6 +147,7 @@ void ConnectionMonitor::onConnecting(int code, const QString& reason)
 {
     m_snapshot.lastConnecting = stamp(code, reason);
     Q_EMIT changed();
+    recordFailure(Diag::fromConnecting(code, reason));
 }
 
 void ConnectionMonitor::onConnected(const QString& clientId, const QString& serverVersion)
@@ -92,6 +164,7 @@ void ConnectionMonitor::onDisconnected(int code, const QString& reason)
     m_snapshot.reconnectAtMs = -1;
     m_snapshot.nextRetryAt = {};
     Q_EMIT changed();
+    recordFailure(Diag::fromDisconnect(code, reason));
 }
 
 void ConnectionMonitor::onError(Centrifuge::ErrorType type, int code, const QString& message)
@@ -101,6 +174,7 @@ void ConnectionMonitor::onError(Centrifuge::ErrorType type, int code, const QStr
     m_snapshot.lastError
         = stamp(code, QLatin1String(name ? name : "Error") + QStringLiteral(": ") + message);
     Q_EMIT changed();
+    recordFailure(Diag::fromRealtimeError(Diag::Where::Unknown, type, code, message));
 }
 
 void ConnectionMonitor::onReconnectScheduled(int attempt, qint64 delayMs)
@@ -136,12 +210,17 @@ void ConnectionMonitor::onSubscriptionError(
     qCWarning(lcUi) << "subscription error" << channel << code << message;
     m_snapshot.channelRef(channel).lastError = stamp(code, message);
     Q_EMIT changed();
+    Diag::Failure f = Diag::fromRealtimeError(
+        Diag::Where::Subscribe, Centrifuge::ErrorType::Subscribe, code, message);
+    f.subject = channel;
+    recordFailure(f);
 }
 
 void ConnectionMonitor::onUnsubscribed(const QString& channel, int code, const QString& reason)
 {
     m_snapshot.channelRef(channel).lastUnsubscribed = stamp(code, reason);
     Q_EMIT changed();
+    recordFailure(Diag::fromUnsubscribed(channel, code, reason));
 }
 
 void ConnectionMonitor::onPublication(const QString& channel)
@@ -156,7 +235,9 @@ void ConnectionMonitor::onTokenFetch(bool ok, const QString& description)
 {
     m_snapshot.lastTokenFetch = ok ? tr("ok") : description;
     m_snapshot.lastTokenFetchAt = QDateTime::currentDateTime();
+    m_snapshot.tokenFailure = ok ? Diag::Failure() : tokenFetchFailure(description);
     Q_EMIT changed();
+    recordFailure(m_snapshot.tokenFailure);
 }
 
 void ConnectionMonitor::onRestCall(
@@ -164,10 +245,28 @@ void ConnectionMonitor::onRestCall(
 {
     auto& calls = m_snapshot.restCalls;
     calls.removeIf([&route](const RestCall& c) { return c.route == route; });
-    calls.prepend(RestCall {route, httpStatus, latencyMs, error, QDateTime::currentDateTime()});
+    calls.prepend(RestCall {route, httpStatus, latencyMs, error, QDateTime::currentDateTime(), {}});
     if (calls.size() > ConnectionSnapshot::kMaxRestCalls)
         calls.resize(ConnectionSnapshot::kMaxRestCalls);
     Q_EMIT changed();
+}
+
+void ConnectionMonitor::onRestResult(
+    const QString& route, int httpStatus, qint64 latencyMs, const WhaTrack::ApiError& error)
+{
+    if (error.ok()) {
+        onRestCall(route, httpStatus, latencyMs, {});
+        return;
+    }
+    const Diag::Failure failure = Diag::fromApiError(routeWhere(route), error);
+    auto& calls = m_snapshot.restCalls;
+    calls.removeIf([&route](const RestCall& c) { return c.route == route; });
+    calls.prepend(RestCall {route, httpStatus, latencyMs, error.describe(),
+        QDateTime::currentDateTime(), Diag::explain(failure)});
+    if (calls.size() > ConnectionSnapshot::kMaxRestCalls)
+        calls.resize(ConnectionSnapshot::kMaxRestCalls);
+    Q_EMIT changed();
+    recordFailure(failure);
 }
 
 void ConnectionMonitor::setNetworkReachable(int reachable)

@@ -11,8 +11,15 @@
 #include "ui/connectionsnapshot.h"
 
 #include <QObject>
+#include <QPointer>
+
+namespace WhaTrack {
+struct ApiError;
+}
 
 namespace WhaTrack::Ui {
+
+class ConnectionDiagnostics;
 
 class ConnectionMonitor : public QObject
 {
@@ -25,6 +32,10 @@ public:
     qint64 now() const { return m_clock(); }
 
     void setEndpoints(const QUrl& backendUrl, const QUrl& webSocketUrl);
+    //! The diagnostics of this session (the details dialog's "Run diagnostics"). The monitor
+    //! does not own it; without one the dialog offers no run.
+    void setDiagnostics(ConnectionDiagnostics* diagnostics);
+    ConnectionDiagnostics* diagnostics() const;
     //! The channels the session subscribes to, listed even before their first event.
     void setChannels(const QStringList& channels);
 
@@ -52,9 +63,17 @@ public Q_SLOTS:
 
     // Other inputs.
     //! Result of the last connection-token fetch, in plain language ("ok", "HTTP 429 ...").
+    //! A failure is explained by the table of causes and kept in the error history.
     void onTokenFetch(bool ok, const QString& description);
     //! A REST call finished (ApiClient::requestFinished); keeps the latest per route.
     void onRestCall(const QString& route, int httpStatus, qint64 latencyMs, const QString& error);
+    //! The same with the client's classified error: the row shows the table's words and a
+    //! failure joins the error history.
+    void onRestResult(
+        const QString& route, int httpStatus, qint64 latencyMs, const WhaTrack::ApiError& error);
+    //! Adds a failure to the bounded error history (the same failure again in a row is
+    //! counted, not repeated). Kind::None and Canceled are ignored.
+    void recordFailure(const WhaTrack::Diagnostics::Failure& failure);
     //! 1 reachable, 0 not reachable, -1 unknown (QNetworkInformation may be unavailable).
     void setNetworkReachable(int reachable);
     void setSignedOut(bool signedOut, const QString& reason = {});
@@ -68,6 +87,7 @@ private:
 
     Clock m_clock;
     ConnectionSnapshot m_snapshot;
+    QPointer<ConnectionDiagnostics> m_diagnostics;
 };
 
 } // namespace WhaTrack::Ui

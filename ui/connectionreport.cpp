@@ -1,5 +1,6 @@
 #include "ui/connectionreport.h"
 
+#include "models/diagnostics/causeadapters.h"
 #include "ui/connectionstatus.h"
 #include "ui/timeformat.h"
 
@@ -10,6 +11,7 @@ namespace WhaTrack::Ui {
 
 using State = Centrifuge::Client::State;
 using SubState = Centrifuge::Subscription::State;
+namespace Diag = WhaTrack::Diagnostics;
 
 QString ConnectionReport::safeUrl(const QUrl& url)
 {
@@ -96,13 +98,15 @@ QString when(const QDateTime& at, const QDateTime& now)
         + QLatin1Char(')');
 }
 
-QString codeReason(const CodeReason& c, const QDateTime& now)
+//! A connecting/disconnected event in the table's words (the code kept for IT), never the
+//! library's raw text.
+QString eventText(const CodeReason& c, const Diag::Failure& failure, const QDateTime& now)
 {
     if (!c.isSet())
         return ConnectionReport::tr("none");
-    QString text = QString::number(c.code);
-    if (!c.reason.isEmpty())
-        text += QStringLiteral(" ") + c.reason;
+    const Diag::Cause cause = Diag::explain(failure);
+    QString text = cause.isEmpty() ? ConnectionStatusPresenter::describeCode(c.code)
+                                   : cause.title + QStringLiteral(" (%1)").arg(c.code);
     return text + QStringLiteral(" — ") + when(c.at, now);
 }
 
@@ -130,14 +134,19 @@ QList<DetailSection> ConnectionReport::sections(
         conn.rows.append(
             {tr("Server version"), s.serverVersion.isEmpty() ? tr("unknown") : s.serverVersion});
     }
-    conn.rows.append({tr("Last connecting"), codeReason(s.lastConnecting, wallNow)});
-    conn.rows.append({tr("Last disconnected"), codeReason(s.lastDisconnected, wallNow)});
-    conn.rows.append({tr("Last error"), codeReason(s.lastError, wallNow)});
+    conn.rows.append({tr("Last connecting"),
+        eventText(s.lastConnecting,
+            Diag::fromConnecting(s.lastConnecting.code, s.lastConnecting.reason), wallNow)});
+    conn.rows.append({tr("Last disconnected"),
+        eventText(s.lastDisconnected,
+            Diag::fromDisconnect(s.lastDisconnected.code, s.lastDisconnected.reason), wallNow)});
+    // The newest entry of the history, in the table's words (the Recent errors tab has all).
+    conn.rows.append({tr("Last error"),
+        s.errors.isEmpty() ? tr("none")
+                           : s.errors.first().cause.title + QStringLiteral(" — ")
+                + when(s.errors.first().at, wallNow)});
     conn.rows.append({tr("Reconnect attempt"), QString::number(s.reconnectAttempt)});
-    QString retry = tr("none scheduled");
-    if (s.reconnectAtMs >= 0 && s.reconnectAtMs > nowMs)
-        retry = tr("in %1").arg(TimeFormat::duration(s.reconnectAtMs - nowMs + 999));
-    conn.rows.append({tr("Next retry"), retry});
+    conn.rows.append({tr("Next retry"), retryText(s, nowMs)});
     QString network = tr("unknown");
     if (s.networkReachable.has_value())
         network = *s.networkReachable ? tr("reachable") : tr("no network");
@@ -160,14 +169,18 @@ QList<DetailSection> ConnectionReport::sections(
             value += QStringLiteral(" · ")
                 + (c.publications == 1 ? tr("1 publication")
                                        : tr("%1 publications").arg(c.publications));
-        if (c.lastError.isSet())
-            value += QStringLiteral(" · ")
-                + tr("error %1 %2").arg(c.lastError.code).arg(c.lastError.reason);
+        // Refusals in the table's words: 103 explains channel naming and membership.
+        Diag::Failure failure;
         if (c.lastUnsubscribed.isSet() && c.state != SubState::Subscribed)
-            value += QStringLiteral(" · ")
-                + tr("unsubscribed %1 %2")
-                      .arg(c.lastUnsubscribed.code)
-                      .arg(c.lastUnsubscribed.reason);
+            failure = Diag::fromUnsubscribed(
+                c.channel, c.lastUnsubscribed.code, c.lastUnsubscribed.reason);
+        if (failure.isNone() && c.lastError.isSet() && c.state != SubState::Subscribed) {
+            failure = Diag::Failure::make(Diag::Where::Subscribe, Diag::Kind::CentrifugoError,
+                c.lastError.code, c.lastError.reason);
+            failure.subject = c.channel;
+        }
+        if (!failure.isNone())
+            value += QLatin1Char('\n') + causeText(Diag::explain(failure));
         subs.rows.append({label, value});
     }
     if (subs.rows.isEmpty())
@@ -181,18 +194,33 @@ QList<DetailSection> ConnectionReport::sections(
         expiry = left > 0 ? tr("expires in %1").arg(TimeFormat::duration(left)) : tr("expired");
     }
     token.rows.append({tr("Expiry"), expiry});
-    token.rows.append({tr("Last fetch"),
-        s.lastTokenFetch.isEmpty()
-            ? tr("not fetched yet")
-            : s.lastTokenFetch + QStringLiteral(" — ") + when(s.lastTokenFetchAt, wallNow)});
+    QString fetch = tr("not fetched yet");
+    if (!s.tokenFailure.isNone())
+        fetch = tr("failed — %1").arg(when(s.lastTokenFetchAt, wallNow)) + QLatin1Char('\n')
+            + causeText(Diag::explain(s.tokenFailure));
+    else if (!s.lastTokenFetch.isEmpty())
+        fetch = s.lastTokenFetch + QStringLiteral(" — ") + when(s.lastTokenFetchAt, wallNow);
+    token.rows.append({tr("Last fetch"), fetch});
     out.append(token);
 
     DetailSection rest {tr("Backend calls (latest per route)"), {}};
     for (const auto& call : s.restCalls) {
-        QString value
-            = call.httpStatus > 0 ? tr("HTTP %1").arg(call.httpStatus) : tr("no response");
+        // A failed call leads with the table's words: an unreadable 200 answer is "could not
+        // be read", not "HTTP 200".
+        QString value;
+        if (!call.cause.isEmpty())
+            value = call.cause.title;
+        else if (call.httpStatus > 0)
+            value = tr("HTTP %1").arg(call.httpStatus);
+        else
+            value = tr("no response");
+        if (!call.cause.isEmpty() && call.httpStatus >= 300)
+            value += QStringLiteral(" (HTTP %1)").arg(call.httpStatus);
         value += QStringLiteral(" · %1 ms · ").arg(call.latencyMs) + when(call.at, wallNow);
-        if (!call.error.isEmpty())
+        if (!call.cause.isEmpty())
+            value += QLatin1Char('\n') + call.cause.cause + QLatin1Char(' ')
+                + tr("What to do: %1").arg(call.cause.action);
+        else if (!call.error.isEmpty())
             value += QLatin1Char('\n') + call.error;
         // "GET /api/v1/..." -> label "GET", the path leads the value (labels stay short).
         const qsizetype space = call.route.indexOf(QLatin1Char(' '));
@@ -221,13 +249,112 @@ QString ConnectionReport::text(const ConnectionSnapshot& s, qint64 nowMs, const 
                .arg(QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture(),
                    QString::fromLatin1(qVersion()));
     out += QStringLiteral("(Redacted: no tokens, cookies, passwords or message text.)\n");
-    for (const auto& section : sections(s, nowMs, wallNow)) {
+    QList<DetailSection> all = sections(s, nowMs, wallNow);
+    all.insert(1, errorSection(s, wallNow));
+    for (const auto& section : std::as_const(all)) {
         out += QLatin1Char('\n') + section.title + QLatin1Char('\n');
-        for (const auto& row : section.rows)
-            out += QStringLiteral("  ") + row.label + QStringLiteral(": ") + row.value
+        for (const auto& row : section.rows) {
+            QString value = row.value;
+            value.replace(QLatin1Char('\n'), QStringLiteral("\n      "));
+            out += QStringLiteral("  ") + row.label + QStringLiteral(": ") + value
                 + QLatin1Char('\n');
+        }
+    }
+    // The technical details behind the errors, for IT (the panel shows only the words).
+    if (!s.errors.isEmpty()) {
+        out += QStringLiteral("\nError details (technical)\n");
+        for (const auto& e : s.errors) {
+            out += QStringLiteral("  %1 [%2] %3 %4 %5\n")
+                       .arg(
+                           e.at.toString(Qt::ISODate), e.cause.id, Diag::whereName(e.failure.where))
+                       .arg(e.failure.code)
+                       .arg(e.failure.detail);
+        }
     }
     return redact(out);
+}
+
+QString ConnectionReport::fullText(const ConnectionSnapshot& s, qint64 nowMs,
+    const QDateTime& wallNow, const QString& diagnosticsReport)
+{
+    QString out = text(s, nowMs, wallNow);
+    out += QLatin1Char('\n');
+    out += diagnosticsReport.isEmpty() ? QStringLiteral("Diagnostics: not run\n")
+                                       : diagnosticsReport;
+    return redact(out);
+}
+
+QString ConnectionReport::causeText(const Diag::Cause& cause)
+{
+    if (cause.isEmpty())
+        return {};
+    return cause.title + QStringLiteral(": ") + cause.cause + QLatin1Char('\n')
+        + tr("What to do: %1").arg(cause.action);
+}
+
+QString ConnectionReport::retryText(const ConnectionSnapshot& s, qint64 nowMs)
+{
+    if (!s.started)
+        return tr("Not started: the app connects after sign-in");
+    switch (s.state) {
+    case State::Connected:
+        return tr("No retry needed: connected");
+    case State::Disconnected:
+    case State::Closed:
+        if (s.lastDisconnected.isSet())
+            return tr("None: the app will not retry on its own. Use Reconnect now.");
+        return tr("Not started yet");
+    case State::Connecting:
+        break;
+    }
+    if (s.reconnectAtMs >= 0 && s.reconnectAtMs > nowMs) {
+        // Round up: "in 1 s" until the very end, never "in 0 s".
+        const qint64 seconds = (s.reconnectAtMs - nowMs + 999) / 1000;
+        const QString in = seconds < 60 ? tr("%1 s").arg(seconds)
+                                        : TimeFormat::duration(s.reconnectAtMs - nowMs + 999);
+        return s.reconnectAttempt > 0
+            ? tr("Retrying in %1, attempt %2").arg(in).arg(s.reconnectAttempt)
+            : tr("Retrying in %1").arg(in);
+    }
+    return s.reconnectAttempt > 0 ? tr("Attempt %1 is running now").arg(s.reconnectAttempt)
+                                  : tr("Connecting now");
+}
+
+DetailSection ConnectionReport::errorSection(const ConnectionSnapshot& s, const QDateTime& wallNow)
+{
+    DetailSection out {
+        tr("Recent errors (newest first, last %1 kept)").arg(ConnectionSnapshot::kMaxErrors), {}};
+    for (const auto& e : s.errors) {
+        QString label = when(e.at, wallNow);
+        // "12:03:04 (2 min ago)" is long for a label: the time alone, the age in the value.
+        const QDateTime local = e.at.toLocalTime();
+        label = local.date() == wallNow.toLocalTime().date()
+            ? local.toString(QStringLiteral("HH:mm:ss"))
+            : local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QString value = causeText(e.cause);
+        if (!e.failure.subject.isEmpty() && !value.contains(e.failure.subject))
+            value = e.failure.subject + QLatin1Char('\n') + value;
+        if (e.repeats > 1)
+            value += QLatin1Char('\n')
+                + tr("%1 times in a row, last %2")
+                      .arg(e.repeats)
+                      .arg(TimeFormat::relative(e.at, wallNow));
+        out.rows.append({label, value});
+    }
+    if (out.rows.isEmpty())
+        out.rows.append({tr("Errors"), tr("none since the app started")});
+    return out;
+}
+
+Diag::Cause ConnectionReport::currentProblem(const ConnectionSnapshot& s, qint64 nowMs)
+{
+    const auto view = ConnectionStatusPresenter::describe(s, nowMs);
+    // The pill hides the first seconds; the panel is opened to find out: say it at once.
+    if (view.kind == ConnectionStatusView::Kind::Online || !s.started || s.errors.isEmpty())
+        return {};
+    if (!s.tokenFailure.isNone() && s.state != State::Connected)
+        return Diag::explain(s.tokenFailure);
+    return s.errors.first().cause;
 }
 
 QString ConnectionReport::redact(QString text)
@@ -240,8 +367,19 @@ QString ConnectionReport::redact(QString text)
         QStringLiteral("((?:token|password|secret|cookie|authorization)[\"']?[ \\t]*[=:][ "
                        "\\t]*[\"']?)[^\\s\"'&;,]+"),
         QRegularExpression::CaseInsensitiveOption);
+    // Message text must not leave the app either: JSON fields that carry it are blanked.
+    static const QRegularExpression bodyField(
+        QStringLiteral("(\"(?:body|text|content|caption|message_body)\"[ \\t]*:[ \\t]*\")"
+                       "(?:[^\"\\\\]|\\\\.)*\""),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(
+        QStringLiteral("(Bearer[ \\t]+)[^\\s\"']+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression userInfo(QStringLiteral("(//)[^/@\\s:]+:[^/@\\s]+@"));
     text.replace(jwt, QStringLiteral("[redacted]"));
     text.replace(secretParam, QStringLiteral("\\1[redacted]"));
+    text.replace(bodyField, QStringLiteral("\\1[redacted]\""));
+    text.replace(bearer, QStringLiteral("\\1[redacted]"));
+    text.replace(userInfo, QStringLiteral("\\1[redacted]@"));
     return text;
 }
 

@@ -37,6 +37,20 @@ public:
         const ConnectionSnapshot& s, qint64 nowMs, const QDateTime& wallNow);
     //! Plain text for the clipboard: app version, OS, and every section.
     static QString text(const ConnectionSnapshot& s, qint64 nowMs, const QDateTime& wallNow);
+    //! text() followed by the steps of the last diagnostics run (\a diagnosticsReport, the
+    //! engine's text report; empty when none ran), all redacted.
+    static QString fullText(const ConnectionSnapshot& s, qint64 nowMs, const QDateTime& wallNow,
+        const QString& diagnosticsReport);
+    //! The retry schedule in words: "Retrying in 7 s, attempt 4", "Attempt 4 is running now",
+    //! "Not needed: connected", "None: ..." after a terminal disconnect.
+    static QString retryText(const ConnectionSnapshot& s, qint64 nowMs);
+    //! The last errors (most recent first) with their times, each in the table's words.
+    static DetailSection errorSection(const ConnectionSnapshot& s, const QDateTime& wallNow);
+    //! The table's words for what is wrong right now (empty when nothing is): the newest error
+    //! while not online.
+    static WhaTrack::Diagnostics::Cause currentProblem(const ConnectionSnapshot& s, qint64 nowMs);
+    //! "title: cause What to do: action" for a row value (two lines).
+    static QString causeText(const WhaTrack::Diagnostics::Cause& cause);
     //! A URL safe to show and share: no user info, query or fragment.
     static QString safeUrl(const QUrl& url);
     //! "colon (org:ID:messages)" / "dot (org.ID.messages)" from the channel names in use.

@@ -6,6 +6,7 @@
 //! Filled by ConnectionMonitor from the client's signals (queued to the GUI thread) and from the
 //! store's freshness. No widgets and no live objects, so tests can build one by hand.
 
+#include "models/diagnostics/causes.h"
 #include "models/freshness.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
@@ -43,6 +44,18 @@ struct RestCall
     qint64 latencyMs = 0;
     QString error; //!< empty on success; plain language otherwise
     QDateTime at;
+    //! The table's explanation of the failure (empty on success). Shown instead of the bare
+    //! status, so an unreadable 200 answer never reads as "HTTP 200".
+    WhaTrack::Diagnostics::Cause cause;
+};
+
+//! One entry of the error history: what failed, when, and the table's words for it.
+struct ErrorEntry
+{
+    QDateTime at;
+    WhaTrack::Diagnostics::Failure failure;
+    WhaTrack::Diagnostics::Cause cause; //!< explain(failure), computed once
+    int repeats = 1; //!< the same failure again in a row (a reconnect loop) counts here
 };
 
 //! One client-side subscription as seen from the GUI thread.
@@ -91,6 +104,11 @@ struct ConnectionSnapshot
     QDateTime lastTokenFetchAt;
     QList<RestCall> restCalls; //!< most recent first, one per route, at most kMaxRestCalls
     static constexpr int kMaxRestCalls = 6;
+    //! Why the last connection-token fetch failed; none once a fetch succeeds.
+    WhaTrack::Diagnostics::Failure tokenFailure;
+    //! The most recent errors first, at most kMaxErrors (a bounded history, not just the last).
+    QList<ErrorEntry> errors;
+    static constexpr int kMaxErrors = 20;
 
     const ChannelStatus* channel(const QString& name) const;
     ChannelStatus& channelRef(const QString& name);

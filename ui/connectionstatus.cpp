@@ -1,5 +1,6 @@
 #include "ui/connectionstatus.h"
 
+#include "models/diagnostics/causeadapters.h"
 #include "realtime/codes.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,7 @@ namespace WhaTrack::Ui {
 
 using State = Centrifuge::Client::State;
 using View = ConnectionStatusView;
+namespace Diag = WhaTrack::Diagnostics;
 
 Clock steadyClock()
 {
@@ -48,16 +50,59 @@ bool isChannelRefusal(int code)
     return code == 102 || code == 103;
 }
 
+//! A server unsubscribe that ends the subscription for good: a subscribe error (100-199,
+//! 102/103 among them) or the subscription token refused.
+bool isTerminalUnsubscribe(const CodeReason& c)
+{
+    return c.isSet()
+        && ((c.code >= 100 && c.code < 200)
+            || c.code == Centrifuge::UnsubscribedCode::Unauthorized);
+}
+
 //! The first subscription the server refused for good, if any.
 const ChannelStatus* refusedChannel(const ConnectionSnapshot& s)
 {
     for (const auto& c : s.channels) {
         if (c.state == Centrifuge::Subscription::State::Subscribed)
             continue;
-        if (isChannelRefusal(c.lastUnsubscribed.code) || isChannelRefusal(c.lastError.code))
+        if (isTerminalUnsubscribe(c.lastUnsubscribed) || isChannelRefusal(c.lastError.code))
             return &c;
     }
     return nullptr;
+}
+
+//! The channel's refusal as the table explains it.
+Diag::Cause refusalCause(const ChannelStatus& c)
+{
+    Diag::Failure f;
+    if (isTerminalUnsubscribe(c.lastUnsubscribed))
+        f = Diag::fromUnsubscribed(c.channel, c.lastUnsubscribed.code, c.lastUnsubscribed.reason);
+    if (f.isNone()) {
+        f = Diag::Failure::make(Diag::Where::Subscribe, Diag::Kind::CentrifugoError,
+            c.lastError.code, c.lastError.reason);
+        f.subject = c.channel;
+    }
+    return Diag::explain(f);
+}
+
+//! "Title: cause\nWhat to do: action" for a tooltip.
+QString causeLines(const Diag::Cause& cause)
+{
+    if (cause.isEmpty())
+        return {};
+    return cause.title + QStringLiteral(": ") + cause.cause + QLatin1Char('\n')
+        + ConnectionStatusPresenter::tr("What to do: %1").arg(cause.action);
+}
+
+//! The cause to show while not online: a failing token route first (nothing can connect
+//! without it), else the newest error of the history.
+Diag::Cause latestCause(const ConnectionSnapshot& s)
+{
+    if (!s.tokenFailure.isNone())
+        return Diag::explain(s.tokenFailure);
+    if (!s.errors.isEmpty())
+        return s.errors.first().cause;
+    return {};
 }
 
 QString withCause(const QString& text, const CodeReason& cause, const QString& codeText)
@@ -173,8 +218,14 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
         v.kind = View::Kind::Disconnected;
         v.tone = View::Tone::Error;
         v.text = tr("Disconnected");
-        v.toolTip = withCause(tr("Live updates are off. The app will not retry on its own."),
-            s.lastDisconnected, describeCode(s.lastDisconnected.code));
+        v.toolTip = tr("Live updates are off. The app will not retry on its own.");
+        const Diag::Cause cause = Diag::explain(
+            Diag::fromDisconnect(s.lastDisconnected.code, s.lastDisconnected.reason));
+        v.toolTip += QLatin1Char('\n')
+            + (cause.isEmpty() ? withCause(
+                   QString(), s.lastDisconnected, describeCode(s.lastDisconnected.code))
+                                     .trimmed()
+                               : causeLines(cause));
         v.action = View::Action::Reconnect;
         v.actionText = tr("Reconnect");
         return v;
@@ -187,12 +238,17 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
             v.kind = View::Kind::ChannelError;
             v.tone = View::Tone::Error;
             v.text = tr("Channel error");
+            // The table explains the refusal (103: channel naming and membership); the code
+            // and channel stay for IT.
             v.toolTip = code == 102
-                ? tr("The server does not know the channel %1 (102 unknown channel). This "
-                     "backend may name its channels differently (org:ID:messages or "
-                     "org.ID.messages).")
+                ? tr("The server does not know the channel %1 (102 unknown channel).")
                       .arg(c->channel)
-                : tr("The server refused the channel %1 (103 permission denied).").arg(c->channel);
+                : code == 103
+                ? tr("The server refused the channel %1 (103 permission denied).").arg(c->channel)
+                : tr("The server refused the channel %1 (%2).")
+                      .arg(c->channel)
+                      .arg(code > 0 ? code : c->lastUnsubscribed.code);
+            v.toolTip += QLatin1Char('\n') + causeLines(refusalCause(*c));
             v.action = View::Action::Details;
             v.actionText = tr("Details");
             return v;
@@ -211,19 +267,56 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
     return std::nullopt;
 }
 
-View ConnectionStatusPresenter::connectedView(const ConnectionSnapshot& s)
+View ConnectionStatusPresenter::connectedView(const ConnectionSnapshot& s, qint64 nowMs)
 {
     View v;
     using FState = WhaTrack::Freshness::State;
-    // While a channel is still subscribing the store calls the data stale too; that is the
-    // normal second after connecting, not something to warn about.
-    const bool allSubscribed
-        = std::all_of(s.channels.cbegin(), s.channels.cend(), [](const ChannelStatus& c) {
-              return c.state == Centrifuge::Subscription::State::Subscribed;
-          });
+    // "Online" means live updates arrive: the socket AND every required channel. While a
+    // channel is still subscribing (or failed and retries) the pill says so.
+    QStringList waiting;
+    for (const auto& c : s.channels) {
+        if (c.state != Centrifuge::Subscription::State::Subscribed)
+            waiting << c.channel;
+    }
+    if (!waiting.isEmpty()) {
+        // The start grace covers the normal first second after sign-in.
+        if (nowMs - s.startedAtMs < kIgnoreStartConnectingForMs) {
+            v.kind = View::Kind::Hidden;
+            v.timeDependent = true;
+            return v;
+        }
+        v.kind = View::Kind::Connecting;
+        v.tone = View::Tone::Busy;
+        v.text = tr("Connecting…");
+        v.toolTip = tr("Connected to the server, waiting for the channels: %1.")
+                        .arg(waiting.join(QStringLiteral(", ")));
+        for (const auto& c : s.channels) {
+            if (c.state != Centrifuge::Subscription::State::Subscribed && c.lastError.isSet()) {
+                Diag::Failure f = Diag::Failure::make(Diag::Where::Subscribe,
+                    Diag::Kind::CentrifugoError, c.lastError.code, c.lastError.reason);
+                f.subject = c.channel;
+                v.toolTip += QLatin1Char('\n') + causeLines(Diag::explain(f));
+                break;
+            }
+        }
+        return v;
+    }
+    if (!s.tokenFailure.isNone()) {
+        // Connected on a token that cannot be renewed: the server will close the connection
+        // when it expires. Not "Online": the agent should know before updates stop.
+        v.kind = View::Kind::TokenProblem;
+        v.tone = View::Tone::Warning;
+        v.text = tr("Token refresh failing");
+        v.toolTip = tr("Connected, but the realtime token cannot be renewed; live updates stop "
+                       "when it expires.")
+            + QLatin1Char('\n') + causeLines(Diag::explain(s.tokenFailure));
+        v.action = View::Action::Details;
+        v.actionText = tr("Details");
+        return v;
+    }
     const bool stale = s.freshness.has_value()
         && (s.freshness->state == FState::Stale || s.freshness->state == FState::Offline);
-    if (stale && allSubscribed) {
+    if (stale) {
         v.kind = View::Kind::Stale;
         v.tone = View::Tone::Warning;
         v.text = tr("Realtime may be stale");
@@ -253,13 +346,8 @@ View ConnectionStatusPresenter::connectingView(const ConnectionSnapshot& s, qint
         v.timeDependent = true;
         return v;
     }
-    // Telegram: a short blip after being connected is not worth a flash of "Connecting".
-    if (s.state == State::Connecting && s.previousState == State::Connected
-        && nowMs - s.stateSinceMs <= kConnectingStateDelayMs) {
-        View v = connectedView(s);
-        v.timeDependent = true;
-        return v;
-    }
+    // Telegram keeps "Online" for a short blip after being connected; we do not: a blip is
+    // often the token route or the server failing, and "Online" must mean live updates arrive.
 
     const QString cause = s.lastConnecting.isSet() ? connectingCause(s.lastConnecting) : QString();
     const qint64 remaining = s.reconnectAtMs >= 0 ? s.reconnectAtMs - nowMs : -1;
@@ -278,8 +366,10 @@ View ConnectionStatusPresenter::connectingView(const ConnectionSnapshot& s, qint
         v.text = tr("Connecting…");
     }
     v.toolTip = cause.isEmpty() ? tr("Connecting to the live update server.") : cause;
-    if (s.lastError.isSet() && !s.lastError.reason.isEmpty())
-        v.toolTip += QLatin1Char('\n') + tr("Last error: %1").arg(s.lastError.reason);
+    // Every error through the table of causes: words and a next step, never the raw text.
+    const Diag::Cause latest = latestCause(s);
+    if (!latest.isEmpty())
+        v.toolTip += QLatin1Char('\n') + causeLines(latest);
     if (s.reconnectAttempt > 0)
         v.toolTip += QLatin1Char('\n') + tr("Attempt %1").arg(s.reconnectAttempt);
     return v;
@@ -290,7 +380,7 @@ View ConnectionStatusPresenter::describe(const ConnectionSnapshot& s, qint64 now
     if (auto terminal = terminalView(s))
         return *terminal;
     if (s.state == State::Connected)
-        return connectedView(s);
+        return connectedView(s, nowMs);
     // Before sign-in finished nothing is trying to connect: say nothing rather than
     // "Connecting…" (a failed sign-in shows as Signed out above).
     if (!s.started)

@@ -20,13 +20,16 @@ struct ConnectionStatusView
     enum class Kind {
         Hidden, //!< start grace: nothing worth saying yet
         Online, //!< connected and fresh
-        Connecting, //!< an attempt is running, or the wait is too short for a countdown
+        //! An attempt is running, the wait is too short for a countdown, or the socket is up
+        //! but a required channel is not subscribed yet (never "Online" before all are).
+        Connecting,
         Reconnecting, //!< waiting for the next attempt: "Reconnecting in N s" + Try now
         NoNetwork, //!< the OS says there is no network
         SignedOut, //!< token or session rejected (401): sign in again
         ChannelError, //!< a subscription was refused (102 unknown channel, 103 denied)
         Disconnected, //!< terminal disconnect for another reason (server said do not reconnect)
         Stale, //!< socket up but the data may have gaps: Resync
+        TokenProblem, //!< socket up but the token route fails: it will drop at expiry
     };
     enum class Tone { Neutral, Good, Busy, Warning, Error };
     enum class Action { None, TryNow, Resync, SignIn, Reconnect, Details };
@@ -65,7 +68,7 @@ public:
 private:
     static std::optional<ConnectionStatusView> terminalView(const ConnectionSnapshot& s);
     static ConnectionStatusView connectingView(const ConnectionSnapshot& s, qint64 nowMs);
-    static ConnectionStatusView connectedView(const ConnectionSnapshot& s);
+    static ConnectionStatusView connectedView(const ConnectionSnapshot& s, qint64 nowMs);
 };
 
 } // namespace WhaTrack::Ui

@@ -11,6 +11,7 @@
 #include "models/querykey.h"
 #include "models/secretstore.h"
 #include "realtime/client.h"
+#include "ui/connectiondiagnostics.h"
 #include "ui/connectionmonitor.h"
 #include "ui/keychainnotice.h"
 #include "ui/logging.h"
@@ -126,6 +127,7 @@ bool AppController::start()
     m_monitor = new ConnectionMonitor(Ui::steadyClock(), this);
     const QUrl ws = effectiveWebSocketUrl();
     m_monitor->setEndpoints(m_options.backendUrl, ws);
+    wireDiagnostics(cas);
 
     Centrifuge::ClientOptions clientOptions;
     clientOptions.name = QStringLiteral("whatrack-inbox");
@@ -231,8 +233,7 @@ void AppController::wireSession()
     Ui::KeychainNotice::install(m_window.get(), m_session);
     connect(m_api, &ApiClient::requestFinished, this,
         [this](const QString& route, int status, qint64 latencyMs, const ApiError& error) {
-            m_monitor->onRestCall(
-                route, status, latencyMs, error.ok() ? QString() : error.describe());
+            m_monitor->onRestResult(route, status, latencyMs, error);
             if (error.kind == ApiError::Kind::Tls)
                 showTlsProblem(serverName(m_options.backendUrl),
                     error.sslErrors.isEmpty() ? QStringList {error.message} : error.sslErrors);
@@ -245,6 +246,31 @@ void AppController::wireSession()
                 showTlsProblem(
                     tr("live updates (%1)").arg(serverName(effectiveWebSocketUrl())), {message});
         });
+}
+
+void AppController::wireDiagnostics(const QList<QSslCertificate>& cas)
+{
+    // "Run diagnostics" in the connection panel: the engine with the settings in use at that
+    // moment and this session (the runner checks it through the app's REST client).
+    auto* diagnostics = new Ui::ConnectionDiagnostics(m_monitor);
+    diagnostics->setApiClient(m_api);
+    diagnostics->setConfigSource([this, cas] {
+        Diagnostics::DiagnosticsConfig config;
+        config.backendUrl = m_options.backendUrl;
+        config.wsUrl = effectiveWebSocketUrl();
+        config.organizationId = m_activeOrg;
+        config.caCertificates = cas;
+        QStringList templates;
+        templates << (m_options.messagesChannel.isEmpty() ? QStringLiteral("org:{org}:messages")
+                                                          : m_options.messagesChannel);
+        // "-" disables the tickets channel, as in the store.
+        if (m_options.ticketsChannel != QLatin1String("-"))
+            templates << (m_options.ticketsChannel.isEmpty() ? QStringLiteral("org:{org}:tickets")
+                                                             : m_options.ticketsChannel);
+        config.channelTemplates = templates;
+        return config;
+    });
+    m_monitor->setDiagnostics(diagnostics);
 }
 
 void AppController::wireStore()

@@ -48,6 +48,7 @@ private:
     bool loadCaCertificates(QList<QSslCertificate>* certs);
     QUrl effectiveWebSocketUrl() const;
     void wireSession();
+    void wireDiagnostics(const QList<QSslCertificate>& cas);
     void wireStore();
     void watchNetwork();
 

@@ -84,7 +84,8 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
         QCoreApplication::translate("main", "Delay before the screenshot (default 3000)."),
         QStringLiteral("N"));
     const QCommandLineOption shotTarget(QStringLiteral("screenshot-target"),
-        QCoreApplication::translate("main", "What to capture: window (default) or details."),
+        QCoreApplication::translate("main", "What to capture: window (default), details, or diagnostics "
+                                    "(the details after a diagnostics run)."),
         QStringLiteral("WHAT"));
     const QCommandLineOption cache(QStringLiteral("local-cache"),
         QCoreApplication::translate("main", "SQLite file of the offline cache."),
@@ -143,8 +144,10 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
         }
     }
     if (o->screenshotTarget != QLatin1String("window")
-        && o->screenshotTarget != QLatin1String("details")) {
-        *error = QCoreApplication::translate("main", "--screenshot-target is window or details.");
+        && o->screenshotTarget != QLatin1String("details")
+        && o->screenshotTarget != QLatin1String("diagnostics")) {
+        *error = QCoreApplication::translate(
+            "main", "--screenshot-target is window, details or diagnostics.");
         return false;
     }
     for (const QUrl* url : {&o->backendUrl, &o->webSocketUrl}) {

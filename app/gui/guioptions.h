@@ -22,7 +22,7 @@ struct GuiOptions
     QString ticketsChannel; //!< template with {org}; "-" or empty-after-set disables it
     QString screenshotFile;
     int screenshotAfterMs = 3000;
-    QString screenshotTarget = QStringLiteral("window"); //!< window | details
+    QString screenshotTarget = QStringLiteral("window"); //!< window | details | diagnostics
     QString localCachePath; //!< empty = the default under AppDataLocation
     //! Chat to open at start: an id, or "first"; empty = the last chat open in this organization.
     QString openChat;

@@ -1,6 +1,7 @@
 #include "app/gui/screenshot.h"
 
 #include "ui/connectiondetailsdialog.h"
+#include "ui/connectiondiagnostics.h"
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
 
@@ -33,6 +34,30 @@ void scheduleScreenshot(
     QTimer::singleShot(afterMs, window, [guard, file, target] {
         if (!guard)
             return;
+        if (target == QLatin1String("diagnostics")) {
+            // The panel after "Run diagnostics" (docs/images/diagnostics-*.png): run, wait for
+            // the last step, let the rows lay out, grab. A run never hangs: every step has a
+            // deadline in the engine.
+            guard->showConnectionDetails();
+            auto* dialog = guard->connectionDetails();
+            auto* diagnostics = dialog ? dialog->diagnostics() : nullptr;
+            if (!dialog || !diagnostics || !diagnostics->canRun()) {
+                qCWarning(lcUi) << "screenshot: diagnostics are not available";
+                QApplication::exit(2);
+                return;
+            }
+            QObject::connect(
+                diagnostics, &Ui::ConnectionDiagnostics::finished, dialog, [dialog, file] {
+                    // Every step in the picture: grow the dialog to its rows, then grab once
+                    // the new layout is painted.
+                    QTimer::singleShot(200, dialog, [dialog, file] {
+                        dialog->fitToContents(1100);
+                        QTimer::singleShot(400, dialog, [dialog, file] { save(dialog, file); });
+                    });
+                });
+            dialog->runDiagnostics();
+            return;
+        }
         if (target == QLatin1String("details")) {
             guard->showConnectionDetails();
             // Let the dialog lay out and paint once before grabbing it.

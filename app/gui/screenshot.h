@@ -13,7 +13,8 @@ class MainWindow;
 namespace WhaTrack::Gui {
 
 //! Schedules the capture; the application exits with 0 on success, 2 if the file could not be
-//! written. \a target is "window" or "details".
+//! written. \a target is "window", "details" or "diagnostics" (the details after a
+//! diagnostics run, grown to show every step).
 void scheduleScreenshot(
     Ui::MainWindow* window, const QString& file, int afterMs, const QString& target);
 
