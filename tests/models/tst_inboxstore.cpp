@@ -498,8 +498,16 @@ private Q_SLOTS:
         QVERIFY(!saved.lastSeen.contains(QStringLiteral("C2")));
     }
 
+    void savedGhostChatsGoWithTheFirstServerList_data()
+    {
+        QTest::addColumn<int>("serverDelayMs");
+        QTest::newRow("saved copy first") << 500;
+        QTest::newRow("any order") << 0; // the list may be diffed before the copy shows
+    }
+
     void savedGhostChatsGoWithTheFirstServerList()
     {
+        QFETCH(int, serverDelayMs);
         QTemporaryDir dir;
         InboxStoreOptions options;
         options.localCachePath = dir.filePath(QStringLiteral("cache.sqlite"));
@@ -514,10 +522,11 @@ private Q_SLOTS:
 
         // Next start: the server no longer has C2, and answers after the saved copy showed.
         removeBackendChat(QStringLiteral("C2"));
-        m_backend->delayMs = 500;
+        m_backend->delayMs = serverDelayMs;
         makeStore(options);
         m_store->setOrganization(kOrg);
-        QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1); // the saved copy, as it was
+        if (serverDelayMs > 0)
+            QTRY_COMPARE(unreadOf(QStringLiteral("C2")), 1); // the saved copy, as it was
         QTRY_COMPARE(visibleChats(), QStringList({QStringLiteral("C1"), QStringLiteral("L3")}));
         QCOMPARE(unreadOf(QStringLiteral("C2")), -1);
         const QString scope = LocalCache::scopeKey(m_backend->url(), kOrg);
