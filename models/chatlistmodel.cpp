@@ -1,6 +1,9 @@
 #include "models/chatlistmodel.h"
 
+#include "models/chatrevisions.h"
 #include "models/logging.h"
+
+#include <limits>
 
 namespace WhaTrack {
 
@@ -24,7 +27,11 @@ QString messagePreview(const Message& m)
 ChatListModel::ChatListModel(QObject* parent)
     : QAbstractListModel(parent)
 {
+    m_pump.setInterval(0);
+    connect(&m_pump, &QTimer::timeout, this, &ChatListModel::runSlice);
 }
+
+ChatListModel::~ChatListModel() = default;
 
 int ChatListModel::rowCount(const QModelIndex& parent) const
 {
@@ -93,19 +100,7 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
 
 void ChatListModel::intern(ChatItem& c)
 {
-    if (c.lastMessage) {
-        m_pool.intern(c.lastMessage->instanceId);
-        m_pool.intern(c.lastMessage->directionId);
-        m_pool.intern(c.lastMessage->type);
-    }
-    if (c.currentTicket) {
-        m_pool.intern(c.currentTicket->status);
-        m_pool.intern(c.currentTicket->stage.id);
-        m_pool.intern(c.currentTicket->stage.name);
-        m_pool.intern(c.currentTicket->stage.color);
-        m_pool.intern(c.currentTicket->sourceType);
-        m_pool.intern(c.currentTicket->utmSource);
-    }
+    internChat(c, m_pool);
 }
 
 void ChatListModel::rebuildIndex()
@@ -116,8 +111,28 @@ void ChatListModel::rebuildIndex()
         m_rowById.insert(m_items.at(i).id, i);
 }
 
+void ChatListModel::reindexFrom(int row)
+{
+    // Rows above \a row kept their numbers: only the ones below moved (no rehash: same keys).
+    for (int i = row; i < m_items.size(); ++i)
+        m_rowById[m_items.at(i).id] = i;
+}
+
 void ChatListModel::resetItems(QList<ChatItem> items)
 {
+    cancelJobs();
+    if (items.size() > m_maxRowsPerSlice) {
+        // A big list: an empty model now, then slices once the pool has prepared it.
+        const bool hadRows = !m_items.isEmpty();
+        beginResetModel();
+        m_items.clear();
+        m_rowById.clear();
+        endResetModel();
+        if (hadRows)
+            Q_EMIT countChanged();
+        enqueue(std::move(items), {}, JobKind::Unprepared);
+        return;
+    }
     beginResetModel();
     m_items = std::move(items);
     for (auto& c : m_items)
@@ -170,41 +185,36 @@ QList<int> ChatListModel::changedRoles(const ChatItem& a, const ChatItem& b) con
 ChatListModel::MergeStats ChatListModel::mergeItems(QList<ChatItem> items, MergeMode mode)
 {
     MergeStats stats;
-    if (m_items.isEmpty()) {
+    if (m_items.isEmpty() && m_jobs.isEmpty()) {
         if (items.isEmpty())
             return stats;
         stats.inserted = static_cast<int>(items.size());
         resetItems(std::move(items));
         return stats;
     }
-    // O(n): one hash of the incoming ids, one pass over our rows, one over theirs.
-    QHash<QString, qsizetype> incoming;
-    incoming.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i)
-        incoming.insert(items.at(i).id, i);
-
-    if (mode == MergeMode::Authoritative) {
-        // Remove gone chats in contiguous blocks, from the bottom so row numbers stay valid.
-        int row = static_cast<int>(m_items.size()) - 1;
-        while (row >= 0) {
-            if (incoming.contains(m_items.at(row).id)) {
-                --row;
-                continue;
-            }
-            const int last = row;
-            while (row >= 0 && !incoming.contains(m_items.at(row).id))
-                --row;
-            const int first = row + 1;
-            beginRemoveRows({}, first, last);
-            m_items.remove(first, last - first + 1);
-            endRemoveRows();
-            stats.removed += last - first + 1;
-        }
-        if (stats.removed)
-            rebuildIndex();
+    if (!m_jobs.isEmpty() || items.size() > m_maxRowsPerSlice) {
+        // Queued behind what is pending, prepared on the pool, applied in slices.
+        stats.changed = static_cast<int>(items.size());
+        enqueue(std::move(items), {},
+            mode == MergeMode::Authoritative ? JobKind::UnpreparedAuthoritative
+                                             : JobKind::Unprepared);
+        return stats;
     }
-
-    upsert(std::move(items), stats);
+    if (mode == MergeMode::Authoritative) {
+        // O(n): one hash of the incoming ids, one pass over our rows.
+        QSet<QString> incoming;
+        incoming.reserve(items.size());
+        for (const auto& c : std::as_const(items))
+            incoming.insert(c.id);
+        QList<int> gone;
+        for (int row = 0; row < m_items.size(); ++row) {
+            if (!incoming.contains(m_items.at(row).id))
+                gone.append(row);
+        }
+        removeRows(std::move(gone), stats);
+    }
+    qsizetype next = 0;
+    upsertSlice(items, next, false, stats, std::numeric_limits<int>::max(), nullptr, 0);
     if (stats.inserted || stats.removed)
         Q_EMIT countChanged();
     qCDebug(lcModels) << "chat list merged:" << stats.inserted << "new," << stats.changed
@@ -212,86 +222,82 @@ ChatListModel::MergeStats ChatListModel::mergeItems(QList<ChatItem> items, Merge
     return stats;
 }
 
-void ChatListModel::upsert(QList<ChatItem> items, MergeStats& stats)
+void ChatListModel::removeRows(QList<int> rows, MergeStats& stats)
 {
-    QList<ChatItem> added;
-    QSet<QString> addedIds;
-    for (auto& item : items) {
-        intern(item);
-        const int row = m_rowById.value(item.id, -1);
-        if (row < 0) {
-            if (!addedIds.contains(item.id)) {
-                addedIds.insert(item.id);
-                added.append(std::move(item));
-            }
-            continue;
-        }
-        ChatItem& current = m_items[row];
-        if (current == item)
-            continue;
-        // A refetch that started before an optimistic patch must not move the chat backwards.
-        if (current.lastMessage && current.lastMessage->optimistic
-            && current.lastMessageAt > item.lastMessageAt) {
-            item.lastMessage = current.lastMessage;
-            item.lastMessageAt = current.lastMessageAt;
-        } else if (current.lastMessage && item.lastMessage
-            && current.lastMessage->id == item.lastMessage->id
-            && !isStatusUpgrade(current.lastMessage->status, item.lastMessage->status)) {
-            item.lastMessage->status = current.lastMessage->status; // ticks only move forward
-        }
-        const QList<int> roles = changedRoles(current, item);
-        if (roles.isEmpty())
-            continue;
-        current = std::move(item);
-        const QModelIndex idx = index(row);
-        Q_EMIT dataChanged(idx, idx, roles);
-        ++stats.changed;
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    // Contiguous blocks, bottom first, so the row numbers stay valid.
+    for (qsizetype i = 0; i < rows.size();) {
+        const int last = rows.at(i);
+        int first = last;
+        while (++i < rows.size() && rows.at(i) == first - 1)
+            first = rows.at(i);
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_rowById.remove(m_items.at(r).id);
+        m_items.remove(first, last - first + 1);
+        endRemoveRows();
+        stats.removed += last - first + 1;
     }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_items.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (auto& c : added) {
-            m_rowById.insert(c.id, static_cast<int>(m_items.size()));
-            m_items.append(std::move(c));
-        }
-        endInsertRows();
-        stats.inserted = static_cast<int>(added.size());
+    reindexFrom(rows.last());
+}
+
+void ChatListModel::updateRow(int row, ChatItem&& item, bool interned, MergeStats& stats)
+{
+    ChatItem& current = m_items[row];
+    if (current == item) {
+        // Same content. A prepared item shares its strings with the list kept for the local
+        // cache: holding it instead of our copy keeps one copy of each chat in memory.
+        if (interned)
+            current = std::move(item);
+        return;
     }
+    // A refetch that started before an optimistic patch must not move the chat backwards.
+    if (current.lastMessage && current.lastMessage->optimistic
+        && current.lastMessageAt > item.lastMessageAt) {
+        item.lastMessage = current.lastMessage;
+        item.lastMessageAt = current.lastMessageAt;
+    } else if (current.lastMessage && item.lastMessage
+        && current.lastMessage->id == item.lastMessage->id
+        && !isStatusUpgrade(current.lastMessage->status, item.lastMessage->status)) {
+        item.lastMessage->status = current.lastMessage->status; // ticks only move forward
+    }
+    const QList<int> roles = changedRoles(current, item);
+    if (roles.isEmpty())
+        return;
+    current = std::move(item);
+    const QModelIndex idx = index(row);
+    Q_EMIT dataChanged(idx, idx, roles);
+    ++stats.changed;
 }
 
 ChatListModel::MergeStats ChatListModel::applyDelta(
     QList<ChatItem> changed, const QStringList& removed)
 {
     MergeStats stats;
-    if (m_items.isEmpty()) {
+    if (m_items.isEmpty() && m_jobs.isEmpty() && changed.size() <= m_maxRowsPerSlice) {
         stats.inserted = static_cast<int>(changed.size());
         if (!changed.isEmpty())
             resetItems(std::move(changed));
         return stats;
     }
-    if (!removed.isEmpty()) {
-        QList<int> rows;
-        for (const auto& id : removed) {
-            const int row = rowOf(id);
-            if (row >= 0)
-                rows.append(row);
-        }
-        std::sort(rows.begin(), rows.end(), std::greater<int>());
-        // Contiguous blocks, bottom first, so the row numbers stay valid.
-        for (qsizetype i = 0; i < rows.size();) {
-            const int last = rows.at(i);
-            int first = last;
-            while (++i < rows.size() && rows.at(i) == first - 1)
-                first = rows.at(i);
-            beginRemoveRows({}, first, last);
-            m_items.remove(first, last - first + 1);
-            endRemoveRows();
-            stats.removed += last - first + 1;
-        }
-        if (stats.removed)
-            rebuildIndex();
+    if (!m_jobs.isEmpty() || changed.size() + removed.size() > m_maxRowsPerSlice) {
+        stats.changed = static_cast<int>(changed.size());
+        stats.removed = static_cast<int>(removed.size());
+        // ChatRevisions::diff prepared it on the worker.
+        enqueue(std::move(changed), removed, JobKind::Prepared);
+        return stats;
     }
-    upsert(std::move(changed), stats);
+    QList<int> rows;
+    for (const auto& id : removed) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rows.append(row);
+    }
+    removeRows(std::move(rows), stats);
+    qsizetype next = 0;
+    upsertSlice(changed, next, true, stats, std::numeric_limits<int>::max(), nullptr, 0);
     if (stats.inserted || stats.removed)
         Q_EMIT countChanged();
     qCDebug(lcModels) << "chat list delta:" << stats.inserted << "new," << stats.changed
@@ -302,6 +308,14 @@ ChatListModel::MergeStats ChatListModel::applyDelta(
 bool ChatListModel::applyIncomingMessage(const QString& chatId, const Message& message)
 {
     const int row = rowOf(chatId);
+    if (row < 0 && isApplying() && !chatId.isEmpty()) {
+        // The chat may still be queued: keep the newest patch until it arrives.
+        auto& d = m_deferred[chatId];
+        if (!d.message || !d.message->timestamp.isValid()
+            || (message.timestamp.isValid() && message.timestamp >= d.message->timestamp))
+            d.message = message;
+        return true;
+    }
     if (row < 0)
         return false;
     ChatItem& c = m_items[row];
@@ -325,6 +339,10 @@ bool ChatListModel::applyLastMessageStatus(
     const QString& chatId, const QString& messageId, MessageStatus status)
 {
     const int row = rowOf(chatId);
+    if (row < 0 && isApplying() && !chatId.isEmpty()) {
+        m_deferred[chatId].statuses.append({messageId, status});
+        return true;
+    }
     if (row < 0)
         return false;
     ChatItem& c = m_items[row];
@@ -353,6 +371,7 @@ void ChatListModel::setUnreadCount(const QString& chatId, int count)
 
 void ChatListModel::clear()
 {
+    cancelJobs();
     if (m_items.isEmpty() && m_unreadById.isEmpty())
         return;
     beginResetModel();

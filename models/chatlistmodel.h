@@ -6,12 +6,24 @@
 //! Updates are fine-grained: a refresh merges by id in O(n) (one hash lookup per item), emits
 //! `dataChanged` with only the roles that changed, inserts new chats at the end and removes the
 //! ones that are gone. A reset happens only on first load and organization switch.
+//!
+//! Large updates never hold the GUI thread: above maxRowsPerSlice() chats, the work is queued
+//! and applied in slices, one per event-loop turn (a 0 ms timer), each ending after
+//! sliceBudgetMs() or maxRowsPerSlice() rows, whichever comes first; new chats are inserted
+//! with one rowsInserted per slice. A big list that is not prepared yet (resetItems, mergeItems)
+//! is deduplicated, interned and sorted on the thread pool first (the chat-list refetch is
+//! prepared by ChatRevisions on the decode worker). While work is queued, publications for a
+//! chat that is not in the model yet are kept and applied when it arrives.
 
 #include "models/apitypes.h"
 #include "models/stringpool.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QTimer>
+
+#include <memory>
 
 namespace WhaTrack {
 
@@ -55,17 +67,28 @@ public:
     };
 
     explicit ChatListModel(QObject* parent = nullptr);
+    ~ChatListModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    //! First load / organization switch: one model reset.
+    //! First load / organization switch: one model reset (of an empty model, then slices
+    //! when there are more than maxRowsPerSlice() chats).
     void resetItems(QList<ChatItem> items);
     //! A refresh: fine-grained signals only. Starts with resetItems() when the model is empty.
+    //! When the work is queued (see isApplying()), the stats count what was queued.
     MergeStats mergeItems(QList<ChatItem> items, MergeMode mode = MergeMode::Authoritative);
-    //! A refresh already reduced to its changes (see ChatRevisions): O(changes) on this thread.
+    //! A refresh already reduced to its changes and prepared (ChatRevisions::diff, sorted and
+    //! interned): O(changes), spread over slices when there are many.
     MergeStats applyDelta(QList<ChatItem> changed, const QStringList& removed);
+
+    //! True while queued work is applied slice by slice; applied() follows.
+    bool isApplying() const { return !m_jobs.isEmpty(); }
+    int maxRowsPerSlice() const { return m_maxRowsPerSlice; }
+    void setMaxRowsPerSlice(int rows);
+    int sliceBudgetMs() const { return m_sliceBudgetMs; }
+    void setSliceBudgetMs(int ms);
     //! Optimistic patch from a `message_created` publication: newer last message and activity.
     //! Returns false if the chat is unknown or the message is not newer than what is shown.
     bool applyIncomingMessage(const QString& chatId, const Message& message);
@@ -84,12 +107,45 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    //! The queued work is done: the model holds everything that was handed to it.
+    void applied();
 
 private:
+    struct Job; // chatlistmodel_slices.cpp
+    enum class JobKind {
+        Prepared, //!< deduplicated, interned, sorted (ChatRevisions::diff)
+        Unprepared, //!< prepared on the pool first
+        UnpreparedAuthoritative, //!< also: rows it does not list are removed
+    };
+    struct Deferred
+    {
+        std::optional<Message> message; //!< a newer last message (applyIncomingMessage)
+        QList<std::pair<QString, MessageStatus>> statuses; //!< applyLastMessageStatus
+    };
+
     QList<int> changedRoles(const ChatItem& before, const ChatItem& after) const;
-    void upsert(QList<ChatItem> items, MergeStats& stats);
+    //! Upserts from \a items[*next] on; stops after \a maxRows chats or when \a timer passes
+    //! \a budgetNs (0: no limit). New chats are inserted at the end, one block.
+    void upsertSlice(QList<ChatItem>& items, qsizetype& next, bool interned, MergeStats& stats,
+        int maxRows, const QElapsedTimer* timer, qint64 budgetNs);
+    void updateRow(int row, ChatItem&& item, bool interned, MergeStats& stats);
+    //! Removes \a rows (any order), in contiguous blocks from the bottom.
+    void removeRows(QList<int> rows, MergeStats& stats);
     void intern(ChatItem& c);
     void rebuildIndex();
+    void reindexFrom(int row);
+    void enqueue(QList<ChatItem> items, QStringList removeIds, JobKind kind);
+    void runSlice();
+    bool runJobSlice(Job& job, const QElapsedTimer& timer, qint64 budgetNs);
+    void cancelJobs();
+    void applyDeferred(ChatItem& item);
+
+    int m_maxRowsPerSlice = 1000;
+    int m_sliceBudgetMs = 8;
+    QList<std::shared_ptr<Job>> m_jobs; //!< applied in order, one slice per event-loop turn
+    QTimer m_pump; //!< 0 ms: a slice, then the event loop runs (input, paint, timers)
+    quint64 m_generation = 0; //!< bumped when the queue is dropped (reset, clear)
+    QHash<QString, Deferred> m_deferred; //!< patches for chats that are still queued
 
     QList<ChatItem> m_items;
     StringPool m_pool; //!< stage names/colours, types, instance and direction ids: stored once

@@ -1,6 +1,7 @@
 #include "models/chatlistproxymodel.h"
 
 #include "models/chatlistmodel.h"
+#include "models/chatrevisions.h"
 
 namespace WhaTrack {
 
@@ -58,14 +59,9 @@ bool ChatListProxyModel::lessThan(const QModelIndex& left, const QModelIndex& ri
 {
     if (!m_chats)
         return QSortFilterProxyModel::lessThan(left, right);
-    // Direct access: no QVariant per comparison (20,000 chats sort in a few ms).
-    const ChatItem& a = m_chats->at(left.row());
-    const ChatItem& b = m_chats->at(right.row());
-    const qint64 ta = a.lastMessageAt.isValid() ? a.lastMessageAt.toMSecsSinceEpoch() : 0;
-    const qint64 tb = b.lastMessageAt.isValid() ? b.lastMessageAt.toMSecsSinceEpoch() : 0;
-    if (ta != tb)
-        return ta > tb; // newest first
-    return a.id < b.id;
+    // Direct access: no QVariant per comparison (20,000 chats sort in a few ms). The same order
+    // as prepared lists (chatShowsBefore), so a slice of new chats lands as one block.
+    return chatShowsBefore(m_chats->at(left.row()), m_chats->at(right.row()));
 }
 
 bool ChatListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
