@@ -23,7 +23,7 @@ set(CPACK_WIX_ARCHITECTURE "x64")
 # --- NSIS -----------------------------------------------------------------------------------
 set(CPACK_NSIS_DISPLAY_NAME "WhaTrack Inbox")
 set(CPACK_NSIS_PACKAGE_NAME "WhaTrack Inbox")
-set(CPACK_NSIS_MUI_FINISHPAGE_RUN "whatrack-inbox.exe")
+set(CPACK_NSIS_MUI_FINISHPAGE_RUN "bin\\whatrack-inbox.exe") # relative to the install folder
 set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
-set(CPACK_NSIS_INSTALLED_ICON_NAME "whatrack-inbox.exe")
+set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\whatrack-inbox.exe")
