@@ -311,6 +311,29 @@ private Q_SLOTS:
         }
     }
 
+    void longTextNeverWidensTheWindow()
+    {
+        // A 2,000-character profile, organization and user name: the window keeps its size
+        // and the agent can still make it as narrow as before.
+        m_hostile = QString(2000, QLatin1Char('W'));
+        build();
+        const int minimumBefore = m_window->minimumSizeHint().width();
+        m_window->setOrganizationName(m_hostile);
+        User me;
+        me.id = QStringLiteral("u1");
+        me.name = m_hostile;
+        m_window->setCurrentUser(me);
+        m_window->chatListPane()->listView()->setCurrentIndex(
+            m_store->chatListModel()->index(0, 0));
+        QTRY_VERIFY(m_window->ticketPanel()->hasTicketShown());
+        QTRY_COMPARE(m_store->messageListModel()->rowCount(), 12);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->size(), QSize(1280, 800));
+        QVERIFY2(m_window->minimumSizeHint().width() <= std::max(minimumBefore, 1000),
+            qPrintable(QString::number(m_window->minimumSizeHint().width())));
+        initTestCase(); // the other tests' payload
+    }
+
     void dialogsShowHostileTextLiterally()
     {
         SignInDialog signIn;
