@@ -133,6 +133,10 @@ Q_SIGNALS:
     //! A resync (after reconnect, resume, switch, "Resync now") finished: the models match the
     //! backend as of its start.
     void resyncFinished(bool ok);
+    //! A new inbound message (a `message_created` publication from the customer) in \a chatId:
+    //! the chat's id, or for a chat the list does not show yet, its conversation/lead id.
+    //! For desktop notifications; may repeat for a publication delivered twice.
+    void inboundMessageReceived(const QString& chatId, const QString& messageId);
 
 private:
     class Private;

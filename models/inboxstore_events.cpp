@@ -54,6 +54,13 @@ void InboxStore::Private::onEvent(const InboxEvent& e)
                 saveReadState(chat);
             }
         }
+        if (e.direction == MessageDirection::Inbound) {
+            const QString id = !chat.isEmpty() ? chat
+                : !e.conversationId.isEmpty()  ? e.conversationId
+                                               : e.leadId;
+            if (!id.isEmpty())
+                Q_EMIT q->inboundMessageReceived(id, e.messageId);
+        }
         break;
     }
     case InboxEvent::Type::MessageStatusUpdated: {

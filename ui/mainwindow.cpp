@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "models/appsettings.h"
 #include "models/inboxstore.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"
@@ -17,7 +18,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -25,8 +25,6 @@
 namespace WhaTrack::Ui {
 
 namespace {
-const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kSplitterKey = QStringLiteral("window/splitter");
 constexpr QSize kDefaultSize(1280, 800);
 } // namespace
 
@@ -80,6 +78,12 @@ void MainWindow::buildMenus()
     auto* inbox = menuBar()->addMenu(tr("&Inbox"));
     auto* switchOrg = inbox->addAction(tr("Switch &organization…"));
     connect(switchOrg, &QAction::triggered, this, &MainWindow::switchOrganizationRequested);
+    // Desktop: the server, notifications, language (PreferencesRole: the app menu on macOS).
+    auto* prefs = inbox->addAction(tr("&Preferences…"));
+    prefs->setObjectName(QStringLiteral("preferencesAction"));
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
+    connect(prefs, &QAction::triggered, this, &MainWindow::preferencesRequested);
     auto* signOut = inbox->addAction(tr("Sign &out"));
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     inbox->addSeparator();
@@ -137,6 +141,8 @@ void MainWindow::updateTitle()
     QString title = tr("WhaTrack Inbox");
     if (!m_organizationName.isEmpty())
         title = m_organizationName + QStringLiteral(" — ") + title;
+    if (m_unreadTotal > 0)
+        title = QStringLiteral("(%1) ").arg(m_unreadTotal) + title;
     setWindowTitle(plainWindowTitle(title));
     QStringList account;
     if (!m_user.name.isEmpty() || !m_user.email.isEmpty())
@@ -144,6 +150,14 @@ void MainWindow::updateTitle()
     if (!m_organizationName.isEmpty())
         account << m_organizationName;
     m_account->setText(account.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::setUnreadTotal(int total)
+{
+    if (total == m_unreadTotal)
+        return;
+    m_unreadTotal = total;
+    updateTitle();
 }
 
 void MainWindow::showConnectionDetails()
@@ -184,22 +198,20 @@ void MainWindow::onStatusAction(ConnectionStatusView::Action action)
 
 void MainWindow::restoreLayout()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+    const AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry())) {
         // First run: the default size, centred, but never larger than the screen.
         const QRect avail
             = screen() ? screen()->availableGeometry() : QRect(QPoint(), kDefaultSize);
         resize(kDefaultSize.boundedTo(avail.size() * 0.95));
         move(avail.center() - rect().center());
     }
-    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_splitter->restoreState(settings.splitterState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kSplitterKey, m_splitter->saveState());
+    AppSettings().setWindowLayout(saveGeometry(), m_splitter->saveState());
     qCInfo(lcUi) << "main window closed";
     QMainWindow::closeEvent(event);
 }

@@ -49,8 +49,10 @@ public:
     //! The details dialog if open.
     ConnectionDetailsDialog* connectionDetails() const { return m_details; }
 
-    //! Restores size, position and splitter sizes from QSettings (falls back to defaults).
+    //! Restores size, position and splitter sizes from the settings (falls back to defaults).
     void restoreLayout();
+    //! Unread messages over all chats: "(3) WhaTrack Inbox" in the title (desktop hook).
+    void setUnreadTotal(int total);
 
 public Q_SLOTS:
     void showConnectionDetails();
@@ -61,6 +63,7 @@ Q_SIGNALS:
     void signInRequested();
     void signOutRequested();
     void switchOrganizationRequested();
+    void preferencesRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -81,6 +84,7 @@ private:
     QPointer<ConnectionDetailsDialog> m_details;
     User m_user;
     QString m_organizationName;
+    int m_unreadTotal = 0;
 };
 
 } // namespace WhaTrack::Ui

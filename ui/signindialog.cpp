@@ -55,6 +55,12 @@ SignInDialog::SignInDialog(QWidget* parent)
     connect(m_email, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
     connect(m_password, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Desktop: a wrong server is fixed here, in the Preferences, without command-line flags.
+    auto* serverSettings
+        = m_buttons->addButton(tr("Server settings…"), QDialogButtonBox::ActionRole);
+    serverSettings->setObjectName(QStringLiteral("serverSettings"));
+    serverSettings->setAutoDefault(false);
+    connect(serverSettings, &QPushButton::clicked, this, &SignInDialog::preferencesRequested);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!m_busy)
             Q_EMIT submitted(email(), password());

@@ -34,6 +34,8 @@ public:
 
 Q_SIGNALS:
     void submitted(const QString& email, const QString& password);
+    //! "Server settings…": fix a wrong server without command-line flags.
+    void preferencesRequested();
 
 private:
     void updateButton();

@@ -1,6 +1,8 @@
 #include "app/gui/appcontroller.h"
 
+#include "app/gui/desktopintegration.h"
 #include "app/gui/realtimethread.h"
+#include "app/gui/singleinstance.h"
 #include "models/apiclient.h"
 #include "models/backendtokenprovider.h"
 #include "models/chatlistmodel.h"
@@ -17,6 +19,7 @@
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
 #include "ui/organizationdialog.h"
+#include "ui/preferencesdialog.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
@@ -26,7 +29,6 @@
 #include <QMessageBox>
 #include <QNetworkInformation>
 #include <QPointer>
-#include <QSettings>
 #include <QSslCertificate>
 #include <QStandardPaths>
 
@@ -47,8 +49,7 @@ QString serverName(const QUrl& url)
 QString AppController::lastChatKey(const QString& organizationId) const
 {
     // Per backend and organization, like the local cache: another server's id is never opened.
-    return QStringLiteral("inbox/lastChat/")
-        + LocalCache::scopeKey(m_options.backendUrl, organizationId);
+    return LocalCache::scopeKey(m_options.backendUrl, organizationId);
 }
 
 AppController::AppController(GuiOptions options, QObject* parent)
@@ -61,6 +62,8 @@ AppController::~AppController()
 {
     // Order matters: the window uses the store, the store uses the client, the client's token
     // provider uses the REST client. Tear down from the top.
+    delete m_desktop;
+    m_desktop = nullptr;
     m_window.reset();
     delete m_store;
     m_store = nullptr;
@@ -102,12 +105,8 @@ QUrl AppController::effectiveWebSocketUrl() const
 
 bool AppController::start()
 {
-    if (m_options.backendUrl.isEmpty()) {
-        QMessageBox::critical(nullptr, tr("WhaTrack Inbox"),
-            tr("No WhaTrack server is configured. Start the app once with --backend-url URL "
-               "(and --ws-url URL if Centrifugo is on another host)."));
+    if (m_options.backendUrl.isEmpty() && !askForServer())
         return false;
-    }
     QList<QSslCertificate> cas;
     if (!loadCaCertificates(&cas))
         return false;
@@ -181,6 +180,15 @@ bool AppController::start()
         storeOptions.localCachePath
             = dir + QLatin1Char('/') + LocalCache::fileNameFor(m_options.backendUrl);
     }
+    // One process per cache file, whatever the profile (desktop integration).
+    m_cacheLock = std::make_unique<CacheLock>(storeOptions.localCachePath);
+    if (!m_cacheLock->tryLock()) {
+        QMessageBox::critical(nullptr, tr("WhaTrack Inbox"),
+            tr("Another WhaTrack Inbox is already using this offline cache (%1). Use that "
+               "window, or close it and start again.")
+                .arg(QDir::toNativeSeparators(storeOptions.localCachePath)));
+        return false;
+    }
     m_store = new InboxStore(m_api, m_realtime->client(), storeOptions);
 
     m_window = std::make_unique<MainWindow>(m_store, m_monitor);
@@ -195,6 +203,10 @@ bool AppController::start()
     connect(m_window.get(), &MainWindow::signOutRequested, m_session, &Session::signOut);
     connect(m_window.get(), &MainWindow::switchOrganizationRequested, this,
         &AppController::chooseOrganization);
+    // Desktop integration: tray, notifications, unread in the title, preferences.
+    m_desktop = new DesktopIntegration(m_store, m_window.get(), this);
+    connect(m_desktop, &DesktopIntegration::connectionSettingsChanged, this,
+        &AppController::applyConnectionSettings);
 
     wireSession();
     wireStore();
@@ -278,7 +290,7 @@ void AppController::wireStore()
     connect(m_store, &InboxStore::openChatChanged, this, [this](const QString& chatId) {
         // Reopen the same chat next time, as messengers do. Only ids, nothing personal.
         if (!m_activeOrg.isEmpty() && !m_options.screenshotMode())
-            QSettings().setValue(lastChatKey(m_activeOrg), chatId);
+            AppSettings().setLastChat(lastChatKey(m_activeOrg), chatId);
     });
     connect(m_store, &InboxStore::freshnessChanged, this, &AppController::updateFreshness);
     connect(
@@ -329,6 +341,8 @@ void AppController::showSignIn(const QString& message, bool error)
                 m_signIn->setBusy(true);
                 m_session->signIn(email, password);
             });
+        connect(m_signIn, &SignInDialog::preferencesRequested, this,
+            [this] { m_desktop->showPreferences(m_signIn); });
         connect(m_signIn, &QDialog::rejected, this, [this] {
             // Nothing to show without a session: cancelling sign-in quits.
             if (m_session->state() != Session::State::SignedIn)
@@ -485,7 +499,7 @@ void AppController::activateOrganization(const QString& id)
     updateFreshness();
     m_initialChat = m_options.openChat;
     if (m_initialChat.isEmpty())
-        m_initialChat = QSettings().value(lastChatKey(id)).toString();
+        m_initialChat = AppSettings().lastChat(lastChatKey(id));
     openInitialChat();
     if (!m_options.screenshotMode())
         saveGuiOptions(m_options);
@@ -544,6 +558,49 @@ void AppController::showTlsProblem(const QString& where, const QStringList& erro
         QMessageBox::Ok, m_window.get());
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+// --- Desktop integration --------------------------------------------------------------------
+
+void AppController::raiseWindow()
+{
+    if (m_desktop)
+        m_desktop->raiseWindow();
+}
+
+bool AppController::askForServer()
+{
+    // First start without --backend-url: the Preferences ask for the server instead of a flag.
+    Ui::PreferencesDialog dialog(AppSettings().preferences());
+    dialog.setWindowTitle(tr("Connect to your WhaTrack server"));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    AppSettings().setPreferences(dialog.preferences());
+    const Preferences prefs = dialog.preferences();
+    m_options.backendUrl = prefs.backendUrl;
+    m_options.webSocketUrl = prefs.webSocketUrl;
+    m_options.caCertFile = prefs.caCertFile;
+    m_options.messagesChannel = prefs.messagesChannel;
+    m_options.ticketsChannel = prefs.ticketsChannel;
+    return true;
+}
+
+void AppController::applyConnectionSettings(const Preferences& prefs)
+{
+    // New server, CA or channels: everything built from them is rebuilt (main() replaces this
+    // controller). The session of that server is restored from the keychain (stored per server)
+    // or the sign-in dialog opens; command-line credentials are not sent to a new server.
+    if (withoutCredentials(prefs.backendUrl) != m_options.backendUrl) {
+        m_options.organizationId.clear();
+        m_options.passwordEnv.clear();
+    }
+    m_options.backendUrl = withoutCredentials(prefs.backendUrl);
+    m_options.webSocketUrl = withoutCredentials(prefs.webSocketUrl);
+    m_options.caCertFile = prefs.caCertFile;
+    m_options.messagesChannel = prefs.messagesChannel;
+    m_options.ticketsChannel = prefs.ticketsChannel;
+    m_options.openChat.clear();
+    Q_EMIT restartRequested();
 }
 
 } // namespace WhaTrack::Gui

@@ -5,6 +5,7 @@
 //! the flows between them (sign in, organization choice, 401, TLS errors, resync, shutdown).
 
 #include "app/gui/guioptions.h"
+#include "models/appsettings.h"
 #include "models/apierror.h"
 #include "models/session.h"
 
@@ -30,6 +31,8 @@ class SignInDialog;
 
 namespace WhaTrack::Gui {
 
+class CacheLock;
+class DesktopIntegration;
 class RealtimeThread;
 
 class AppController : public QObject
@@ -43,6 +46,17 @@ public:
     //! Builds everything and shows the window; false (with a message shown) if it cannot run.
     bool start();
     Ui::MainWindow* mainWindow() const { return m_window.get(); }
+
+    // Desktop integration (tray, notifications, preferences, single instance).
+    //! The options in use (after Preferences changed them, for the next controller).
+    GuiOptions options() const { return m_options; }
+    //! Shows and activates the window (a second launch, the tray).
+    void raiseWindow();
+
+Q_SIGNALS:
+    //! Preferences changed the server, CA or channels: main() builds a new controller with
+    //! options() (new REST client, session for that server, cache, realtime connection).
+    void restartRequested();
 
 private:
     bool loadCaCertificates(QList<QSslCertificate>* certs);
@@ -82,6 +96,11 @@ private:
     QString m_initialChat;
     QList<QMetaObject::Connection> m_initialChatWait;
     QSet<QString> m_tlsShown; //!< each distinct TLS problem is shown once, not on every retry
+    // Desktop integration.
+    bool askForServer();
+    void applyConnectionSettings(const Preferences& prefs);
+    DesktopIntegration* m_desktop = nullptr;
+    std::unique_ptr<CacheLock> m_cacheLock;
 };
 
 } // namespace WhaTrack::Gui

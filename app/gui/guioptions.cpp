@@ -1,53 +1,26 @@
 #include "app/gui/guioptions.h"
 
 #include "models/apiconfig.h"
-#include "models/privatefiles.h"
-#include "ui/logging.h"
+#include "models/appsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QSettings>
 
 namespace WhaTrack::Gui {
 
-namespace {
-// QSettings keys. Secrets (password, cookies, tokens) never go here: the session cookie lives
-// in the OS keychain (models/secretstore.h).
-const QString kBackend = QStringLiteral("connection/backendUrl");
-const QString kWebSocket = QStringLiteral("connection/webSocketUrl");
-const QString kCaCert = QStringLiteral("connection/caCertFile");
-const QString kMessages = QStringLiteral("realtime/messagesChannel");
-const QString kTickets = QStringLiteral("realtime/ticketsChannel");
-const QString kEmail = QStringLiteral("account/email");
-const QString kOrganization = QStringLiteral("account/organization");
-
-//! The settings file names the backend, the agent's email and organization: the agent's alone.
-//! Created 0600 (in a 0700 folder) before Qt first writes it; QSettings replaces it through
-//! QSaveFile, which keeps the mode of the file it replaces.
-void protectSettingsFile()
+bool wantsHelpOrVersion(int argc, char** argv)
 {
-    const QString file = QSettings().fileName();
-    if (!QFileInfo(file).isAbsolute())
-        return; // not a file (the Windows registry)
-    PrivateFiles::ensureDirectory(QFileInfo(file).absolutePath(), true);
-    PrivateFiles::ensureFile(file);
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break; // the rest are positional
+        for (const char* help : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (arg == help)
+                return true;
+        }
+    }
+    return false;
 }
-
-//! A URL saved with credentials (by a version that accepted them) loses them, on disk too.
-QUrl scrubSavedUrl(QSettings& settings, const QString& key)
-{
-    const QUrl saved(settings.value(key).toString());
-    if (urlCredentialsProblem(saved, {}).isEmpty())
-        return saved;
-    const QUrl clean = withoutCredentials(saved);
-    settings.setValue(key, clean.toString());
-    settings.sync();
-    qCWarning(lcUi) << "removed a user name/password from the saved setting" << key
-                    << "(sign in through the sign-in dialog instead)";
-    return clean;
-}
-} // namespace
 
 bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
 {
@@ -84,8 +57,9 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
         QCoreApplication::translate("main", "Delay before the screenshot (default 3000)."),
         QStringLiteral("N"));
     const QCommandLineOption shotTarget(QStringLiteral("screenshot-target"),
-        QCoreApplication::translate("main", "What to capture: window (default), details, or diagnostics "
-                                    "(the details after a diagnostics run)."),
+        QCoreApplication::translate("main",
+            "What to capture: window (default), details, or diagnostics "
+            "(the details after a diagnostics run)."),
         QStringLiteral("WHAT"));
     const QCommandLineOption cache(QStringLiteral("local-cache"),
         QCoreApplication::translate("main", "SQLite file of the offline cache."),
@@ -97,12 +71,11 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
         shotTarget, cache, openChat});
     parser.process(app);
 
-    protectSettingsFile();
-    QSettings settings;
-    const auto pick = [&](const QCommandLineOption& option, const QString& key) {
-        return parser.isSet(option) ? parser.value(option) : settings.value(key).toString();
-    };
-    // Credentials in a URL are refused on the command line, and dropped from the settings.
+    // Values not on the command line come from the typed settings (which drop credentials a
+    // URL saved by an older version had, on disk too).
+    const AppSettings settings;
+    const Preferences saved = settings.preferences();
+    // Credentials in a URL are refused on the command line.
     const std::pair<const QCommandLineOption*, QString> urls[]
         = {{&backend, QCoreApplication::translate("main", "The backend URL (--backend-url)")},
             {&ws, QCoreApplication::translate("main", "The WebSocket URL (--ws-url)")}};
@@ -115,16 +88,14 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
             return false;
         }
     }
-    o->backendUrl
-        = parser.isSet(backend) ? QUrl(parser.value(backend)) : scrubSavedUrl(settings, kBackend);
-    o->webSocketUrl
-        = parser.isSet(ws) ? QUrl(parser.value(ws)) : scrubSavedUrl(settings, kWebSocket);
-    o->caCertFile = pick(ca, kCaCert);
-    o->email = pick(email, kEmail);
-    o->organizationId = pick(org, kOrganization);
+    o->backendUrl = parser.isSet(backend) ? QUrl(parser.value(backend)) : saved.backendUrl;
+    o->webSocketUrl = parser.isSet(ws) ? QUrl(parser.value(ws)) : saved.webSocketUrl;
+    o->caCertFile = parser.isSet(ca) ? parser.value(ca) : saved.caCertFile;
+    o->email = parser.isSet(email) ? parser.value(email) : settings.email();
+    o->organizationId = parser.isSet(org) ? parser.value(org) : settings.organizationId();
     o->passwordEnv = parser.value(passwordEnv);
-    o->messagesChannel = settings.value(kMessages, QStringLiteral("org:{org}:messages")).toString();
-    o->ticketsChannel = settings.value(kTickets, QStringLiteral("org:{org}:tickets")).toString();
+    o->messagesChannel = saved.messagesChannel;
+    o->ticketsChannel = saved.ticketsChannel;
     if (parser.isSet(messages))
         o->messagesChannel = parser.value(messages);
     if (parser.isSet(tickets))
@@ -167,15 +138,16 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
 
 void saveGuiOptions(const GuiOptions& o)
 {
-    protectSettingsFile();
-    QSettings settings;
-    settings.setValue(kBackend, withoutCredentials(o.backendUrl).toString());
-    settings.setValue(kWebSocket, withoutCredentials(o.webSocketUrl).toString());
-    settings.setValue(kCaCert, o.caCertFile);
-    settings.setValue(kMessages, o.messagesChannel);
-    settings.setValue(kTickets, o.ticketsChannel);
-    settings.setValue(kEmail, o.email);
-    settings.setValue(kOrganization, o.organizationId);
+    AppSettings settings;
+    Preferences prefs = settings.preferences(); // keeps the notification and other choices
+    prefs.backendUrl = o.backendUrl;
+    prefs.webSocketUrl = o.webSocketUrl;
+    prefs.caCertFile = o.caCertFile;
+    prefs.messagesChannel = o.messagesChannel;
+    prefs.ticketsChannel = o.ticketsChannel;
+    settings.setPreferences(prefs);
+    settings.setEmail(o.email);
+    settings.setOrganizationId(o.organizationId);
 }
 
 } // namespace WhaTrack::Gui

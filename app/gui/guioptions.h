@@ -1,7 +1,8 @@
 #pragma once
 
 //! \file guioptions.h
-//! \brief The desktop app's settings: command line first, then QSettings, never secrets.
+//! \brief The desktop app's options: command line first, then the typed settings
+//! (models/appsettings.h), never secrets.
 
 #include <QString>
 #include <QUrl>
@@ -33,6 +34,10 @@ struct GuiOptions
 //! Parses the command line of \a app; values not given come from QSettings. On a usage error
 //! returns false with \a error set. --help and --version exit inside.
 bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* error);
+
+//! True if the command line asks for --help, --help-all or --version (-h, -?, -v): they are
+//! answered by a QCoreApplication before any display is opened, so they work over SSH too.
+bool wantsHelpOrVersion(int argc, char** argv);
 
 //! Remembers the non-secret settings for the next start (backend, WebSocket, CA file, email,
 //! organization, channel templates). The password is never stored.

@@ -1,0 +1,84 @@
+#pragma once
+
+//! \file trayicon.h
+//! \brief The system tray icon (unread total on the icon and in its tooltip; Open, Mute
+//! notifications, Quit) and the notifications it shows for the Notifier; UnreadCounter sums
+//! the chat list's unread counts for the tray, the window title and the dock/taskbar badge.
+
+#include "ui/notifier.h"
+
+#include <QIcon>
+#include <QObject>
+#include <QPointer>
+
+class QAbstractItemModel;
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+namespace WhaTrack::Ui {
+
+//! The sum of UnreadCountRole over a chat list model, kept up to date.
+class UnreadCounter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit UnreadCounter(QAbstractItemModel* chatList, QObject* parent = nullptr);
+    int total() const { return m_total; }
+
+Q_SIGNALS:
+    void totalChanged(int total);
+
+private:
+    void recount();
+
+    QPointer<QAbstractItemModel> m_model;
+    int m_total = 0;
+};
+
+class TrayIcon : public QObject, public NotificationSink
+{
+    Q_OBJECT
+
+public:
+    explicit TrayIcon(QObject* parent = nullptr);
+    ~TrayIcon() override;
+
+    //! Shows the icon where the desktop has a tray (not on the offscreen platform).
+    void show();
+    void setUnreadTotal(int total);
+    int unreadTotal() const { return m_unread; }
+    //! Checks/unchecks "Mute notifications" without emitting muteToggled().
+    void setMuted(bool muted);
+
+    QSystemTrayIcon* trayIcon() const { return m_tray; }
+    QMenu* menu() const { return m_menu; }
+    QAction* openAction() const { return m_open; }
+    QAction* muteAction() const { return m_mute; }
+    QAction* quitAction() const { return m_quit; }
+    QString toolTip() const;
+
+    //! The app's icon with \a unread painted as a badge (none for 0).
+    static QIcon badgedIcon(int unread);
+
+    void showNotification(const NotificationRequest& request) override;
+    void playSound() override;
+
+Q_SIGNALS:
+    void openRequested();
+    void muteToggled(bool muted);
+    void quitRequested();
+    //! The agent clicked the notification shown last.
+    void notificationClicked();
+
+private:
+    QSystemTrayIcon* m_tray;
+    QMenu* m_menu;
+    QAction* m_open;
+    QAction* m_mute;
+    QAction* m_quit;
+    int m_unread = 0;
+};
+
+} // namespace WhaTrack::Ui
