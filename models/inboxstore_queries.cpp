@@ -315,7 +315,14 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
         for (const auto& c : std::as_const(snap.chats))
             m_resolver.noteChat(c);
         // Known to the diff: the first server list removes what it no longer has.
-        noteShown(snap.chats);
+        if (snap.chatRevisions.size() == snap.chats.size()) {
+            ChatListDelta shown;
+            shown.changed = snap.chats;
+            shown.revisions = std::move(snap.chatRevisions); // hashed on the cache's thread
+            m_revisions->commit(shown);
+        } else {
+            noteShown(snap.chats);
+        }
         m_chats->resetItems(snap.chats);
         m_cache->seed(QueryKeys::chats(org), snap.chatsSavedAt);
     }

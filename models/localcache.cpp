@@ -1,6 +1,7 @@
 #include "models/localcache.h"
 
 #include "models/apicodec.h"
+#include "models/chatrevisions.h"
 #include "models/logging.h"
 #include "models/privatefiles.h"
 
@@ -253,9 +254,12 @@ CacheSnapshot LocalCache::load(const QString& scope, int maxChatsWithMessages)
     q.addBindValue(scope);
     if (q.exec() && q.next()) {
         snap.chatsSavedAt = fromMs(q.value(0).toLongLong());
-        if (auto chats = Codec::decodeChats(q.value(1).toByteArray(), nullptr))
+        if (auto chats = Codec::decodeChats(q.value(1).toByteArray(), nullptr)) {
             snap.chats = std::move(*chats);
-        else
+            snap.chatRevisions.reserve(snap.chats.size());
+            for (const auto& c : std::as_const(snap.chats))
+                snap.chatRevisions.append(chatRevision(c));
+        } else
             qCWarning(lcCache) << "unreadable chat list in the cache; ignored";
     }
     q.prepare(QStringLiteral(

@@ -28,6 +28,8 @@ namespace WhaTrack {
 struct CacheSnapshot
 {
     QList<ChatItem> chats;
+    //! chatRevision() of each of `chats`, computed off the GUI thread for the list's diff.
+    QList<quint64> chatRevisions;
     QDateTime chatsSavedAt;
     QHash<QString, QList<Message>> messages; //!< chat id -> the latest page, oldest first
     QHash<QString, std::optional<Ticket>> tickets; //!< conversation id -> ticket or "none"
