@@ -266,6 +266,10 @@ void ConnectionMonitor::onRestResult(
     if (calls.size() > ConnectionSnapshot::kMaxRestCalls)
         calls.resize(ConnectionSnapshot::kMaxRestCalls);
     Q_EMIT changed();
+    // "Run diagnostics" probes through the app's REST client on purpose (a subscription token
+    // for a channel that may be refused...): its findings are its steps, not the app's errors.
+    if (m_diagnostics && m_diagnostics->isRunning())
+        return;
     recordFailure(failure);
 }
 

@@ -352,6 +352,9 @@ Diag::Cause ConnectionReport::currentProblem(const ConnectionSnapshot& s, qint64
     // The pill hides the first seconds; the panel is opened to find out: say it at once.
     if (view.kind == ConnectionStatusView::Kind::Online || !s.started || s.errors.isEmpty())
         return {};
+    // The pill's cause first (a refused channel, the token route), so both say the same.
+    if (!view.cause.isEmpty())
+        return view.cause;
     if (!s.tokenFailure.isNone() && s.state != State::Connected)
         return Diag::explain(s.tokenFailure);
     return s.errors.first().cause;

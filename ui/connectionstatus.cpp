@@ -221,6 +221,7 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
         v.toolTip = tr("Live updates are off. The app will not retry on its own.");
         const Diag::Cause cause = Diag::explain(
             Diag::fromDisconnect(s.lastDisconnected.code, s.lastDisconnected.reason));
+        v.cause = cause;
         v.toolTip += QLatin1Char('\n')
             + (cause.isEmpty() ? withCause(
                    QString(), s.lastDisconnected, describeCode(s.lastDisconnected.code))
@@ -248,7 +249,8 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
                 : tr("The server refused the channel %1 (%2).")
                       .arg(c->channel)
                       .arg(code > 0 ? code : c->lastUnsubscribed.code);
-            v.toolTip += QLatin1Char('\n') + causeLines(refusalCause(*c));
+            v.cause = refusalCause(*c);
+            v.toolTip += QLatin1Char('\n') + causeLines(v.cause);
             v.action = View::Action::Details;
             v.actionText = tr("Details");
             return v;
@@ -295,7 +297,8 @@ View ConnectionStatusPresenter::connectedView(const ConnectionSnapshot& s, qint6
                 Diag::Failure f = Diag::Failure::make(Diag::Where::Subscribe,
                     Diag::Kind::CentrifugoError, c.lastError.code, c.lastError.reason);
                 f.subject = c.channel;
-                v.toolTip += QLatin1Char('\n') + causeLines(Diag::explain(f));
+                v.cause = Diag::explain(f);
+                v.toolTip += QLatin1Char('\n') + causeLines(v.cause);
                 break;
             }
         }
@@ -310,6 +313,7 @@ View ConnectionStatusPresenter::connectedView(const ConnectionSnapshot& s, qint6
         v.toolTip = tr("Connected, but the realtime token cannot be renewed; live updates stop "
                        "when it expires.")
             + QLatin1Char('\n') + causeLines(Diag::explain(s.tokenFailure));
+        v.cause = Diag::explain(s.tokenFailure);
         v.action = View::Action::Details;
         v.actionText = tr("Details");
         return v;
@@ -370,6 +374,7 @@ View ConnectionStatusPresenter::connectingView(const ConnectionSnapshot& s, qint
     const Diag::Cause latest = latestCause(s);
     if (!latest.isEmpty())
         v.toolTip += QLatin1Char('\n') + causeLines(latest);
+    v.cause = latest;
     if (s.reconnectAttempt > 0)
         v.toolTip += QLatin1Char('\n') + tr("Attempt %1").arg(s.reconnectAttempt);
     return v;

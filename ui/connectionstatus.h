@@ -6,6 +6,7 @@
 //! No widgets: `describe()` is a function of a ConnectionSnapshot and "now", so every state and
 //! every debounce rule can be tested with a fake clock.
 
+#include "models/diagnostics/causes.h"
 #include "ui/connectionsnapshot.h"
 
 #include <QColor>
@@ -38,6 +39,9 @@ struct ConnectionStatusView
     Tone tone = Tone::Neutral;
     QString text; //!< short, plain language
     QString toolTip; //!< the cause, with codes
+    //! The table's explanation of what is wrong (empty when nothing is): the tooltip's words,
+    //! and the panel's header, so both say the same thing.
+    WhaTrack::Diagnostics::Cause cause;
     Action action = Action::None;
     QString actionText;
     int secondsToRetry = -1;

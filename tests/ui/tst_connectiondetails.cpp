@@ -241,6 +241,26 @@ private Q_SLOTS:
         m_monitor->setDiagnostics(nullptr);
     }
 
+    void diagnosticsProbesAreNotAppErrors()
+    {
+        // The run asks the app's REST client for a subscription token of a channel that may be
+        // refused: that is a finding of the run (its step), not an error of the app.
+        ConnectionDiagnostics diagnostics;
+        m_monitor->setDiagnostics(&diagnostics);
+        const auto refused = WhaTrack::ApiError::make(
+            WhaTrack::ApiError::Kind::Forbidden, QStringLiteral("not a member"), 403);
+        diagnostics.onPlanned({step(
+            1, Diag::StepKind::Subscribe, QStringLiteral("Subscribe"), Diag::StepStatus::Pending)});
+        m_monitor->onRestResult(
+            QStringLiteral("POST /api/v1/centrifugo/subscription-token"), 403, 5, refused);
+        QVERIFY(m_monitor->snapshot().errors.isEmpty());
+        diagnostics.onFinished(Diag::Summary {});
+        m_monitor->onRestResult(
+            QStringLiteral("POST /api/v1/centrifugo/subscription-token"), 403, 5, refused);
+        QCOMPARE(m_monitor->snapshot().errors.size(), 1);
+        m_monitor->setDiagnostics(nullptr);
+    }
+
     void runButtonRunsTheEngine()
     {
         ConnectionDiagnostics diagnostics;
