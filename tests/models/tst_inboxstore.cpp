@@ -307,6 +307,31 @@ private Q_SLOTS:
         QTRY_COMPARE(m_store->messageListModel()->at(0).status, MessageStatus::Read);
     }
 
+    void inboundMessagesAreAnnouncedForNotifications()
+    {
+        // Desktop notifications hang on this signal: inbound only, with the chat to open.
+        makeStore();
+        startLive();
+        QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        QSignalSpy inbound(m_store.get(), &InboxStore::inboundMessageReceived);
+        m_centrifugo->publish(kMessages, created(QStringLiteral("C2"), QStringLiteral("n1"), 900));
+        QTRY_COMPARE(inbound.size(), 1);
+        QCOMPARE(inbound.at(0).at(0).toString(), QStringLiteral("C2"));
+        QCOMPARE(inbound.at(0).at(1).toString(), QStringLiteral("n1"));
+        // A customer the list does not show yet: named by the new conversation.
+        m_centrifugo->publish(kMessages,
+            created(QStringLiteral("C77"), QStringLiteral("n2"), 901, QStringLiteral("lead-77")));
+        QTRY_COMPARE(inbound.size(), 2);
+        QCOMPARE(inbound.at(1).at(0).toString(), QStringLiteral("C77"));
+        // The agent's own reply is no news.
+        QJsonObject outbound = created(QStringLiteral("C2"), QStringLiteral("n3"), 902);
+        outbound[QStringLiteral("direction")] = QStringLiteral("OUTBOUND");
+        m_centrifugo->publish(kMessages, outbound);
+        m_centrifugo->publish(kMessages, created(QStringLiteral("C1"), QStringLiteral("n4"), 903));
+        QTRY_COMPARE(inbound.size(), 3);
+        QCOMPARE(inbound.at(2).at(1).toString(), QStringLiteral("n4"));
+    }
+
     void burstGivesAHandfulOfRefetches()
     {
         InboxStoreOptions burst;
