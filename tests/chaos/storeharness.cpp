@@ -1,0 +1,149 @@
+#include "tests/chaos/storeharness.h"
+
+#include "models/backendtokenprovider.h"
+#include "models/chatlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/querycache.h"
+#include "models/secretstore.h"
+#include "models/stagesmodel.h"
+#include "models/ticketmodel.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace WhaTrack;
+
+namespace Chaos {
+
+StoreHarness::~StoreHarness()
+{
+    stop();
+}
+
+bool StoreHarness::start(
+    Testing::DevstackProcess& stack, QString* error, Centrifuge::ClientOptions clientOptions)
+{
+    ApiConfig config;
+    config.baseUrl = stack.backendUrl();
+    m_api = std::make_unique<ApiClient>(config);
+    m_session = std::make_unique<Session>(m_api.get(), std::make_shared<MemorySecretStore>());
+    QSignalSpy signedIn(m_session.get(), &Session::signedIn);
+    m_session->signIn(stack.demoEmail(), stack.demoPassword());
+    if (!QTest::qWaitFor([&] { return signedIn.size() == 1; }, 30000)) {
+        *error = QStringLiteral("sign-in did not finish");
+        return false;
+    }
+    const QString org = stack.firstOrganizationId();
+    m_session->setCurrentOrganizationId(org);
+
+    clientOptions.watchNetworkReachability = false;
+    m_client = std::make_unique<Centrifuge::Client>(stack.centrifugoWsUrl(), clientOptions);
+    m_client->setTokenProvider(std::make_shared<BackendTokenProvider>(m_api.get()));
+    m_realtimeThread.setObjectName(QStringLiteral("realtime"));
+    m_realtimeThread.start();
+    m_client->moveToThread(&m_realtimeThread);
+
+    InboxStoreOptions options;
+    options.channels.messages = stack.messagesChannelTemplate();
+    options.channels.tickets = stack.ticketsChannelTemplate();
+    m_store = std::make_unique<InboxStore>(m_api.get(), m_client.get(), options);
+    for (QAbstractItemModel* m :
+        {m_store->chatListModel(), static_cast<QAbstractItemModel*>(m_store->chatListSourceModel()),
+            static_cast<QAbstractItemModel*>(m_store->messageListModel()),
+            static_cast<QAbstractItemModel*>(m_store->ticketModel()),
+            static_cast<QAbstractItemModel*>(m_store->stagesModel())}) {
+        m_testers << std::make_shared<QAbstractItemModelTester>(
+            m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    m_store->setOrganization(org);
+    QMetaObject::invokeMethod(m_client.get(), &Centrifuge::Client::connectToServer);
+    if (!QTest::qWaitFor(
+            [this] { return m_store->freshness().state == Freshness::State::Live; }, 60000)) {
+        *error = QStringLiteral("the store never became Live");
+        return false;
+    }
+    return true;
+}
+
+void StoreHarness::stop()
+{
+    m_testers.clear();
+    m_store.reset();
+    if (m_client) {
+        QMetaObject::invokeMethod(
+            m_client.get(),
+            [c = m_client.get()] {
+                c->close();
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+                c->moveToThread(QCoreApplication::instance()->thread());
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    m_realtimeThread.quit();
+    m_realtimeThread.wait();
+    m_client.reset();
+    m_session.reset();
+    m_api.reset();
+}
+
+QStringList StoreHarness::phones(int max) const
+{
+    QStringList out;
+    auto* src = m_store->chatListSourceModel();
+    for (int r = 0; r < src->rowCount() && out.size() < max; ++r) {
+        const ChatItem& c = src->at(r);
+        if (!c.phone.isEmpty() && c.id == c.conversationId && !out.contains(c.phone))
+            out << c.phone;
+    }
+    return out;
+}
+
+QString StoreHarness::differenceFromBackend()
+{
+    std::optional<ApiResult<QList<ChatItem>>> chats;
+    m_api->fetchChats({}, nullptr, [&](ApiResult<QList<ChatItem>> r) { chats = std::move(r); });
+    if (!QTest::qWaitFor([&] { return chats.has_value(); }, 30000) || !chats->ok())
+        return QStringLiteral("the backend did not list the chats");
+    const QList<ChatItem>& server = chats->value;
+    auto* proxy = m_store->chatListModel();
+    if (proxy->rowCount() != server.size())
+        return QStringLiteral("%1 chats shown, the backend has %2")
+            .arg(proxy->rowCount())
+            .arg(server.size());
+    for (int r = 0; r < server.size(); ++r) {
+        const ChatItem* mine = m_store->chatListSourceModel()->find(server.at(r).id);
+        if (!mine)
+            return QStringLiteral("chat %1 missing").arg(server.at(r).id);
+        const QString mineLast = mine->lastMessage ? mine->lastMessage->id : QString();
+        const QString serverLast
+            = server.at(r).lastMessage ? server.at(r).lastMessage->id : QString();
+        if (mineLast != serverLast || mine->lastMessageAt != server.at(r).lastMessageAt)
+            return QStringLiteral("chat %1: last message %2, the backend says %3")
+                .arg(server.at(r).id, mineLast, serverLast);
+    }
+    const QString open = m_store->openChatId();
+    if (open.isEmpty())
+        return {};
+    std::optional<ApiResult<MessagePage>> page;
+    m_api->fetchMessages(
+        open, 1, 50, nullptr, [&](ApiResult<MessagePage> r) { page = std::move(r); });
+    if (!QTest::qWaitFor([&] { return page.has_value(); }, 30000) || !page->ok())
+        return QStringLiteral("the backend did not list the open chat's messages");
+    QStringList mineIds;
+    for (const Message& m : m_store->messageListModel()->items()) {
+        if (!m.optimistic)
+            mineIds << m.id;
+    }
+    QStringList serverIds;
+    for (const Message& m : page->value.items)
+        serverIds << m.id;
+    // The model may hold older pages too: its newest ids must be the backend's newest page.
+    if (mineIds.size() < serverIds.size()
+        || mineIds.mid(mineIds.size() - serverIds.size()) != serverIds)
+        return QStringLiteral("open chat: %1 messages shown, newest page of the backend differs")
+            .arg(mineIds.size());
+    return {};
+}
+
+} // namespace Chaos

@@ -1,0 +1,53 @@
+#pragma once
+
+//! \file storeharness.h
+//! \brief The app's data layer as the GUI wires it (ApiClient, Session, Centrifuge::Client on
+//! its own thread, InboxStore, every model under QAbstractItemModelTester) against a running
+//! devstack, and the check that the models equal the backend.
+
+#include "models/apiclient.h"
+#include "models/inboxstore.h"
+#include "models/session.h"
+#include "realtime/client.h"
+#include "tests/support/devstackprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QStringList>
+#include <QThread>
+
+#include <memory>
+
+namespace Chaos {
+
+class StoreHarness
+{
+public:
+    StoreHarness() = default;
+    ~StoreHarness();
+    StoreHarness(const StoreHarness&) = delete;
+    StoreHarness& operator=(const StoreHarness&) = delete;
+
+    //! Signs in, connects and waits for Live. False with \a error on failure.
+    bool start(WhaTrack::Testing::DevstackProcess& stack, QString* error,
+        Centrifuge::ClientOptions clientOptions = {});
+    void stop();
+
+    WhaTrack::InboxStore* store() const { return m_store.get(); }
+    WhaTrack::ApiClient* api() const { return m_api.get(); }
+    Centrifuge::Client* client() const { return m_client.get(); }
+    //! Phones of up to \a max chats (targets of webhook deliveries).
+    QStringList phones(int max) const;
+    //! Empty when the chat list (order, last message of each chat) and the open chat's newest
+    //! page equal what the backend answers now; else the first difference in plain words.
+    QString differenceFromBackend();
+
+private:
+    std::unique_ptr<WhaTrack::ApiClient> m_api;
+    std::unique_ptr<WhaTrack::Session> m_session;
+    std::unique_ptr<Centrifuge::Client> m_client;
+    QThread m_realtimeThread;
+    std::unique_ptr<WhaTrack::InboxStore> m_store;
+    QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+} // namespace Chaos
