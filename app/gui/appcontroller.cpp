@@ -12,6 +12,7 @@
 #include "models/querycache.h"
 #include "models/querykey.h"
 #include "models/secretstore.h"
+#include "models/systemevents.h"
 #include "realtime/client.h"
 #include "ui/connectiondiagnostics.h"
 #include "ui/connectionmonitor.h"
@@ -211,6 +212,10 @@ bool AppController::start()
     wireSession();
     wireStore();
     watchNetwork();
+    // The machine woke up (logind over D-Bus): resync at once (models/systemevents.h).
+    auto* systemEvents = new SystemEvents(this);
+    systemEvents->watchSleep();
+    systemEvents->attach(m_store);
     m_window->show();
 
     // Sign in: once with the given credentials, else the stored session, else the dialog.
