@@ -89,8 +89,10 @@ void SingleInstance::onNewConnection()
                 return;
             const QByteArray line = socket->readLine(kMaxRequest);
             socket->disconnectFromServer();
-            if (line == kRaise)
+            if (line == kRaise) {
+                qCInfo(lcUi) << "another launch asked for this window";
                 Q_EMIT raiseRequested();
+            }
         };
         connect(socket, &QLocalSocket::readyRead, this, read);
         if (socket->bytesAvailable() > 0)

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -380,6 +381,51 @@ private Q_SLOTS:
         // Another profile is another instance.
         Gui::SingleInstance otherProfile(key + QStringLiteral("/other"));
         QVERIFY(otherProfile.claim());
+    }
+
+    void secondLaunchOfTheAppRaisesTheFirst()
+    {
+        // The real binary twice with one profile: the second asks the first and exits 0.
+        FakeInboxBackend backend;
+        QVERIFY(backend.start());
+        QTemporaryDir profile;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), profile.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), profile.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("inbox.ui.info=true"));
+        const QStringList args {QStringLiteral("--backend-url"),
+            backend.server().baseUrl().toString(), QStringLiteral("--ws-url"),
+            QStringLiteral("ws://127.0.0.1:9/connection/websocket")};
+        QProcess first;
+        first.setProcessEnvironment(env);
+        first.start(QStringLiteral(INBOX_APP_BINARY), args);
+        QVERIFY(first.waitForStarted());
+        const auto stop = qScopeGuard([&first] {
+            first.kill();
+            first.waitForFinished();
+        });
+        QByteArray firstLog;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                firstLog += first.readAllStandardError();
+                return firstLog.contains("primary for this profile");
+            },
+            30000));
+
+        QProcess second;
+        second.setProcessEnvironment(env);
+        second.start(QStringLiteral(INBOX_APP_BINARY), args);
+        QVERIFY(QTest::qWaitFor([&] { return second.state() == QProcess::NotRunning; }, 30000));
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                firstLog += first.readAllStandardError();
+                return firstLog.contains("another launch asked for this window");
+            },
+            30000));
+        QCOMPARE(first.state(), QProcess::Running);
     }
 
     void primaryGoneTheNextLaunchTakesOver()
