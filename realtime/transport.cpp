@@ -203,10 +203,26 @@ quint64 Transport::open(const Config& config)
             if (!current())
                 return;
         }
-        m_socket.clear();
-        socket->disconnect(this);
-        socket->deleteLater();
-        Q_EMIT closed(generation, code, reason);
+        const auto finish = [this, socket, generation, code, reason] {
+            m_socket.clear();
+            socket->disconnect(this);
+            socket->deleteLater();
+            Q_EMIT closed(generation, code, reason);
+        };
+        // With TLS (wss://) Qt 6.4 emits `disconnected` before the socket error of a failed
+        // connect (host not found...): close on the next turn so that error is reported first
+        // and the agent reads "server name not found", not a bare 1006.
+        if (!m_reportedError && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {
+            QMetaObject::invokeMethod(
+                this,
+                [current, finish] {
+                    if (current())
+                        finish();
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        finish();
     });
 
     QNetworkRequest request(config.url);

@@ -111,6 +111,30 @@ private Q_SLOTS:
             QVERIFY2(text.contains(error.errorString()), qPrintable(text));
     }
 
+    void unknownHostOverWssIsAnErrorEvent_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("wss") << QStringLiteral("wss");
+        QTest::newRow("ws") << QStringLiteral("ws");
+    }
+    void unknownHostOverWssIsAnErrorEvent()
+    {
+        // Over TLS Qt 6.4 says `disconnected` before "Host not found": the error must still
+        // reach the client (the panel showed "Last error: none" for a mistyped host).
+        QFETCH(QString, scheme);
+        Client client(QUrl(scheme + QStringLiteral("://no-such-host.invalid/connection/websocket")),
+            fastOptions());
+        QSignalSpy errors(&client, &Client::errorOccurred);
+        QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+        client.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!scheduled.isEmpty(), 15000);
+        QVERIFY2(!errors.isEmpty(), "no error event before the reconnect");
+        QCOMPARE(errors.first().at(0).value<ErrorType>(), ErrorType::Transport);
+        const QString message = errors.first().at(2).toString();
+        QVERIFY2(message.contains(QStringLiteral("not found"), Qt::CaseInsensitive),
+            qPrintable(message));
+    }
+
     void plainServerBehindWssIsAnErrorEvent()
     {
         // Speaks plain ws: it never answers the TLS hello, the open timeout ends the attempt.
