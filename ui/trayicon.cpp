@@ -149,6 +149,8 @@ QIcon TrayIcon::badgedIcon(int unread)
 
 void TrayIcon::showNotification(const NotificationRequest& request)
 {
+    if (m_alertWindow)
+        QApplication::alert(m_alertWindow); // the taskbar entry asks for attention
     if (!m_tray->isVisible() || !QSystemTrayIcon::supportsMessages()) {
         qCInfo(lcUi) << "notification not shown: no tray on this desktop";
         return;

@@ -15,6 +15,7 @@ class QAbstractItemModel;
 class QAction;
 class QMenu;
 class QSystemTrayIcon;
+class QWidget;
 
 namespace WhaTrack::Ui {
 
@@ -51,6 +52,9 @@ public:
     int unreadTotal() const { return m_unread; }
     //! Checks/unchecks "Mute notifications" without emitting muteToggled().
     void setMuted(bool muted);
+    //! The window whose taskbar entry is marked (QApplication::alert) with each notification:
+    //! the one sign left where the desktop has no tray.
+    void setAlertWindow(QWidget* window) { m_alertWindow = window; }
 
     QSystemTrayIcon* trayIcon() const { return m_tray; }
     QMenu* menu() const { return m_menu; }
@@ -79,6 +83,7 @@ private:
     QAction* m_mute;
     QAction* m_quit;
     int m_unread = 0;
+    QPointer<QWidget> m_alertWindow;
 };
 
 } // namespace WhaTrack::Ui

@@ -24,6 +24,7 @@ DesktopIntegration::DesktopIntegration(InboxStore* store, Ui::MainWindow* window
     , m_counter(new Ui::UnreadCounter(store->chatListSourceModel(), this))
 {
     m_notifier->setWindow(window);
+    m_tray->setAlertWindow(window);
     const Preferences prefs = AppSettings().preferences();
     m_notifier->setEnabled(prefs.notifications);
     m_notifier->setSoundEnabled(prefs.sound);
