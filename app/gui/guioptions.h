@@ -31,7 +31,7 @@ struct GuiOptions
     bool screenshotMode() const { return !screenshotFile.isEmpty(); }
 };
 
-//! Parses the command line of \a app; values not given come from QSettings. On a usage error
+//! Parses the command line of \a app; values not given come from AppSettings. On a usage error
 //! returns false with \a error set. --help and --version exit inside.
 bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* error);
 
