@@ -43,7 +43,7 @@ _SPEC_KEYS = ("_env_specs_root", "_env_specs")
 def _specs(parser: argparse.ArgumentParser, key: str) -> list[_Spec]:
     """Specs live in the parser's defaults; the top-level parser uses its own key because a
     sub-parser's defaults would overwrite a shared one."""
-    specs = parser.get_default(key)
+    specs: list[_Spec] | None = parser.get_default(key)
     if specs is None:
         specs = []
         parser.set_defaults(**{key: specs})

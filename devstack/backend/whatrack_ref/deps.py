@@ -23,7 +23,8 @@ ORGANIZATION_HEADER = "x-organization-id"
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_db(request: Request) -> Iterator[sqlite3.Connection]:

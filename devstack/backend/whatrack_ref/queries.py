@@ -121,17 +121,18 @@ def _open_tickets_by_conversation(conn: sqlite3.Connection, conv_ids: list[str])
 
 def resolve_conversation(conn: sqlite3.Connection, org_id: str, conversation_or_lead_id: str) -> sqlite3.Row | None:
     """A conversation by id, else the first conversation of a lead with that id (same org)."""
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT id, lead_id FROM crm_conversations WHERE id = ? AND organization_id = ?",
         (conversation_or_lead_id, org_id),
     ).fetchone()
     if row is not None:
         return row
-    return conn.execute(
+    row = conn.execute(
         """SELECT c.id, c.lead_id FROM crm_conversations c JOIN crm_leads l ON l.id = c.lead_id
             WHERE l.id = ? AND l.organization_id = ? ORDER BY c.created_at, c.id LIMIT 1""",
         (conversation_or_lead_id, org_id),
     ).fetchone()
+    return row
 
 
 def message_page(conn: sqlite3.Connection, lead_id: str, page: int, page_size: int, shape: str) -> dict[str, Any]:
@@ -146,15 +147,19 @@ def message_page(conn: sqlite3.Connection, lead_id: str, page: int, page_size: i
 
 
 def open_ticket_for_conversation(conn: sqlite3.Connection, org_id: str, conversation_id: str) -> sqlite3.Row | None:
-    return conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         f"""{TICKET_SELECT} WHERE t.conversation_id = ? AND t.organization_id = ? AND t.status_id = ?
             ORDER BY t.created_at DESC LIMIT 1""",
         (conversation_id, org_id, status_id("open")),
     ).fetchone()
+    return row
 
 
 def ticket_by_id(conn: sqlite3.Connection, org_id: str, ticket_id: str) -> sqlite3.Row | None:
-    return conn.execute(f"{TICKET_SELECT} WHERE t.id = ? AND t.organization_id = ?", (ticket_id, org_id)).fetchone()
+    row: sqlite3.Row | None = conn.execute(
+        f"{TICKET_SELECT} WHERE t.id = ? AND t.organization_id = ?", (ticket_id, org_id)
+    ).fetchone()
+    return row
 
 
 def conversation_exists(conn: sqlite3.Connection, org_id: str, conversation_id: str) -> bool:

@@ -38,4 +38,5 @@ def default_stage_id(conn: sqlite3.Connection, org_id: str) -> str:
             ORDER BY is_default DESC, "order" LIMIT 1""",
         (org_id,),
     ).fetchone()
-    return row["id"]
+    stage_id: str = row["id"]
+    return stage_id

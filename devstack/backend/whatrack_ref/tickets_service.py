@@ -29,7 +29,7 @@ def to_cents(value: float | int | None) -> int | None:
 
 
 def _load_open(conn: sqlite3.Connection, org_id: str, ticket_id: str) -> sqlite3.Row:
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         """SELECT t.id, t.stage_id, t.lead_id, t.conversation_id, t.created_at, s.name AS status_name
              FROM crm_tickets t JOIN crm_ticket_statuses s ON s.id = t.status_id
             WHERE t.id = ? AND t.organization_id = ?""",

@@ -24,4 +24,5 @@ def health(db: sqlite3.Connection = Depends(get_db)) -> dict[str, Any]:
 @router.get("/dev/publish-stats")
 def publish_stats(request: Request) -> dict[str, Any]:
     """Publisher counters and the last 100 publications (reference backend only)."""
-    return request.app.state.publisher.stats()
+    stats: dict[str, Any] = request.app.state.publisher.stats()
+    return stats
