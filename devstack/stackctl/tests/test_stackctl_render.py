@@ -8,6 +8,7 @@ import ssl
 import subprocess
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from stackctl import config, ports, seed, tls
@@ -21,8 +22,9 @@ def _settings(**overrides: object) -> config.CentrifugoSettings:
     return config.CentrifugoSettings(**values)  # type: ignore[arg-type]
 
 
-def _org(cfg: dict) -> dict:
-    return next(ns for ns in cfg["channel"]["namespaces"] if ns["name"] == "org")
+def _org(cfg: dict[str, Any]) -> dict[str, Any]:
+    org: dict[str, Any] = next(ns for ns in cfg["channel"]["namespaces"] if ns["name"] == "org")
+    return org
 
 
 def test_whatrack_profile_is_like_production() -> None:

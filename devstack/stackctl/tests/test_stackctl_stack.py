@@ -32,7 +32,8 @@ STACK_KEYS = {"profile", "engine", "backend_url", "https_url", "centrifugo_ws_ur
 def _up(run: RunDir, *extra: str) -> dict[str, Any]:
     result = stackctl("up", "--run-dir", str(run.root), "--no-backend", *extra)
     assert result.returncode == 0, f"up failed:\n{result.stdout}\n{result.stderr}"
-    return json.loads(run.stack_json.read_text())
+    info: dict[str, Any] = json.loads(run.stack_json.read_text())
+    return info
 
 
 def _alive(pid: int) -> bool:
@@ -268,7 +269,9 @@ def test_full_stack_with_backend(run_dir: RunDir) -> None:
     assert info["demo"]["password"] in result.stdout, "up prints the demo credentials"
     for secret in (info["centrifugo_api_key"], info["webhook_secret"]):
         assert secret not in result.stdout + result.stderr
-        assert secret not in " ".join(processes.read_proc(info["pids"]["backend"]).cmdline)
+        backend = processes.read_proc(info["pids"]["backend"])
+        assert backend is not None, "the backend runs"
+        assert secret not in " ".join(backend.cmdline)
     context = ssl.create_default_context(cafile=info["ca_cert"])
     with urllib.request.urlopen(info["https_url"] + "/api/v1/health", context=context,
                                 timeout=5) as response:
