@@ -33,33 +33,66 @@ def _override(text: str) -> tuple[str, object]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="stackctl", description="Start and stop the local WhaTrack stack (docs/devstack.md).")
+        prog="stackctl", description="Start and stop the local WhaTrack stack (docs/devstack.md)."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     run_dir_help = "run directory (default devstack/.run/default)"
-    up_cmd = sub.add_parser("up", prog="devstack/up",
-                        help="start Centrifugo, nginx (TLS), the backend and optional Redis/simulator")
-    up_cmd.add_argument("--profile", choices=config.PROFILES, default="whatrack",
-                    help="Centrifugo profile: whatrack (like production) or secure "
-                         "(subscription tokens, history, recovery)")
-    up_cmd.add_argument("--engine", choices=config.ENGINES, default="memory",
-                    help="Centrifugo engine; redis starts a Redis server for this run")
+    up_cmd = sub.add_parser(
+        "up", prog="devstack/up", help="start Centrifugo, nginx (TLS), the backend and optional Redis/simulator"
+    )
+    up_cmd.add_argument(
+        "--profile",
+        choices=config.PROFILES,
+        default="whatrack",
+        help="Centrifugo profile: whatrack (like production) or secure (subscription tokens, history, recovery)",
+    )
+    up_cmd.add_argument(
+        "--engine",
+        choices=config.ENGINES,
+        default="memory",
+        help="Centrifugo engine; redis starts a Redis server for this run",
+    )
     up_cmd.add_argument("--run-dir", help=run_dir_help)
-    up_cmd.add_argument("--simulate", type=_positive_float, metavar="RATE",
-                    help="also run the traffic simulator at RATE events per second")
-    up_cmd.add_argument("--token-ttl", type=_positive_int, metavar="SECONDS",
-                    help="lifetime of the Centrifugo tokens the backend issues")
-    up_cmd.add_argument("--channel-style", choices=sorted(config.CHANNEL_STYLES), default="colon",
-                    help="colon: org:{org}:messages (a namespace); dot: org.{org}.messages")
+    up_cmd.add_argument(
+        "--simulate",
+        type=_positive_float,
+        metavar="RATE",
+        help="also run the traffic simulator at RATE events per second",
+    )
+    up_cmd.add_argument(
+        "--token-ttl",
+        type=_positive_int,
+        metavar="SECONDS",
+        help="lifetime of the Centrifugo tokens the backend issues",
+    )
+    up_cmd.add_argument(
+        "--channel-style",
+        choices=sorted(config.CHANNEL_STYLES),
+        default="colon",
+        help="colon: org:{org}:messages (a namespace); dot: org.{org}.messages",
+    )
     up_cmd.add_argument("--quiet", action="store_true", help="print errors only")
-    up_cmd.add_argument("--no-backend", dest="backend", action="store_false",
-                    help="start Centrifugo, nginx (and Redis) only")
-    up_cmd.add_argument("--centrifugo-set", dest="centrifugo_overrides", action="append",
-                    type=_override, default=[], metavar="KEY=JSON",
-                    help="override one key of the rendered Centrifugo config, e.g. "
-                         "client.ping_interval='\"10s\"' (repeatable; for tests and experiments)")
-    up_cmd.add_argument("--health-timeout", type=_positive_float, default=60.0, metavar="SECONDS",
-                    help="how long each server may take to become healthy (default 60)")
+    up_cmd.add_argument(
+        "--no-backend", dest="backend", action="store_false", help="start Centrifugo, nginx (and Redis) only"
+    )
+    up_cmd.add_argument(
+        "--centrifugo-set",
+        dest="centrifugo_overrides",
+        action="append",
+        type=_override,
+        default=[],
+        metavar="KEY=JSON",
+        help="override one key of the rendered Centrifugo config, e.g. "
+        "client.ping_interval='\"10s\"' (repeatable; for tests and experiments)",
+    )
+    up_cmd.add_argument(
+        "--health-timeout",
+        type=_positive_float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long each server may take to become healthy (default 60)",
+    )
 
     down_cmd = sub.add_parser("down", prog="devstack/down", help="stop every process of a run")
     down_cmd.add_argument("--run-dir", help=run_dir_help)
@@ -68,23 +101,35 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", prog="devstack/status", help="show which servers run")
     status.add_argument("--run-dir", help=run_dir_help)
 
-    reap = sub.add_parser("reap", help="stop every process whose environment contains KEY=VALUE "
-                                       "(safety net for test harnesses)")
+    reap = sub.add_parser(
+        "reap", help="stop every process whose environment contains KEY=VALUE (safety net for test harnesses)"
+    )
     reap.add_argument("entry", metavar="KEY=VALUE")
-    reap.add_argument("--cmdline-contains", metavar="TEXT",
-                      help="also stop processes whose command line contains TEXT "
-                           "(nginx hides its environment)")
+    reap.add_argument(
+        "--cmdline-contains",
+        metavar="TEXT",
+        help="also stop processes whose command line contains TEXT (nginx hides its environment)",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "up":
-        return up.up(up.UpOptions(
-            run=RunDir.at(args.run_dir), profile=args.profile, engine=args.engine,
-            simulate=args.simulate, token_ttl=args.token_ttl, channel_style=args.channel_style,
-            quiet=args.quiet, backend=args.backend,
-            centrifugo_overrides=args.centrifugo_overrides, health_timeout=args.health_timeout))
+        return up.up(
+            up.UpOptions(
+                run=RunDir.at(args.run_dir),
+                profile=args.profile,
+                engine=args.engine,
+                simulate=args.simulate,
+                token_ttl=args.token_ttl,
+                channel_style=args.channel_style,
+                quiet=args.quiet,
+                backend=args.backend,
+                centrifugo_overrides=args.centrifugo_overrides,
+                health_timeout=args.health_timeout,
+            )
+        )
     if args.command == "down":
         return down.down(RunDir.at(args.run_dir), Output(quiet=args.quiet))
     if args.command == "status":

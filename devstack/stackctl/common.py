@@ -38,7 +38,6 @@ class Output:
         print(text, file=self.err, flush=True)
 
 
-
 class Busy(RuntimeError):
     """Another up/down holds the run dir's lock."""
 
@@ -62,6 +61,7 @@ def run_lock(run: RunDir) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
 
 def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
     """The last lines of a log (it can be large after a long demo, so read from the end)."""
@@ -90,5 +90,4 @@ def write_private_json(path: Path, data: dict[str, Any]) -> None:
 
 def running_servers(run: RunDir) -> dict[str, int]:
     """name -> pid of the run's servers that are still alive (by pid file)."""
-    return {name: pid for name, (pid, start) in processes.read_pidfiles(run).items()
-            if processes.is_ours(pid, start)}
+    return {name: pid for name, (pid, start) in processes.read_pidfiles(run).items() if processes.is_ours(pid, start)}

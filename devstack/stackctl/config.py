@@ -110,13 +110,18 @@ def render_centrifugo(
             raise ConfigError("engine redis needs a Redis port")
         engine["redis"] = {"address": f"redis://127.0.0.1:{settings.redis_port}"}
 
-    config = _strip_comments(_substitute(template, {
-        "port": settings.port,
-        "token_hmac_secret": settings.token_hmac_secret,
-        "subscription_token_hmac_secret": settings.subscription_token_hmac_secret,
-        "api_key": settings.api_key,
-        "engine": engine,
-    }))
+    config = _strip_comments(
+        _substitute(
+            template,
+            {
+                "port": settings.port,
+                "token_hmac_secret": settings.token_hmac_secret,
+                "subscription_token_hmac_secret": settings.subscription_token_hmac_secret,
+                "api_key": settings.api_key,
+                "engine": engine,
+            },
+        )
+    )
 
     if settings.channel_style == "dot":
         namespaces = config.get("channel", {}).get("namespaces", [])
@@ -210,7 +215,7 @@ def render_nginx(
         "        location = /_devstack/health {\n"
         "            access_log off;\n"
         "            default_type text/plain;\n"
-        "            return 200 \"ok\\n\";\n"
+        '            return 200 "ok\\n";\n'
         "        }\n"
         "        location /api/ {\n"
         f"            proxy_pass http://127.0.0.1:{backend_port};\n"
@@ -243,9 +248,9 @@ def render_redis(*, port: int, data_dir: Path) -> str:
         "bind 127.0.0.1\n"
         "protected-mode yes\n"
         "daemonize no\n"
-        "save \"\"\n"
+        'save ""\n'
         "appendonly no\n"
         f"dir {_q(data_dir)}\n"
-        "logfile \"\"\n"
-        "proc-title-template \"{title} {listen-addr} {server-mode} {config-file}\"\n"
+        'logfile ""\n'
+        'proc-title-template "{title} {listen-addr} {server-mode} {config-file}"\n'
     )

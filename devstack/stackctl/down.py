@@ -38,8 +38,7 @@ def down_locked(run: RunDir, out: Output) -> int:
     # Anything of the run that no pid file accounted for (a crashed `up`, a lost pid file).
     leftovers = processes.find_run_processes(run, {pid for pid, _ in pidfiles.values()})
     if leftovers:
-        out.info("devstack/down: stopping processes no pid file listed: "
-                 + "; ".join(p.describe() for p in leftovers))
+        out.info("devstack/down: stopping processes no pid file listed: " + "; ".join(p.describe() for p in leftovers))
         survivors += processes.kill_processes(leftovers)
 
     remaining = processes.find_run_processes(run, {pid for pid, _ in pidfiles.values()})
@@ -65,8 +64,7 @@ def status(run: RunDir, out: Output | None = None) -> int:
         out.info(f"devstack/status: nothing running in {run.root}")
         return EXIT_FAILED
     all_alive = True
-    for name in [n for n in START_ORDER if n in pidfiles] + [n for n in pidfiles
-                                                              if n not in START_ORDER]:
+    for name in [n for n in START_ORDER if n in pidfiles] + [n for n in pidfiles if n not in START_ORDER]:
         pid, start_time = pidfiles[name]
         alive = processes.is_ours(pid, start_time)
         all_alive &= alive
@@ -74,8 +72,7 @@ def status(run: RunDir, out: Output | None = None) -> int:
     if run.stack_json.is_file():
         try:
             stack = json.loads(run.stack_json.read_text())
-            out.info(f"  https {stack['https_url']}  backend {stack['backend_url']}  "
-                     f"ws {stack['centrifugo_ws_url']}")
+            out.info(f"  https {stack['https_url']}  backend {stack['backend_url']}  ws {stack['centrifugo_ws_url']}")
         except (OSError, ValueError, KeyError):
             pass
     return EXIT_OK if all_alive else EXIT_FAILED

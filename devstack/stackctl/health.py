@@ -18,6 +18,7 @@ from pathlib import Path
 #: Pause between two probes; the wait is on the process, so an exit ends it early.
 PROBE_INTERVAL_S = 0.1
 
+
 class HealthError(RuntimeError):
     """A server did not become healthy; `name` says which, the message why."""
 
@@ -50,8 +51,9 @@ def redis_ping(port: int, timeout: float = 1.0) -> bool:
         return s.recv(64).startswith(b"+PONG")
 
 
-def wait_healthy(name: str, probe: Callable[[], bool], proc: subprocess.Popen[bytes],
-                 timeout: float, what: str) -> float:
+def wait_healthy(
+    name: str, probe: Callable[[], bool], proc: subprocess.Popen[bytes], timeout: float, what: str
+) -> float:
     """Probe until healthy; raise HealthError on exit or deadline. Returns the seconds it took."""
     start = time.monotonic()
     deadline = start + timeout
@@ -67,8 +69,7 @@ def wait_healthy(name: str, probe: Callable[[], bool], proc: subprocess.Popen[by
         except (OSError, ssl.SSLError, ValueError) as exc:
             last_error = str(exc) or exc.__class__.__name__
         if time.monotonic() >= deadline:
-            raise HealthError(
-                name, f"{name} not healthy after {timeout:.0f}s ({what}: {last_error})")
+            raise HealthError(name, f"{name} not healthy after {timeout:.0f}s ({what}: {last_error})")
         try:
             proc.wait(timeout=PROBE_INTERVAL_S)
         except subprocess.TimeoutExpired:

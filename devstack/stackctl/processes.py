@@ -51,7 +51,7 @@ def read_proc(pid: int) -> ProcInfo | None:
     except (OSError, ValueError):
         return None
     # The command name is in parentheses and may itself contain spaces or parentheses.
-    fields = stat[stat.rfind(")") + 2:].split()
+    fields = stat[stat.rfind(")") + 2 :].split()
     state, pgid, start_time = fields[0], int(fields[2]), int(fields[19])
     if state in ("Z", "X"):
         return None
@@ -83,7 +83,7 @@ def _ancestors_and_self() -> set[int]:
     while pid > 1 and pid not in pids:
         pids.add(pid)
         info = Path(f"/proc/{pid}/stat").read_text()
-        pid = int(info[info.rfind(")") + 2:].split()[1])
+        pid = int(info[info.rfind(")") + 2 :].split()[1])
     return pids
 
 
@@ -117,8 +117,9 @@ def read_pidfiles(run: RunDir) -> dict[str, tuple[int, int]]:
     return result
 
 
-def spawn(run: RunDir, name: str, argv: list[str], *, env: dict[str, str] | None = None,
-          cwd: Path | None = None) -> subprocess.Popen[bytes]:
+def spawn(
+    run: RunDir, name: str, argv: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.Popen[bytes]:
     """Start one server in a new session, output to logs/<name>.log, and record its pid."""
     run.logs.mkdir(mode=0o700, parents=True, exist_ok=True)
     with open(run.log(name), "ab") as log:
@@ -152,8 +153,7 @@ def is_ours(pid: int, start_time: int) -> bool:
     return info is not None and (start_time == 0 or info.start_time == start_time)
 
 
-def _wait_gone(check: Callable[[], bool], timeout: float,
-               reap: subprocess.Popen[bytes] | None) -> bool:
+def _wait_gone(check: Callable[[], bool], timeout: float, reap: subprocess.Popen[bytes] | None) -> bool:
     """Wait until check() says nothing is left. Reaps our own child so it cannot linger as a zombie."""
     deadline = time.monotonic() + timeout
     while True:
@@ -227,6 +227,7 @@ def _with_group_members(found: list[ProcInfo], skip: set[int]) -> list[ProcInfo]
 
 def kill_processes(procs: list[ProcInfo]) -> list[str]:
     """SIGTERM then SIGKILL individual processes (the leftovers no pid file accounted for)."""
+
     def alive() -> list[ProcInfo]:
         return [p for p in procs if (i := read_proc(p.pid)) and i.start_time == p.start_time]
 

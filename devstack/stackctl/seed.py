@@ -55,8 +55,7 @@ def _organizations(values: dict[str, Any]) -> list[dict[str, str]]:
         if result:
             return result
     org_id = _first(values, ("DEMO_ORGANIZATION_ID", "DEMO_ORG_ID", "ORGANIZATION_ID", "ORG_ID"))
-    org_name = _first(values, ("DEMO_ORGANIZATION_NAME", "DEMO_ORG_NAME", "ORGANIZATION_NAME",
-                               "ORG_NAME"))
+    org_name = _first(values, ("DEMO_ORGANIZATION_NAME", "DEMO_ORG_NAME", "ORGANIZATION_NAME", "ORG_NAME"))
     if org_id is not None:
         return [{"id": str(org_id), "name": str(org_name or org_id)}]
     return []
@@ -64,8 +63,11 @@ def _organizations(values: dict[str, Any]) -> list[dict[str, str]]:
 
 def demo_credentials(path: Path = SEED_CONSTANTS) -> tuple[dict[str, Any], str | None]:
     """The `demo` object of stack.json and, when incomplete, a note saying what is missing."""
-    placeholder = {"email": PLACEHOLDER, "password": PLACEHOLDER,
-                   "organizations": [{"id": PLACEHOLDER, "name": PLACEHOLDER}]}
+    placeholder = {
+        "email": PLACEHOLDER,
+        "password": PLACEHOLDER,
+        "organizations": [{"id": PLACEHOLDER, "name": PLACEHOLDER}],
+    }
     if not path.is_file():
         return placeholder, f"{path} does not exist yet: demo credentials are placeholders"
     try:
@@ -73,11 +75,9 @@ def demo_credentials(path: Path = SEED_CONSTANTS) -> tuple[dict[str, Any], str |
     except (OSError, SyntaxError) as exc:
         return placeholder, f"cannot parse {path}: {exc}"
     email = _first(values, ("DEMO_EMAIL", "DEMO_AGENT_EMAIL", "AGENT_EMAIL", "DEMO_USER_EMAIL"))
-    password = _first(values, ("DEMO_PASSWORD", "DEMO_AGENT_PASSWORD", "AGENT_PASSWORD",
-                               "DEMO_USER_PASSWORD"))
+    password = _first(values, ("DEMO_PASSWORD", "DEMO_AGENT_PASSWORD", "AGENT_PASSWORD", "DEMO_USER_PASSWORD"))
     orgs = _organizations(values)
-    missing = [n for n, v in (("email", email), ("password", password), ("organizations", orgs))
-               if not v]
+    missing = [n for n, v in (("email", email), ("password", password), ("organizations", orgs)) if not v]
     demo = {
         "email": str(email) if email else PLACEHOLDER,
         "password": str(password) if password else PLACEHOLDER,

@@ -46,16 +46,44 @@ def make_certificates(tls_dir: Path, ipv6: bool = True) -> TlsFiles:
     old_umask = os.umask(0o077)  # private keys are created 0600
     try:
         _openssl(
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-             "-keyout", str(ca_key), "-out", str(ca_cert), "-days", str(VALID_DAYS),
-             "-subj", "/O=WhaTrack devstack/CN=WhaTrack devstack CA (per run)",
-             "-addext", "basicConstraints=critical,CA:TRUE",
-             "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+            [
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                str(ca_key),
+                "-out",
+                str(ca_cert),
+                "-days",
+                str(VALID_DAYS),
+                "-subj",
+                "/O=WhaTrack devstack/CN=WhaTrack devstack CA (per run)",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+            ],
             tls_dir,
         )
         _openssl(
-            ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-             "-keyout", str(key), "-out", str(csr), "-subj", "/O=WhaTrack devstack/CN=localhost"],
+            [
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                str(key),
+                "-out",
+                str(csr),
+                "-subj",
+                "/O=WhaTrack devstack/CN=localhost",
+            ],
             tls_dir,
         )
         san = "DNS:localhost,IP:127.0.0.1" + (",IP:::1" if ipv6 else "")
@@ -68,9 +96,24 @@ def make_certificates(tls_dir: Path, ipv6: bool = True) -> TlsFiles:
             "authorityKeyIdentifier=keyid,issuer\n"
         )
         _openssl(
-            ["x509", "-req", "-in", str(csr), "-CA", str(ca_cert), "-CAkey", str(ca_key),
-             "-set_serial", str(secrets.randbits(63)), "-days", str(VALID_DAYS),
-             "-extfile", str(ext), "-out", str(cert)],
+            [
+                "x509",
+                "-req",
+                "-in",
+                str(csr),
+                "-CA",
+                str(ca_cert),
+                "-CAkey",
+                str(ca_key),
+                "-set_serial",
+                str(secrets.randbits(63)),
+                "-days",
+                str(VALID_DAYS),
+                "-extfile",
+                str(ext),
+                "-out",
+                str(cert),
+            ],
             tls_dir,
         )
     finally:

@@ -38,8 +38,19 @@ from .secrets_gen import RunSecrets
 REGISTRY_ENV = "INBOX_STACK_REGISTRY"
 
 # Files and directories of a previous run that `up` clears; nothing else in the run dir is touched.
-_PREVIOUS_RUN = ("logs", "pids", "tls", "nginx", "redis", "stack.json", "centrifugo.json",
-                 "whatrack.db", "whatrack.db-wal", "whatrack.db-shm", "whatrack.db-journal")
+_PREVIOUS_RUN = (
+    "logs",
+    "pids",
+    "tls",
+    "nginx",
+    "redis",
+    "stack.json",
+    "centrifugo.json",
+    "whatrack.db",
+    "whatrack.db-wal",
+    "whatrack.db-shm",
+    "whatrack.db-journal",
+)
 
 
 class StackError(RuntimeError):
@@ -112,8 +123,16 @@ class _Launcher:
         self.out = out
         self.started: list[Started] = []
 
-    def start(self, name: str, argv: list[str], probe: Callable[[], bool], what: str, *,
-              env: dict[str, str] | None = None, timeout: float | None = None) -> Started:
+    def start(
+        self,
+        name: str,
+        argv: list[str],
+        probe: Callable[[], bool],
+        what: str,
+        *,
+        env: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Started:
         proc = processes.spawn(self.run, name, argv, env=env, cwd=self.run.root)
         started = Started(name, proc)
         self.started.append(started)
@@ -151,16 +170,20 @@ def _up_locked(opts: UpOptions, out: Output) -> int:
     alive = running_servers(run)
     if alive:
         listing = ", ".join(f"{n} (pid {p})" for n, p in alive.items())
-        out.error(f"devstack/up: {run.root} is already running: {listing}.\n"
-                  f"  Use it as is (stack.json is in that directory), or stop it first: "
-                  f"devstack/down --run-dir {run.root}")
+        out.error(
+            f"devstack/up: {run.root} is already running: {listing}.\n"
+            f"  Use it as is (stack.json is in that directory), or stop it first: "
+            f"devstack/down --run-dir {run.root}"
+        )
         return EXIT_ALREADY_RUNNING
     if opts.simulate is not None and not opts.backend:
         out.error("devstack/up: --simulate needs the backend; drop --no-backend")
         return EXIT_USAGE
     if opts.backend and (missing := backend_available()):
-        out.error(f"devstack/up: the reference backend cannot start: {missing}.\n"
-                  "  Run scripts/bootstrap, or start without it: devstack/up --no-backend")
+        out.error(
+            f"devstack/up: the reference backend cannot start: {missing}.\n"
+            "  Run scripts/bootstrap, or start without it: devstack/up --no-backend"
+        )
         return EXIT_FAILED
 
     # A previous run that died without `down` may have left servers; clear them first.
@@ -175,8 +198,7 @@ def _up_locked(opts: UpOptions, out: Output) -> int:
     previous_handlers = _install_signal_handlers()
     try:
         stack = _start_everything(opts, launcher, out)
-    except (StackError, Interrupted, ToolMissing, config.ConfigError, tls.TlsError,
-            OSError) as exc:
+    except (StackError, Interrupted, ToolMissing, config.ConfigError, tls.TlsError, OSError) as exc:
         # A second Ctrl-C must not abort the cleanup half way.
         for sig in previous_handlers:
             signal.signal(sig, signal.SIG_IGN)
@@ -217,20 +239,34 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
     certs = tls.make_certificates(run.tls, ipv6=ipv6)
     centrifugo_config = config.render_centrifugo(
         config.CentrifugoSettings(
-            profile=opts.profile, engine=opts.engine, port=port["centrifugo"],
+            profile=opts.profile,
+            engine=opts.engine,
+            port=port["centrifugo"],
             token_hmac_secret=secrets.token_hmac_secret,
             subscription_token_hmac_secret=secrets.subscription_token_hmac_secret,
-            api_key=secrets.api_key, redis_port=port.get("redis"),
-            channel_style=opts.channel_style),
-        opts.centrifugo_overrides)
+            api_key=secrets.api_key,
+            redis_port=port.get("redis"),
+            channel_style=opts.channel_style,
+        ),
+        opts.centrifugo_overrides,
+    )
     write_private_json(run.centrifugo_config, centrifugo_config)
     for d in config.nginx_temp_dirs(run.nginx):
         d.mkdir(mode=0o700, parents=True, exist_ok=True)
     nginx_conf = run.nginx / "nginx.conf"
-    nginx_conf.write_text(config.render_nginx(
-        run_root=run.root, nginx_dir=run.nginx, log_dir=run.logs, port=port["nginx"], ipv6=ipv6,
-        backend_port=port["backend"], centrifugo_port=port["centrifugo"],
-        server_cert=certs.server_cert, server_key=certs.server_key))
+    nginx_conf.write_text(
+        config.render_nginx(
+            run_root=run.root,
+            nginx_dir=run.nginx,
+            log_dir=run.logs,
+            port=port["nginx"],
+            ipv6=ipv6,
+            backend_port=port["backend"],
+            centrifugo_port=port["centrifugo"],
+            server_cert=certs.server_cert,
+            server_key=certs.server_key,
+        )
+    )
 
     backend_url = f"http://127.0.0.1:{port['backend']}"
     https_url = f"https://localhost:{port['nginx']}"
@@ -244,30 +280,65 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         redis_conf.write_text(config.render_redis(port=port["redis"], data_dir=run.redis))
         launcher.start(
             "redis",
-            [str(redis_bin), str(redis_conf), "--port", str(port["redis"]), "--save", "",
-             "--appendonly", "no", "--bind", "127.0.0.1"],
-            lambda: health.redis_ping(port["redis"]), "PING", timeout=15)
+            [
+                str(redis_bin),
+                str(redis_conf),
+                "--port",
+                str(port["redis"]),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--bind",
+                "127.0.0.1",
+            ],
+            lambda: health.redis_ping(port["redis"]),
+            "PING",
+            timeout=15,
+        )
 
-    launcher.start("centrifugo", [str(centrifugo_bin), "--config", str(run.centrifugo_config)],
-                   lambda: health.http_ok(f"{centrifugo_http}/health"), "GET /health")
+    launcher.start(
+        "centrifugo",
+        [str(centrifugo_bin), "--config", str(run.centrifugo_config)],
+        lambda: health.http_ok(f"{centrifugo_http}/health"),
+        "GET /health",
+    )
 
     if opts.backend:
         backend_argv = [
-            str(VENV_PYTHON), "-m", "whatrack_ref", "serve", "--host", "127.0.0.1",
-            "--port", str(port["backend"]), "--db", str(run.database), "--seed",
-            "--centrifugo-api-url", f"{centrifugo_http}/api",
-            "--messages-channel", messages_channel, "--tickets-channel", tickets_channel,
+            str(VENV_PYTHON),
+            "-m",
+            "whatrack_ref",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port["backend"]),
+            "--db",
+            str(run.database),
+            "--seed",
+            "--centrifugo-api-url",
+            f"{centrifugo_http}/api",
+            "--messages-channel",
+            messages_channel,
+            "--tickets-channel",
+            tickets_channel,
         ]
         if opts.token_ttl is not None:
             backend_argv += ["--token-ttl", str(opts.token_ttl)]
         launcher.start(
-            "backend", backend_argv,
-            lambda: health.http_ok(f"{backend_url}/api/v1/health"), "GET /api/v1/health",
-            env={"PYTHONPATH": str(BACKEND_DIR),
-                 # Secrets travel in the environment, never in argv (visible in `ps`).
-                 "WHATRACK_CENTRIFUGO_API_KEY": secrets.api_key,
-                 "WHATRACK_TOKEN_SECRET": secrets.token_hmac_secret,
-                 "WHATRACK_WEBHOOK_SECRET": secrets.webhook_secret})
+            "backend",
+            backend_argv,
+            lambda: health.http_ok(f"{backend_url}/api/v1/health"),
+            "GET /api/v1/health",
+            env={
+                "PYTHONPATH": str(BACKEND_DIR),
+                # Secrets travel in the environment, never in argv (visible in `ps`).
+                "WHATRACK_CENTRIFUGO_API_KEY": secrets.api_key,
+                "WHATRACK_TOKEN_SECRET": secrets.token_hmac_secret,
+                "WHATRACK_WEBHOOK_SECRET": secrets.webhook_secret,
+            },
+        )
         nginx_probe_path = "/api/v1/health"
     else:
         nginx_probe_path = "/_devstack/health"
@@ -276,17 +347,33 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         "nginx",
         [str(nginx_bin), "-p", f"{run.nginx}/", "-c", str(nginx_conf), "-e", "stderr"],
         lambda: health.http_ok(f"{https_url}{nginx_probe_path}", cafile=certs.ca_cert),
-        f"GET {https_url}{nginx_probe_path} (verified with the run's CA)", timeout=15)
+        f"GET {https_url}{nginx_probe_path} (verified with the run's CA)",
+        timeout=15,
+    )
 
     if opts.simulate is not None:
         sim = processes.spawn(
-            run, "simulator",
-            [str(VENV_PYTHON), "-m", "whatrack_ref", "simulate", "--backend-url", backend_url,
-             "--rate", f"{opts.simulate:g}", "--email", demo["email"]],
-            env={"PYTHONPATH": str(BACKEND_DIR),
-                 "WHATRACK_WEBHOOK_SECRET": secrets.webhook_secret,
-                 "WHATRACK_PASSWORD": demo["password"]},
-            cwd=run.root)
+            run,
+            "simulator",
+            [
+                str(VENV_PYTHON),
+                "-m",
+                "whatrack_ref",
+                "simulate",
+                "--backend-url",
+                backend_url,
+                "--rate",
+                f"{opts.simulate:g}",
+                "--email",
+                demo["email"],
+            ],
+            env={
+                "PYTHONPATH": str(BACKEND_DIR),
+                "WHATRACK_WEBHOOK_SECRET": secrets.webhook_secret,
+                "WHATRACK_PASSWORD": demo["password"],
+            },
+            cwd=run.root,
+        )
         launcher.started.append(Started("simulator", sim))
         if sim.poll() is not None:
             raise StackError("simulator", f"simulator exited with code {sim.returncode} at start")
@@ -333,7 +420,8 @@ def _print_summary(stack: dict[str, Any], run: RunDir, out: Output) -> None:
         f"  demo login     {demo['email']} / {demo['password']}   organizations: {orgs}\n"
         f"  stack.json     {run.stack_json}\n"
         f"  logs           {run.logs}/\n"
-        f"  stop with      devstack/down --run-dir {run.root}")
+        f"  stop with      devstack/down --run-dir {run.root}"
+    )
 
 
 def _raise_interrupted(signum: int, _frame: object) -> None:

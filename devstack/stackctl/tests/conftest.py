@@ -30,19 +30,24 @@ def _servers_missing() -> str | None:
 
 
 SERVERS_MISSING = _servers_missing()
-needs_servers = pytest.mark.skipif(SERVERS_MISSING is not None,
-                                   reason=f"servers not installed: {SERVERS_MISSING}")
+needs_servers = pytest.mark.skipif(SERVERS_MISSING is not None, reason=f"servers not installed: {SERVERS_MISSING}")
 
 
-def stackctl(*args: str, timeout: float = 180,
-             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def stackctl(
+    *args: str, timeout: float = 180, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m stackctl ARGS` the way devstack/up does, capturing its output."""
     env = dict(os.environ)
     env.update(extra_env or {})
-    env["PYTHONPATH"] = str(DEVSTACK_DIR) + (os.pathsep + env["PYTHONPATH"]
-                                             if env.get("PYTHONPATH") else "")
-    return subprocess.run([sys.executable, "-m", "stackctl", *args], env=env, text=True,
-                          capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    env["PYTHONPATH"] = str(DEVSTACK_DIR) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return subprocess.run(
+        [sys.executable, "-m", "stackctl", *args],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture

@@ -16,8 +16,13 @@ from stackctl import config, ports, seed, tls
 
 def _settings(**overrides: object) -> config.CentrifugoSettings:
     values: dict[str, object] = dict(
-        profile="whatrack", engine="memory", port=18000, token_hmac_secret="t" * 64,
-        subscription_token_hmac_secret="s" * 64, api_key="k" * 48)
+        profile="whatrack",
+        engine="memory",
+        port=18000,
+        token_hmac_secret="t" * 64,
+        subscription_token_hmac_secret="s" * 64,
+        api_key="k" * 48,
+    )
     values.update(overrides)
     return config.CentrifugoSettings(**values)  # type: ignore[arg-type]
 
@@ -75,18 +80,29 @@ def test_unknown_profile_is_rejected() -> None:
 
 def test_nginx_config_proxies_websockets_with_long_timeouts(tmp_path: Path) -> None:
     text = config.render_nginx(
-        run_root=tmp_path, nginx_dir=tmp_path / "nginx", log_dir=tmp_path / "logs", port=18443,
-        ipv6=True, backend_port=18001, centrifugo_port=18000,
-        server_cert=tmp_path / "s.pem", server_key=tmp_path / "s.key")
-    assert "daemon off;" in text and f"pid \"{tmp_path / 'nginx' / 'nginx.pid'}\";" in text
+        run_root=tmp_path,
+        nginx_dir=tmp_path / "nginx",
+        log_dir=tmp_path / "logs",
+        port=18443,
+        ipv6=True,
+        backend_port=18001,
+        centrifugo_port=18000,
+        server_cert=tmp_path / "s.pem",
+        server_key=tmp_path / "s.key",
+    )
+    assert "daemon off;" in text and f'pid "{tmp_path / "nginx" / "nginx.pid"}";' in text
     assert "listen 127.0.0.1:18443 ssl;" in text and "listen [::1]:18443 ssl;" in text
-    api = text[text.index("location /api/"):text.index("location /connection/")]
-    ws = text[text.index("location /connection/"):]
+    api = text[text.index("location /api/") : text.index("location /connection/")]
+    ws = text[text.index("location /connection/") :]
     assert "proxy_pass http://127.0.0.1:18001;" in api
     assert "proxy_pass http://127.0.0.1:18000;" in ws
-    for directive in ("proxy_http_version 1.1;", "proxy_set_header Upgrade $http_upgrade;",
-                      "proxy_set_header Connection $connection_upgrade;", "proxy_buffering off;",
-                      "proxy_read_timeout 120s;"):
+    for directive in (
+        "proxy_http_version 1.1;",
+        "proxy_set_header Upgrade $http_upgrade;",
+        "proxy_set_header Connection $connection_upgrade;",
+        "proxy_buffering off;",
+        "proxy_read_timeout 120s;",
+    ):
         assert directive in ws
 
 
@@ -128,8 +144,7 @@ def test_certificate_verifies_for_localhost_and_ip_with_the_run_ca(tmp_path: Pat
     listener.close()
 
     # The system trust store does not know the per-run CA.
-    text = subprocess.run(["openssl", "verify", str(files.server_cert)], capture_output=True,
-                          text=True)
+    text = subprocess.run(["openssl", "verify", str(files.server_cert)], capture_output=True, text=True)
     assert text.returncode != 0
 
 
@@ -139,11 +154,15 @@ def test_seed_constants_are_parsed_without_importing(tmp_path: Path) -> None:
         "import does_not_exist  # never executed: the file is parsed, not imported\n"
         "DEMO_EMAIL = 'agent@example.com'\n"
         "DEMO_PASSWORD: str = 'demo-password'\n"
-        "DEMO_ORGANIZATIONS = [{'id': 'org_1', 'name': 'Acme'}, {'id': 'org_2', 'name': 'Beta'}]\n")
+        "DEMO_ORGANIZATIONS = [{'id': 'org_1', 'name': 'Acme'}, {'id': 'org_2', 'name': 'Beta'}]\n"
+    )
     demo, note = seed.demo_credentials(constants)
     assert note is None
-    assert demo == {"email": "agent@example.com", "password": "demo-password",
-                    "organizations": [{"id": "org_1", "name": "Acme"}, {"id": "org_2", "name": "Beta"}]}
+    assert demo == {
+        "email": "agent@example.com",
+        "password": "demo-password",
+        "organizations": [{"id": "org_1", "name": "Acme"}, {"id": "org_2", "name": "Beta"}],
+    }
 
 
 def test_missing_seed_constants_give_placeholders_and_a_note(tmp_path: Path) -> None:

@@ -24,9 +24,22 @@ from stackctl.paths import RunDir
 
 pytestmark = needs_servers
 
-STACK_KEYS = {"profile", "engine", "backend_url", "https_url", "centrifugo_ws_url",
-              "centrifugo_wss_url", "centrifugo_api_url", "centrifugo_api_key", "ca_cert",
-              "messages_channel", "tickets_channel", "webhook_secret", "demo", "pids"}
+STACK_KEYS = {
+    "profile",
+    "engine",
+    "backend_url",
+    "https_url",
+    "centrifugo_ws_url",
+    "centrifugo_wss_url",
+    "centrifugo_api_url",
+    "centrifugo_api_key",
+    "ca_cert",
+    "messages_channel",
+    "tickets_channel",
+    "webhook_secret",
+    "demo",
+    "pids",
+}
 
 
 def _up(run: RunDir, *extra: str) -> dict[str, Any]:
@@ -49,6 +62,7 @@ def _assert_nothing_left(run: RunDir, pids: list[int]) -> None:
 
 # ----------------------------------------------------------------- minimal WebSocket client
 
+
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -70,17 +84,21 @@ class RawWebSocket:
         self.sock = context.wrap_socket(raw, server_hostname=url_host)
         key = base64.b64encode(os.urandom(16)).decode()
         self.sock.sendall(
-            (f"GET {path} HTTP/1.1\r\nHost: {url_host}:{port}\r\nUpgrade: websocket\r\n"
-             f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-             "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+            (
+                f"GET {path} HTTP/1.1\r\nHost: {url_host}:{port}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         self.reader: BinaryIO = self.sock.makefile("rb")
         self.status_line = self.reader.readline().decode().strip()
         self.headers: dict[str, str] = {}
-        while (line := self.reader.readline().decode().strip()):
+        while line := self.reader.readline().decode().strip():
             name, _, value = line.partition(":")
             self.headers[name.strip().lower()] = value.strip()
-        expected = base64.b64encode(hashlib.sha1(
-            (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()).decode()
+        expected = base64.b64encode(
+            hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()
+        ).decode()
         self.accept_ok = self.headers.get("sec-websocket-accept") == expected
 
     def send_json(self, message: dict[str, Any]) -> None:
@@ -127,15 +145,22 @@ def _wss_session(stack_info: dict[str, Any], run: RunDir) -> RawWebSocket:
     assert ws.status_line.startswith("HTTP/1.1 101"), ws.status_line
     assert ws.accept_ok
     secret = json.loads(run.centrifugo_config.read_text())["client"]["token"]["hmac_secret_key"]
-    ws.send_json({"id": 1, "connect": {
-        "token": _hs256_jwt(secret, {"sub": "agent-1", "exp": int(time.time()) + 300}),
-        "name": "stackctl-test"}})
+    ws.send_json(
+        {
+            "id": 1,
+            "connect": {
+                "token": _hs256_jwt(secret, {"sub": "agent-1", "exp": int(time.time()) + 300}),
+                "name": "stackctl-test",
+            },
+        }
+    )
     connected = _reply(ws, 1)
     assert "client" in connected.get("connect", {}), connected
     return ws
 
 
 # ----------------------------------------------------------------- tests
+
 
 def test_up_then_down_leaves_nothing_running(run_dir: RunDir) -> None:
     info = _up(run_dir, "--engine", "redis")
@@ -144,8 +169,7 @@ def test_up_then_down_leaves_nothing_running(run_dir: RunDir) -> None:
     assert set(info["pids"]) == {"redis", "centrifugo", "nginx"}
     assert all(_alive(pid) for pid in info["pids"].values())
     assert info["engine"] == "redis" and info["profile"] == "whatrack"
-    with urllib.request.urlopen(info["centrifugo_api_url"].replace("/api", "/health"),
-                                timeout=5) as response:
+    with urllib.request.urlopen(info["centrifugo_api_url"].replace("/api", "/health"), timeout=5) as response:
         assert response.status == 200
 
     result = stackctl("down", "--run-dir", str(run_dir.root))
@@ -156,8 +180,16 @@ def test_up_then_down_leaves_nothing_running(run_dir: RunDir) -> None:
 
 
 def test_broken_centrifugo_config_fails_with_log_tail_and_stops_everything(run_dir: RunDir) -> None:
-    result = stackctl("up", "--run-dir", str(run_dir.root), "--no-backend", "--engine", "redis",
-                      "--centrifugo-set", 'client.ping_interval="1s"')
+    result = stackctl(
+        "up",
+        "--run-dir",
+        str(run_dir.root),
+        "--no-backend",
+        "--engine",
+        "redis",
+        "--centrifugo-set",
+        'client.ping_interval="1s"',
+    )
     assert result.returncode == common.EXIT_FAILED
     assert "centrifugo exited with code" in result.stderr
     assert f"last {common.LOG_TAIL_LINES} lines of {run_dir.log('centrifugo')}" in result.stderr
@@ -177,9 +209,11 @@ def test_wss_through_nginx_with_the_run_ca_reaches_centrifugo(run_dir: RunDir) -
         assert "error" not in _reply(ws, 2)
 
         request = urllib.request.Request(
-            info["centrifugo_api_url"] + "/publish", method="POST",
+            info["centrifugo_api_url"] + "/publish",
+            method="POST",
             data=json.dumps({"channel": channel, "data": {"text": "hello"}}).encode(),
-            headers={"X-API-Key": info["centrifugo_api_key"], "Content-Type": "application/json"})
+            headers={"X-API-Key": info["centrifugo_api_key"], "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=5) as response:
             assert "error" not in json.loads(response.read())
 
@@ -214,10 +248,10 @@ def test_up_on_a_running_run_dir_says_so(run_dir: RunDir) -> None:
 
 def test_two_concurrent_ups_start_one_stack(run_dir: RunDir) -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(up.__file__).resolve().parents[1]))
-    argv = [sys.executable, "-m", "stackctl", "up", "--run-dir", str(run_dir.root), "--no-backend",
-            "--quiet"]
-    procs = [subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
+    argv = [sys.executable, "-m", "stackctl", "up", "--run-dir", str(run_dir.root), "--no-backend", "--quiet"]
+    procs = [
+        subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     codes = sorted(p.wait(timeout=120) for p in procs)
     for p in procs:
         p.communicate()
@@ -247,12 +281,12 @@ def test_status_reports_each_server(run_dir: RunDir) -> None:
 
 def test_reap_stops_everything_started_under_a_test_session(run_dir: RunDir) -> None:
     session = f"stackctl-test-{os.getpid()}-{time.monotonic_ns()}"
-    result = stackctl("up", "--run-dir", str(run_dir.root), "--no-backend", "--quiet",
-                      extra_env={"INBOX_TEST_SESSION": session})
+    result = stackctl(
+        "up", "--run-dir", str(run_dir.root), "--no-backend", "--quiet", extra_env={"INBOX_TEST_SESSION": session}
+    )
     assert result.returncode == 0, result.stderr
     pids = list(json.loads(run_dir.stack_json.read_text())["pids"].values())
-    reaped = stackctl("reap", f"INBOX_TEST_SESSION={session}",
-                      "--cmdline-contains", f"{run_dir.root}/")
+    reaped = stackctl("reap", f"INBOX_TEST_SESSION={session}", "--cmdline-contains", f"{run_dir.root}/")
     assert reaped.returncode == 0, reaped.stderr
     assert not [p for p in pids if _alive(p)]
     assert not processes.find_run_processes(run_dir, set(pids))
@@ -273,6 +307,5 @@ def test_full_stack_with_backend(run_dir: RunDir) -> None:
         assert backend is not None, "the backend runs"
         assert secret not in " ".join(backend.cmdline)
     context = ssl.create_default_context(cafile=info["ca_cert"])
-    with urllib.request.urlopen(info["https_url"] + "/api/v1/health", context=context,
-                                timeout=5) as response:
+    with urllib.request.urlopen(info["https_url"] + "/api/v1/health", context=context, timeout=5) as response:
         assert response.status == 200
