@@ -44,7 +44,8 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
 {
     setObjectName(QStringLiteral("chatListPane"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
-    m_search->setPlaceholderText(tr("Search name or phone (Ctrl+K)"));
+    m_search->setPlaceholderText(tr("Search name or phone (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search chats"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(searchIcon(palette()), QLineEdit::LeadingPosition);
     m_search->installEventFilter(this);

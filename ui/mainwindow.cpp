@@ -9,6 +9,7 @@
 #include "ui/conversationview.h"
 #include "ui/logging.h"
 #include "ui/plaintext.h"
+#include "ui/quickswitcher.h"
 #include "ui/ticketpanel.h"
 
 #include <QAction>
@@ -94,8 +95,13 @@ void MainWindow::buildMenus()
 
     auto* view = menuBar()->addMenu(tr("&View"));
     auto* search = view->addAction(tr("&Search chats"));
-    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    search->setObjectName(QStringLiteral("searchAction"));
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     connect(search, &QAction::triggered, m_chatList, &ChatListPane::focusSearch);
+    auto* switcher = view->addAction(tr("&Go to chat…"));
+    switcher->setObjectName(QStringLiteral("quickSwitcherAction"));
+    switcher->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(switcher, &QAction::triggered, this, &MainWindow::showQuickSwitcher);
     auto* prev = view->addAction(tr("&Previous chat"));
     prev->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     connect(prev, &QAction::triggered, this, [this] { m_chatList->openRelative(-1); });
@@ -109,7 +115,7 @@ void MainWindow::buildMenus()
     auto* details = view->addAction(tr("&Connection details…"));
     connect(details, &QAction::triggered, this, &MainWindow::showConnectionDetails);
     // Shortcuts work while focus is anywhere in the window (the list, the search field...).
-    for (QAction* a : {search, prev, next, resync})
+    for (QAction* a : {search, switcher, prev, next, resync})
         a->setShortcutContext(Qt::WindowShortcut);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
@@ -158,6 +164,15 @@ void MainWindow::setUnreadTotal(int total)
         return;
     m_unreadTotal = total;
     updateTitle();
+}
+
+void MainWindow::showQuickSwitcher()
+{
+    if (!m_switcher) {
+        m_switcher = new QuickSwitcher(m_store->chatListModel(), this);
+        connect(m_switcher, &QuickSwitcher::chatChosen, m_store, &InboxStore::openChat);
+    }
+    m_switcher->popup();
 }
 
 void MainWindow::showConnectionDetails()

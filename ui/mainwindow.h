@@ -28,6 +28,7 @@ class ConnectionDetailsDialog;
 class ConnectionMonitor;
 class ConnectionStatusWidget;
 class ConversationView;
+class QuickSwitcher;
 class TicketPanel;
 
 class MainWindow : public QMainWindow
@@ -54,8 +55,12 @@ public:
     //! Unread messages over all chats: "(3) WhaTrack Inbox" in the title (desktop hook).
     void setUnreadTotal(int total);
 
+    //! The Ctrl+K popup, once it has been opened.
+    QuickSwitcher* quickSwitcher() const { return m_switcher; }
+
 public Q_SLOTS:
     void showConnectionDetails();
+    void showQuickSwitcher();
 
 Q_SIGNALS:
     void resyncRequested();
@@ -82,6 +87,7 @@ private:
     ConnectionStatusWidget* m_status;
     QLabel* m_account;
     QPointer<ConnectionDetailsDialog> m_details;
+    QuickSwitcher* m_switcher = nullptr;
     User m_user;
     QString m_organizationName;
     int m_unreadTotal = 0;

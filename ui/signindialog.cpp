@@ -5,6 +5,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -35,8 +36,10 @@ SignInDialog::SignInDialog(QWidget* parent)
 
     m_email->setObjectName(QStringLiteral("email"));
     m_email->setPlaceholderText(tr("you@company.com"));
+    m_email->setAccessibleName(tr("Email"));
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("Password"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
 
     auto* form = new QFormLayout;
@@ -66,6 +69,15 @@ SignInDialog::SignInDialog(QWidget* parent)
             Q_EMIT submitted(email(), password());
     });
     updateButton();
+}
+
+void SignInDialog::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Cancel)) {
+        done(Dismissed);
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void SignInDialog::setBackend(const QString& host)

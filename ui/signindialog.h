@@ -11,6 +11,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QKeyEvent;
 class QLineEdit;
 
 namespace WhaTrack::Ui {
@@ -20,6 +21,9 @@ class SignInDialog : public QDialog
     Q_OBJECT
 
 public:
+    //! The result when Escape closed the dialog (neither signed in nor cancelled).
+    static constexpr int Dismissed = 2;
+
     explicit SignInDialog(QWidget* parent = nullptr);
 
     void setBackend(const QString& host);
@@ -36,6 +40,11 @@ Q_SIGNALS:
     void submitted(const QString& email, const QString& password);
     //! "Server settings…": fix a wrong server without command-line flags.
     void preferencesRequested();
+
+protected:
+    //! Escape only closes the dialog (finished(), not rejected(): Cancel quits the app, a stray
+    //! Escape must not); the main window's "Sign in" action brings it back.
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void updateButton();

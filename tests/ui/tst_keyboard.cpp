@@ -1,0 +1,169 @@
+// Keyboard use of the main window: Ctrl+F focuses the search, Ctrl+K opens the quick switcher
+// (fuzzy over names and phones, Enter opens the chat, Escape closes), and Escape in the
+// sign-in dialog closes only the dialog (Cancel is what quits the app).
+
+#include "fakeinboxbackend.h"
+#include "models/chatlistmodel.h"
+#include "models/inboxstore.h"
+#include "ui/chatlistpane.h"
+#include "ui/connectionmonitor.h"
+#include "ui/mainwindow.h"
+#include "ui/quickswitcher.h"
+#include "ui/signindialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+
+using namespace WhaTrack;
+using namespace WhaTrack::Ui;
+using WhaTrack::Testing::FakeInboxBackend;
+
+namespace {
+QStandardItem* chat(const QString& id, const QString& name, const QString& phone)
+{
+    auto* item = new QStandardItem(name);
+    item->setData(id, ChatListModel::IdRole);
+    item->setData(name, ChatListModel::NameRole);
+    item->setData(phone, ChatListModel::PhoneRole);
+    return item;
+}
+} // namespace
+
+class TstKeyboard : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<FakeInboxBackend> m_backend;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<InboxStore> m_store;
+    std::unique_ptr<ConnectionMonitor> m_monitor;
+    std::unique_ptr<MainWindow> m_window;
+
+    void build()
+    {
+        m_backend = std::make_unique<FakeInboxBackend>(12);
+        QVERIFY(m_backend->start());
+        m_api = std::make_unique<ApiClient>(m_backend->config());
+        m_store = std::make_unique<InboxStore>(m_api.get(), nullptr, InboxStoreOptions {});
+        m_monitor = std::make_unique<ConnectionMonitor>();
+        m_window = std::make_unique<MainWindow>(m_store.get(), m_monitor.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+        m_store->setOrganization(QStringLiteral("org-1"));
+        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("^(?!This plugin does not support).*")));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_store.reset();
+        m_monitor.reset();
+        m_api.reset();
+        m_backend.reset();
+    }
+
+    void ctrlFFocusesTheSearch()
+    {
+        build();
+        QTRY_VERIFY(m_window->isActiveWindow());
+        m_window->chatListPane()->listView()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->chatListPane()->searchField()->hasFocus());
+    }
+
+    void quickSwitcherMatchesNamesAndPhones()
+    {
+        QStandardItemModel chats;
+        QAbstractItemModelTester tester(&chats);
+        chats.appendRow(chat(
+            QStringLiteral("A"), QStringLiteral("Ana Lúcia"), QStringLiteral("+55 61 95871-8496")));
+        chats.appendRow(chat(QStringLiteral("B"), QStringLiteral("Cláudio Dias"),
+            QStringLiteral("+55 11 91234-5678")));
+        chats.appendRow(chat(
+            QStringLiteral("C"), QStringLiteral("Carla Lopes"), QStringLiteral("5521999990000")));
+        QWidget host;
+        host.resize(600, 400);
+        host.show();
+        QuickSwitcher switcher(&chats, &host);
+        QSignalSpy chosen(&switcher, &QuickSwitcher::chatChosen);
+        switcher.popup();
+        QCOMPARE(switcher.resultList()->count(), 3); // empty query: every chat
+
+        // Letters in order, accents ignored: "cld" is Cláudio (a word start and a run beat
+        // "Carla Lopes" where the letters are scattered) — first, and Enter opens it.
+        QTest::keyClicks(switcher.queryField(), QStringLiteral("cld"));
+        QVERIFY(switcher.resultList()->count() >= 1);
+        QVERIFY(switcher.resultList()->item(0)->text().startsWith(QStringLiteral("Cláudio")));
+        QTest::keyClick(switcher.queryField(), Qt::Key_Return);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QStringLiteral("B"));
+        QVERIFY(!switcher.isVisible());
+
+        // A phone fragment as typed by a person, separators ignored.
+        switcher.popup();
+        QTest::keyClicks(switcher.queryField(), QStringLiteral("1234-56"));
+        QCOMPARE(switcher.resultList()->count(), 1);
+        QTest::keyClick(switcher.queryField(), Qt::Key_Enter);
+        QCOMPARE(chosen.count(), 2);
+        QCOMPARE(chosen.last().first().toString(), QStringLiteral("B"));
+
+        // No match: nothing to open; Escape closes without choosing.
+        switcher.popup();
+        QTest::keyClicks(switcher.queryField(), QStringLiteral("zzq"));
+        QCOMPARE(switcher.resultList()->count(), 0);
+        QTest::keyClick(switcher.queryField(), Qt::Key_Return);
+        QTest::keyClick(switcher.queryField(), Qt::Key_Escape);
+        QVERIFY(!switcher.isVisible());
+        QCOMPARE(chosen.count(), 2);
+    }
+
+    void ctrlKOpensAChatFromTheWindow()
+    {
+        build();
+        QTRY_VERIFY(m_window->isActiveWindow());
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QuickSwitcher* switcher = m_window->quickSwitcher();
+        QVERIFY(switcher);
+        QTRY_VERIFY(switcher->isVisible());
+        QTest::keyClicks(switcher->queryField(), QStringLiteral("jpg")); // João Pedro Gonçalves
+        QCOMPARE(switcher->resultList()->count(), 1);
+        QTest::keyClick(switcher->queryField(), Qt::Key_Return);
+        QTRY_VERIFY(!m_store->openChatId().isEmpty());
+        const auto hits = m_store->chatListModel()->match(m_store->chatListModel()->index(0, 0),
+            ChatListModel::IdRole, m_store->openChatId(), 1, Qt::MatchExactly);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().data(ChatListModel::NameRole).toString(),
+            QStringLiteral("João Pedro Gonçalves"));
+    }
+
+    void escapeClosesSignInWithoutCancelling()
+    {
+        SignInDialog dialog;
+        dialog.setEmail(QStringLiteral("agent@example.com"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy rejected(&dialog, &QDialog::rejected); // the app quits on this
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(rejected.count(), 0);
+        QCOMPARE(dialog.result(), SignInDialog::Dismissed);
+    }
+};
+
+QTEST_MAIN(TstKeyboard)
+#include "tst_keyboard.moc"
