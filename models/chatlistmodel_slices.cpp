@@ -175,8 +175,13 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
     }
     // 3. Upserts; new chats go in at the end, one block per slice.
     if (job.next < job.items.size()) {
-        if (job.next == 0)
-            m_items.reserve(m_items.size() + job.items.size()); // no reallocation mid-load
+        if (job.next == 0) {
+            // Growing a list of 200,000 chats moves every one of them in one slice: room for
+            // everything this job may add, with headroom for the refreshes after it.
+            const qsizetype need = m_items.size() + job.items.size();
+            if (m_items.capacity() < need)
+                m_items.reserve(need + need / 4);
+        }
         const int before = job.stats.inserted;
         upsertSlice(job.items, job.next, job.interned, job.stats, maxRows, &timer, budgetNs);
         if (job.stats.inserted != before)

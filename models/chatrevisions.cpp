@@ -113,11 +113,13 @@ ChatListDelta ChatRevisions::diff(QList<ChatItem> incoming, bool authoritative, 
 {
     ChatListDelta d;
     d.total = static_cast<int>(incoming.size());
+    std::shared_ptr<const ChatRevisionState> baseState;
     {
         QMutexLocker lock(&m_mutex);
-        d.base = m_state; // immutable while shared: read without the lock below
+        baseState = m_state; // immutable while shared: read without the lock below
     }
-    const ChatRevisionState& base = *d.base;
+    d.base = baseState;
+    const ChatRevisionState& base = *baseState;
     QSet<QString> seen;
     seen.reserve(incoming.size());
     QList<ChatItem> full;
@@ -204,7 +206,7 @@ void ChatRevisions::commit(const ChatListDelta& d)
     std::shared_ptr<ChatRevisionState> old;
     {
         QMutexLocker lock(&m_mutex);
-        if (d.next && d.base == m_state) {
+        if (d.next && d.base.lock() == m_state) {
             old = std::exchange(m_state, d.next); // O(1): built on the worker
         } else {
             if (m_state.use_count() > 1) // a diff is reading it: edit a copy

@@ -49,7 +49,8 @@ struct ChatListDelta
     //! The revisions as they are after this delta, built on the worker: commit() swaps it in
     //! instead of inserting 70,000 ids on the GUI thread. Null for small deltas.
     std::shared_ptr<ChatRevisionState> next;
-    std::shared_ptr<const ChatRevisionState> base; //!< what the diff was made against
+    //! What the diff was made against (not owned: a delta never keeps an old state alive).
+    std::weak_ptr<const ChatRevisionState> base;
 };
 
 class ChatRevisions

@@ -2,7 +2,8 @@
 // layer, against a naive full-reset peer measured in the same run. See docs/performance.md.
 //
 //   bench_models [--quick] [--json FILE]      all phases, each in fresh processes; a table
-//   bench_models --phase latency|storm|rss [--mode store|naive] [--chats N] [--messages M]
+//   bench_models --phase latency|storm|rss|biglist|modelonly [--mode store|naive] [--chats N]
+//   [--messages M]
 //                [--rate R] [--seconds S] [--share F]            one phase, prints RESULT {json}
 //   bench_models --serve --chats N --messages M                    the server side (internal)
 
@@ -99,7 +100,13 @@ int main(int argc, char** argv)
         o.rate = parser.value(QStringLiteral("rate")).toDouble();
         o.seconds = parser.value(QStringLiteral("seconds")).toDouble();
         o.openShare = parser.value(QStringLiteral("share")).toDouble();
-        const QJsonObject r = runPhase(o, self);
+        QJsonObject r;
+        if (o.phase == QLatin1String("biglist"))
+            r = runBigListPhase(o, self);
+        else if (o.phase == QLatin1String("modelonly"))
+            r = runModelOnlyPhase(o);
+        else
+            r = runPhase(o, self);
         std::printf("RESULT %s\n", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
         return r.contains(QStringLiteral("error")) ? 1 : 0;
     }

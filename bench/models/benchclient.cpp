@@ -1,5 +1,6 @@
 #include "benchclient.h"
 
+#include "benchprocess.h"
 #include "benchserver.h"
 #include "models/apiclient.h"
 #include "models/chatlistmodel.h"
@@ -15,7 +16,6 @@
 #include <malloc.h>
 #endif
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -23,8 +23,6 @@
 #include <QThread>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/prctl.h>
 
 namespace BenchModels {
 
@@ -82,136 +80,6 @@ double sinceMs(qint64 t)
 {
     return double(monotonicNs() - t) / 1e6;
 }
-
-//! Runs the event loop for \a ms. (QTest::qWait sleeps 10 ms between event batches, which
-//! would show up as stalls and latency.)
-void spin(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-//! Runs the event loop until \a done or \a timeoutMs.
-bool spinUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer check;
-    check.setInterval(5);
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    check.start();
-    if (!done())
-        loop.exec();
-    return done();
-}
-
-//! Gaps between 1 ms timer ticks on the thread being measured: how long it could not run.
-class StallProbe : public QObject
-{
-public:
-    StallProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = monotonicNs();
-            if (m_last)
-                m_stalls.append(std::max(0.0, double(now - m_last) / 1e6 - 1.0));
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_stalls.clear();
-        m_last = 0;
-        m_timer.start();
-    }
-    QList<double> stop()
-    {
-        m_timer.stop();
-        return m_stalls;
-    }
-
-private:
-    QTimer m_timer;
-    qint64 m_last = 0;
-    QList<double> m_stalls;
-};
-
-struct Server
-{
-    QProcess process;
-    quint16 httpPort = 0;
-    QUrl wsUrl;
-    QString token; //!< connection JWT for the real Centrifugo the server started
-    qint64 publishFailures = 0;
-
-    bool start(const QString& self, int chats, int messages)
-    {
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        // If this process dies, the server dies too, and with it its Centrifugo child.
-        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        process.start(self,
-            {QStringLiteral("--serve"), QStringLiteral("--chats"), QString::number(chats),
-                QStringLiteral("--messages"), QString::number(messages)});
-        if (!process.waitForStarted(10000))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            if (!process.canReadLine() && !process.waitForReadyRead(1000)) {
-                if (process.state() == QProcess::NotRunning)
-                    return false; // e.g. no Centrifugo binary: the server said why on stderr
-                continue;
-            }
-            const QList<QByteArray> parts = process.readLine().trimmed().split(' ');
-            if (parts.value(0) == "READY") {
-                httpPort = static_cast<quint16>(parts.value(1).toUInt());
-                wsUrl = QUrl(QString::fromLatin1(parts.value(2)));
-                token = QString::fromLatin1(parts.value(3));
-                return true;
-            }
-        }
-        return false;
-    }
-    void storm(double rate, double seconds, double share)
-    {
-        process.write(
-            QStringLiteral("storm %1 %2 %3\n").arg(rate).arg(seconds).arg(share).toLatin1());
-    }
-    //! Waits for the publisher's "DONE <n> <failed>" line; returns n or -1.
-    qint64 waitDone(int timeoutMs)
-    {
-        QByteArray buffer;
-        qint64 done = -1;
-        spinUntil(
-            [&] {
-                buffer += process.readAll();
-                const qsizetype i = buffer.indexOf("DONE ");
-                if (i >= 0 && buffer.indexOf('\n', i) > 0) {
-                    const QList<QByteArray> parts
-                        = buffer.mid(i + 5, buffer.indexOf('\n', i) - i - 5).split(' ');
-                    done = parts.value(0).toLongLong();
-                    publishFailures = parts.value(1).toLongLong();
-                }
-                return done >= 0;
-            },
-            timeoutMs);
-        return done;
-    }
-    ~Server()
-    {
-        process.closeWriteChannel();
-        if (!process.waitForFinished(5000)) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-};
 
 } // namespace
 

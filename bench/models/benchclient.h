@@ -10,7 +10,7 @@ namespace BenchModels {
 
 struct PhaseOptions
 {
-    QString phase; //!< latency | storm | rss
+    QString phase; //!< latency | storm | rss | biglist | modelonly
     QString mode = QStringLiteral("store"); //!< store | naive (the full-reset peer)
     int chats = 2000;
     int messages = 500;
@@ -21,6 +21,10 @@ struct PhaseOptions
 
 //! Runs one phase against a fresh `bench_models --serve` child; returns the figures.
 QJsonObject runPhase(const PhaseOptions& options, const QString& selfPath);
+//! The `biglist` phase (benchbiglist.cpp): a very large chat list, stalls and peak RSS per step.
+QJsonObject runBigListPhase(const PhaseOptions& options, const QString& selfPath);
+//! `modelonly`: the same list through ChatRevisions + ChatListModel + proxy only, in process.
+QJsonObject runModelOnlyPhase(const PhaseOptions& options);
 
 struct Percentiles
 {

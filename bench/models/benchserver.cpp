@@ -248,7 +248,8 @@ int runServer(int chats, int messages)
         });
     };
 
-    // Control on stdin: "storm <rate> <seconds> <openShare>" starts publishing; EOF quits.
+    // Control on stdin: "storm <rate> <seconds> <openShare>" starts publishing, "touch <n>"
+    // changes n chats; EOF quits.
     publisher.setTimerType(Qt::PreciseTimer);
     publisher.setInterval(1);
     double rate = 0, openShare = 0;
@@ -294,6 +295,16 @@ int runServer(int chats, int messages)
             startNs = monotonicNs();
             endNs = startNs + qint64(seconds * 1e9);
             publisher.start();
+        }
+        // "touch <n>": n random chats get a new last message (a refetch then has changes).
+        int touch = 0;
+        if (std::sscanf(line, "touch %d", &touch) == 1) {
+            auto* rng = QRandomGenerator::global();
+            for (int i = 0; i < touch; ++i)
+                data.addMessage(int(rng->bounded(chats)), QStringLiteral("touched"),
+                    QDateTime::currentMSecsSinceEpoch());
+            std::printf("TOUCHED %d\n", touch);
+            std::fflush(stdout);
         }
     });
     // The client's connection token: HS256 with the server's secret (tests/support/jwt.h).
