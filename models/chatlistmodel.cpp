@@ -120,7 +120,12 @@ void ChatListModel::reindexFrom(int row)
 
 void ChatListModel::resetItems(QList<ChatItem> items)
 {
-    cancelJobs();
+    if (isApplying()) {
+        // A list is being applied (the server answered before the saved copy loaded): it is
+        // newer, and ChatRevisions already counts it as held. The older list must not win.
+        qCDebug(lcModels) << "chat list reset ignored: a newer list is being applied";
+        return;
+    }
     if (items.size() > m_maxRowsPerSlice) {
         // A big list: an empty model now, then slices once the pool has prepared it.
         const bool hadRows = !m_items.isEmpty();

@@ -74,7 +74,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     //! First load / organization switch: one model reset (of an empty model, then slices
-    //! when there are more than maxRowsPerSlice() chats).
+    //! when there are more than maxRowsPerSlice() chats). Ignored while queued work is applied
+    //! (that list is newer: the saved list loses to the server's); clear() first to replace it.
     void resetItems(QList<ChatItem> items);
     //! A refresh: fine-grained signals only. Starts with resetItems() when the model is empty.
     //! When the work is queued (see isApplying()), the stats count what was queued.

@@ -243,6 +243,27 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1000 + 50);
     }
 
+    void savedListArrivingLateDoesNotReplaceTheServersList()
+    {
+        // The server's list is being applied when the local cache's (older) copy loads.
+        ChatListModel model;
+        model.setMaxRowsPerSlice(kSlice);
+        QAbstractItemModelTester t(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QList<ChatItem> server = shuffledList(1000);
+        ChatRevisions revisions;
+        ChatListDelta delta = revisions.diff(server, true, false);
+        revisions.commit(delta);
+        QSignalSpy applied(&model, &ChatListModel::applied);
+        model.applyDelta(std::move(delta.changed), delta.removed);
+        QList<ChatItem> saved;
+        for (int i = 0; i < 300; ++i)
+            saved << chat(5000 + i, i);
+        model.resetItems(saved);
+        QVERIFY(applied.wait(60000));
+        QCOMPARE(model.rowCount(), 1000);
+        QVERIFY(model.rowOf(QStringLiteral("c005000")) < 0);
+    }
+
     void bigAuthoritativeMergeAndClearWhileApplying()
     {
         ChatListModel model;
