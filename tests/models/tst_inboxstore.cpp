@@ -194,6 +194,16 @@ private Q_SLOTS:
         QTRY_VERIFY(m_store->messageListModel()->rowCount() >= 50);
         QTRY_VERIFY(m_store->ticketModel()->hasTicket());
         QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
+        // The tester calls fetchMore() on every change, like a scrolling view: the older page
+        // (c1m001..c1m010) is asked for as soon as the first page lands. It is not a query-cache
+        // fetch, so inFlightCount() does not wait for it, and on a busy machine it landed after
+        // rowsBefore was taken (61 rows, 51 expected). Wait for the whole chat.
+        auto* messageModel = m_store->messageListModel();
+        if (messageModel->canFetchMore({}))
+            messageModel->fetchMore({});
+        QTRY_COMPARE(messageModel->rowCount(), 60);
+        QVERIFY(!messageModel->isLoadingOlder());
+        QVERIFY(!messageModel->canFetchMore({}));
         const int ticketFetches
             = m_backend->count(QStringLiteral("/api/v1/conversations/C1/ticket"));
         const int rowsBefore = m_store->messageListModel()->rowCount();
