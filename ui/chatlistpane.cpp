@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPainter>
+#include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 namespace WhaTrack::Ui {
@@ -41,6 +42,7 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     , m_list(new QListView(this))
     , m_delegate(new ChatListDelegate(this))
     , m_placeholder(plainLabel(this)) // echoes the search text
+    , m_sorter(qobject_cast<QSortFilterProxyModel*>(store->chatListModel()))
 {
     setObjectName(QStringLiteral("chatListPane"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
@@ -87,6 +89,7 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     m_list->setMouseTracking(true);
     m_list->setAttribute(Qt::WA_Hover);
     m_list->setAccessibleName(tr("Chats"));
+    m_list->viewport()->installEventFilter(this);
 
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -185,8 +188,23 @@ void ChatListPane::updatePlaceholder()
     m_list->setVisible(!empty);
 }
 
+void ChatListPane::setSortHeld(bool held)
+{
+    // Without dynamic sorting the proxy keeps its order while rows change; turning it back on
+    // sorts once, which moves the rows that changed meanwhile (one layoutChanged).
+    if (!m_sorter || m_sorter->dynamicSortFilter() == !held)
+        return;
+    m_sorter->setDynamicSortFilter(!held);
+}
+
 bool ChatListPane::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_list->viewport()) {
+        if (event->type() == QEvent::Enter)
+            setSortHeld(true);
+        else if (event->type() == QEvent::Leave || event->type() == QEvent::Hide)
+            setSortHeld(false);
+    }
     // Down/Enter in the search field moves into the results, Escape clears the search.
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSortFilterProxyModel;
 
 namespace WhaTrack {
 class InboxStore;
@@ -52,6 +53,11 @@ private:
     QListView* m_list;
     ChatListDelegate* m_delegate;
     QLabel* m_placeholder;
+    QSortFilterProxyModel* m_sorter; //!< the store's sorting proxy, if it is one
+    //! Re-sorting stops while the pointer is over the list (rows must not move under a click)
+    //! and resumes, applying the pending moves, when it leaves.
+    void setSortHeld(bool held);
+
     //! > 0 while the model is changing: current-row moves then are the view's, not the agent's.
     int m_modelChanging = 0;
 };

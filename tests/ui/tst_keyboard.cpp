@@ -3,6 +3,7 @@
 // sign-in dialog closes only the dialog (Cancel is what quits the app).
 
 #include "fakeinboxbackend.h"
+#include "models/apitypes.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "ui/chatlistpane.h"
@@ -147,6 +148,42 @@ private Q_SLOTS:
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits.first().data(ChatListModel::NameRole).toString(),
             QStringLiteral("João Pedro Gonçalves"));
+    }
+
+    void listDoesNotResortUnderThePointer()
+    {
+        build();
+        auto* chats = m_store->chatListModel();
+        QAbstractItemModelTester tester(chats);
+        const auto nameAt = [chats](int row) {
+            return chats->index(row, 0).data(ChatListModel::NameRole).toString();
+        };
+        const int last = chats->rowCount() - 1;
+        const QString lastId = chats->index(last, 0).data(ChatListModel::IdRole).toString();
+        const QString lastName = nameAt(last);
+        const QString topName = nameAt(0);
+        QVERIFY(lastName != topName);
+
+        QWidget* viewport = m_window->chatListPane()->listView()->viewport();
+        QEvent enter(QEvent::Enter);
+        QCoreApplication::sendEvent(viewport, &enter);
+
+        Message m;
+        m.id = QStringLiteral("live-sort-1");
+        m.conversationId = lastId;
+        m.direction = MessageDirection::Inbound;
+        m.type = QStringLiteral("text");
+        m.body = QStringLiteral("Oi, ainda estão aí?");
+        m.timestamp = QDateTime::currentDateTimeUtc().addSecs(60);
+        QVERIFY(m_store->chatListSourceModel()->applyIncomingMessage(lastId, m));
+        QCoreApplication::processEvents();
+        // The chat got newer, but the row under the pointer stays where the agent aims.
+        QCOMPARE(nameAt(last), lastName);
+        QCOMPARE(nameAt(0), topName);
+
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(viewport, &leave);
+        QTRY_COMPARE(nameAt(0), lastName); // the move is applied once the pointer leaves
     }
 
     void escapeClosesSignInWithoutCancelling()

@@ -246,7 +246,7 @@ private Q_SLOTS:
     {
         build(12);
         QVERIFY(m_store->openChatId().isEmpty());
-        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(m_window->chatListPane()->searchField()->hasFocus());
 
         QTest::keyClick(m_window.get(), Qt::Key_Down, Qt::AltModifier);
