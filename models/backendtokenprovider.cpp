@@ -132,7 +132,7 @@ void BackendTokenProvider::fetchOnApiThread(Centrifuge::TokenRequest request, Ca
     ++m_requests;
     qCInfo(lcAuth) << "fetching a realtime" << (connection ? "connection" : "subscription")
                    << "token";
-    auto finish = [this, key, request](ApiResult<QString> r) {
+    auto finish = [this, key, request, connection](ApiResult<QString> r) {
         Centrifuge::TokenReply reply;
         qint64 expiresAt = 0;
         if (r.ok()) {
@@ -141,6 +141,10 @@ void BackendTokenProvider::fetchOnApiThread(Centrifuge::TokenRequest request, Ca
             reply = Centrifuge::TokenReply::ok(r.value);
         } else if (r.error.kind == ApiError::Kind::Unauthorized
             || r.error.kind == ApiError::Kind::Forbidden) {
+            reply = Centrifuge::TokenReply::unauthorized(r.error.describe());
+        } else if (!connection && r.error.kind == ApiError::Kind::NotFound) {
+            // No subscription-token route (the real WhaTrack backend): asking again cannot help,
+            // so the channel ends refused instead of retrying for ever.
             reply = Centrifuge::TokenReply::unauthorized(r.error.describe());
         } else if (r.error.kind == ApiError::Kind::RateLimited) {
             reply = Centrifuge::TokenReply::failed(

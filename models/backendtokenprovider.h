@@ -5,8 +5,10 @@
 //! and POST /api/v1/centrifugo/subscription-token (subscription).
 //!
 //! The token route allows 5 requests a minute, so a token is reused until shortly before its
-//! JWT `exp` (decoded, not verified). 401/403 -> Unauthorized (terminal), 429 -> Failed with
-//! the server's Retry-After, anything else -> Failed (the client backs off).
+//! JWT `exp` (decoded, not verified). 401/403 -> Unauthorized (terminal; a 401 also signs out
+//! through ApiClient::unauthorized), 404 of the subscription route -> Unauthorized (no such
+//! route: the server issues no subscription tokens), 429 -> Failed with the server's
+//! Retry-After, anything else -> Failed (the client backs off).
 //!
 //! Thread safety: the realtime client calls fetchToken() on its own thread. The provider only
 //! takes a lock to read the cache; the HTTP call is queued to the ApiClient's thread and the

@@ -52,58 +52,107 @@ void RealtimeBinding::setOrganization(const QString& org)
         if (!m_templates.tickets.isEmpty())
             m_channels.insert(m_templates.ticketsChannel(org), InboxEvent::Channel::Tickets);
         for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
-            subscribeOnClientThread(it.key(), it.value());
+            subscribeOnClientThread(it.key(), false);
     }
     updateLive();
 }
 
-void RealtimeBinding::subscribeOnClientThread(const QString& channel, InboxEvent::Channel kind)
+// When to ask for subscription tokens: only after the server refused a channel without one.
+// The real WhaTrack backend has no subscription-token route (its `org` namespace lets any
+// client subscribe, docs/api.md "Differences") and its web app never asks for subscription
+// tokens (../shared/docs/whatrack-and-inbox-anchors.md 1.4): with the provider always set, the
+// SDK would fetch a token before every subscribe, get a 404 and never subscribe. A server that
+// wants tokens (Centrifugo client.subscription_token.enabled, the devstack `secure` profile)
+// answers 103 to a subscribe without one; then we subscribe again with the provider, and keep
+// using tokens for every channel (also after an organization switch), so a refusal costs one
+// extra round trip once per run. The provider caches tokens until shortly before `exp` and the
+// client paces token requests; a 103 with a token is final (channelError, no retry loop).
+static constexpr int kPermissionDenied = 103;
+
+void RealtimeBinding::subscribeOnClientThread(const QString& channel, bool replace)
 {
-    Q_UNUSED(kind)
     QPointer<RealtimeBinding> self(this);
     const quint64 generation = m_generation;
+    const bool withToken = m_useSubscriptionTokens;
     Centrifuge::Client* client = m_client;
-    QMetaObject::invokeMethod(client, [self, client, channel, generation] {
-        if (!self)
-            return;
-        Centrifuge::Subscription* sub = client->subscription(channel);
-        if (!sub)
-            sub = client->newSubscription(channel);
-        if (!sub)
-            return;
-        // Handlers first, then subscribe (a publication may follow the subscribe at once).
-        QObject::connect(sub, &Centrifuge::Subscription::publication, self.data(),
-            [self, channel, generation](const Centrifuge::Publication& p) {
-                if (self && self->m_generation == generation)
-                    self->onPublication(channel, p);
-            });
-        QObject::connect(sub, &Centrifuge::Subscription::subscribed, self.data(),
-            [self, channel, generation](const Centrifuge::SubscribedEvent& e) {
-                if (self && self->m_generation == generation)
-                    self->onSubscribed(channel, e);
-            });
-        QObject::connect(sub, &Centrifuge::Subscription::stateChanged, self.data(),
-            [self, channel, generation](Centrifuge::Subscription::State s) {
-                if (self && self->m_generation == generation)
-                    self->onSubscriptionState(channel, static_cast<int>(s));
-            });
-        QObject::connect(sub, &Centrifuge::Subscription::errorOccurred, self.data(),
-            [self, channel](Centrifuge::ErrorType, int code, const QString& message) {
-                qCWarning(lcModels) << "channel" << channel << "error" << code << message;
-                if (self)
-                    Q_EMIT self->channelError(channel, code, message);
-            });
-        QObject::connect(sub, &Centrifuge::Subscription::unsubscribed, self.data(),
-            [self, channel](int code, const QString& reason) {
-                if (code != 0)
-                    qCWarning(lcModels)
-                        << "unsubscribed from" << channel << "code" << code << reason;
-                if (self && (code == 102 || code == 103 || code == 1))
-                    Q_EMIT self->channelError(channel, code, reason);
-            });
-        sub->subscribe();
-    });
-    qCInfo(lcModels) << "subscribing to" << channel;
+    QMetaObject::invokeMethod(
+        client,
+        [self, client, channel, generation, withToken, replace] {
+            if (!self)
+                return;
+            Centrifuge::Subscription* sub = client->subscription(channel);
+            if (replace) {
+                if (!sub)
+                    return; // left meanwhile (organization switch): nothing to replace
+                client->removeSubscription(sub); // deleted later: its connections go with it
+                sub = nullptr;
+            }
+            if (!sub) {
+                Centrifuge::SubscriptionOptions options;
+                options.useTokenProvider = withToken;
+                sub = client->newSubscription(channel, options);
+            }
+            if (!sub)
+                return;
+            // Handlers first, then subscribe (a publication may follow the subscribe at once).
+            QObject::connect(sub, &Centrifuge::Subscription::publication, self.data(),
+                [self, channel, generation](const Centrifuge::Publication& p) {
+                    if (self && self->m_generation == generation)
+                        self->onPublication(channel, p);
+                });
+            QObject::connect(sub, &Centrifuge::Subscription::subscribed, self.data(),
+                [self, channel, generation](const Centrifuge::SubscribedEvent& e) {
+                    if (self && self->m_generation == generation)
+                        self->onSubscribed(channel, e);
+                });
+            QObject::connect(sub, &Centrifuge::Subscription::stateChanged, self.data(),
+                [self, channel, generation](Centrifuge::Subscription::State s) {
+                    if (self && self->m_generation == generation)
+                        self->onSubscriptionState(channel, static_cast<int>(s));
+                });
+            QObject::connect(sub, &Centrifuge::Subscription::errorOccurred, self.data(),
+                [self, channel, withToken](
+                    Centrifuge::ErrorType type, int code, const QString& message) {
+                    if (!withToken && type == Centrifuge::ErrorType::Subscribe
+                        && code == kPermissionDenied) {
+                        qCInfo(lcModels) << "channel" << channel
+                                         << "refused without a subscription token; asking the "
+                                            "backend for one";
+                        return; // not the user's problem yet: retryWithToken() follows
+                    }
+                    qCWarning(lcModels) << "channel" << channel << "error" << code << message;
+                    if (self)
+                        Q_EMIT self->channelError(channel, code, message);
+                });
+            QObject::connect(sub, &Centrifuge::Subscription::unsubscribed, self.data(),
+                [self, channel, generation, withToken](int code, const QString& reason) {
+                    if (!self)
+                        return;
+                    if (!withToken && code == kPermissionDenied) {
+                        self->retryWithToken(channel, generation);
+                        return;
+                    }
+                    if (code != 0)
+                        qCWarning(lcModels)
+                            << "unsubscribed from" << channel << "code" << code << reason;
+                    if (code == 102 || code == kPermissionDenied || code == 1)
+                        Q_EMIT self->channelError(channel, code, reason);
+                });
+            sub->subscribe();
+        },
+        // A replacement comes from the old subscription's own signal: never delete it there.
+        replace ? Qt::QueuedConnection : Qt::AutoConnection);
+    qCInfo(lcModels) << "subscribing to" << channel << (withToken ? "with a token" : "");
+}
+
+void RealtimeBinding::retryWithToken(const QString& channel, quint64 generation)
+{
+    if (generation != m_generation || !m_channels.contains(channel))
+        return;
+    if (!m_useSubscriptionTokens)
+        qCInfo(lcModels) << "the server wants subscription tokens: using them from now on";
+    m_useSubscriptionTokens = true;
+    subscribeOnClientThread(channel, true);
 }
 
 void RealtimeBinding::removeOnClientThread(const QString& channel)

@@ -7,6 +7,10 @@
 //!
 //! The client may live on another thread: subscriptions are created and removed on its thread
 //! through queued calls, and their signals reach this object queued.
+//!
+//! Subscription tokens: a channel refused with 103 without a token is subscribed again with the
+//! client's TokenProvider (the backend's subscription-token route), and from then on every
+//! channel uses tokens (see subscribeOnClientThread() for why not from the start).
 
 #include "models/channeltemplates.h"
 #include "models/inboxevent.h"
@@ -45,6 +49,8 @@ public:
     QHash<QString, QDateTime> lastPublicationTimes() const { return m_lastPublication; }
     //! Asks the client to reconnect now (system resume).
     void handleSystemResume();
+    //! The server refused a channel without a subscription token: tokens are in use now.
+    bool usesSubscriptionTokens() const { return m_useSubscriptionTokens; }
 
 Q_SIGNALS:
     void eventReceived(const WhaTrack::InboxEvent& event);
@@ -61,7 +67,8 @@ private:
     void onSubscriptionState(const QString& channel, int state);
     void onPublication(const QString& channel, const Centrifuge::Publication& publication);
     void updateLive();
-    void subscribeOnClientThread(const QString& channel, InboxEvent::Channel kind);
+    void subscribeOnClientThread(const QString& channel, bool replace);
+    void retryWithToken(const QString& channel, quint64 generation);
     void removeOnClientThread(const QString& channel);
 
     QPointer<Centrifuge::Client> m_client;
@@ -73,6 +80,7 @@ private:
     QHash<QString, QDateTime> m_lastPublication;
     bool m_clientConnected = false;
     bool m_live = false;
+    bool m_useSubscriptionTokens = false; //!< a property of the server: kept across organizations
     quint64 m_generation = 0; //!< bumps on organization change; stale signals are ignored
 };
 

@@ -304,6 +304,24 @@ private Q_SLOTS:
             4); // never retried inline
     }
 
+    void missingSubscriptionTokenRouteIsFinal()
+    {
+        // The real WhaTrack backend has no subscription-token route: a 404 must end the channel
+        // (Unauthorized) rather than make the realtime client ask again and again.
+        m_server->route("POST", QStringLiteral("/api/v1/centrifugo/subscription-token"),
+            [](const HttpRequest&) { return HttpResponse::json(404, R"({"error":"Not Found"})"); });
+        BackendTokenProvider provider(m_api);
+        std::optional<Centrifuge::TokenReply> reply;
+        Centrifuge::TokenRequest sub;
+        sub.kind = Centrifuge::TokenRequest::Kind::Subscription;
+        sub.channel = QStringLiteral("org:o:messages");
+        provider.fetchToken(sub, [&reply](Centrifuge::TokenReply r) { reply = r; });
+        QTRY_VERIFY(reply.has_value());
+        QCOMPARE(reply->status, Centrifuge::TokenReply::Status::Unauthorized);
+        QCOMPARE(
+            m_server->requestCount(QStringLiteral("/api/v1/centrifugo/subscription-token")), 1);
+    }
+
     void tokenFetchFromAnotherThreadSharesOneRequest()
     {
         m_server->route("GET", QStringLiteral("/api/v1/centrifugo/token"), [](const HttpRequest&) {
