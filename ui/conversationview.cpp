@@ -16,6 +16,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace WhaTrack::Ui {
@@ -52,6 +53,7 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     , m_list(new QListView(this))
     , m_loadingOlder(new QLabel(tr("Loading older messages…"), this))
     , m_noMessages(new QLabel(tr("No messages in this conversation yet."), this))
+    , m_jump(new QToolButton(m_list->viewport()))
 {
     setObjectName(QStringLiteral("conversationView"));
 
@@ -90,6 +92,20 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMouseTracking(true);
     m_list->verticalScrollBar()->setSingleStep(24);
+    m_list->setAccessibleName(tr("Messages"));
+    m_list->viewport()->installEventFilter(this);
+    // Floats over the bottom-right corner of the messages, as in WhatsApp and Telegram.
+    m_jump->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jump->setAccessibleName(tr("Jump to latest messages"));
+    m_jump->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_jump->setCursor(Qt::PointingHandCursor);
+    m_jump->hide();
+    connect(m_jump, &QToolButton::clicked, this, [this] {
+        m_followBottom = true;
+        scrollToBottom();
+        m_newWhileAway = 0;
+        updateJumpButton();
+    });
 
     m_loadingOlder->setAlignment(Qt::AlignCenter);
     m_loadingOlder->setForegroundRole(QPalette::PlaceholderText);
@@ -121,8 +137,8 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     chatLayout->addWidget(hairline(chatPage));
     chatLayout->addWidget(footer);
 
-    auto* empty = new QLabel(tr("Select a conversation to read it.\n\nCtrl+K searches, "
-                                "Alt+Up and Alt+Down move between chats."),
+    auto* empty = new QLabel(tr("Select a conversation to read it.\n\nCtrl+F searches, Ctrl+K "
+                                "goes to a chat, Alt+Up and Alt+Down move between chats."),
         this);
     empty->setObjectName(QStringLiteral("noConversation"));
     empty->setAlignment(Qt::AlignCenter);
@@ -151,15 +167,32 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
             }
         });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ConversationView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex&, int first, int last) {
+            if (first > 0) // not a prepended older page
+                onRowsAppended(last - first + 1);
+            placeUnreadDivider();
+        });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ConversationView::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_followBottom = true;
         m_anchorToBottom = false;
         updateEmptyState();
         scrollToBottom();
+        placeUnreadDivider();
     });
     connect(messages, &MessageListModel::loadingOlderChanged, m_loadingOlder, &QWidget::setVisible);
-    connect(m_store, &InboxStore::openChatChanged, this, [this] {
+    connect(m_store, &InboxStore::openChatChanged, this, [this](const QString& chatId) {
+        // Emitted before the store marks the chat read: its unread count is still there.
+        m_unreadAtOpen = 0;
+        auto* chats = m_store->chatListSourceModel();
+        const auto hits
+            = chats->match(chats->index(0, 0), ChatListModel::IdRole, chatId, 1, Qt::MatchExactly);
+        if (!chatId.isEmpty() && !hits.isEmpty())
+            m_unreadAtOpen = hits.first().data(ChatListModel::UnreadCountRole).toInt();
+        m_delegate->setUnreadDivider({}, 0);
+        m_newWhileAway = 0;
+        updateJumpButton();
         m_followBottom = true;
         updateHeader();
         updateEmptyState();
@@ -227,6 +260,10 @@ void ConversationView::onScrollValueChanged(int value)
         auto* bar = m_list->verticalScrollBar();
         m_followBottom = value >= bar->maximum() - kBottomSlackPx;
         m_anchorToBottom = false;
+        if (m_followBottom && m_newWhileAway > 0) {
+            m_newWhileAway = 0; // the agent scrolled down and saw them
+            updateJumpButton();
+        }
     }
     maybeFetchOlder();
 }
@@ -242,6 +279,62 @@ void ConversationView::onScrollRangeChanged(int, int max)
         bar->setValue(max - m_distanceFromBottom);
     m_adjusting = false;
     maybeFetchOlder();
+}
+
+int ConversationView::unreadDividerRow() const
+{
+    const QString id = m_delegate->unreadDividerId();
+    if (id.isEmpty())
+        return -1;
+    const auto hits
+        = m_proxy->match(m_proxy->index(0, 0), MessageListModel::IdRole, id, 1, Qt::MatchExactly);
+    return hits.isEmpty() ? -1 : hits.first().row();
+}
+
+void ConversationView::placeUnreadDivider()
+{
+    const int rows = m_proxy->rowCount();
+    if (m_unreadAtOpen <= 0 || rows == 0)
+        return;
+    // The last N messages are the unread ones; a longer backlog than one page starts at the top.
+    const QModelIndex first = m_proxy->index(std::max(0, rows - m_unreadAtOpen), 0);
+    m_delegate->setUnreadDivider(first.data(MessageListModel::IdRole).toString(), m_unreadAtOpen);
+    m_unreadAtOpen = 0;
+    m_list->doItemsLayout(); // the divider row got taller
+    m_adjusting = true;
+    m_list->scrollTo(first, QAbstractItemView::PositionAtTop);
+    auto* bar = m_list->verticalScrollBar();
+    m_followBottom = bar->value() >= bar->maximum() - kBottomSlackPx;
+    m_adjusting = false;
+}
+
+void ConversationView::onRowsAppended(int count)
+{
+    if (m_followBottom)
+        return; // onScrollRangeChanged keeps the bottom in view
+    m_newWhileAway += count;
+    updateJumpButton();
+}
+
+void ConversationView::updateJumpButton()
+{
+    if (m_newWhileAway <= 0) {
+        m_jump->hide();
+        return;
+    }
+    m_jump->setText(tr("Jump to latest (%1) ↓").arg(m_newWhileAway));
+    m_jump->adjustSize();
+    const QWidget* area = m_list->viewport();
+    m_jump->move(area->width() - m_jump->width() - 16, area->height() - m_jump->height() - 16);
+    m_jump->show();
+    m_jump->raise();
+}
+
+bool ConversationView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        updateJumpButton(); // keep it in the corner
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConversationView::maybeFetchOlder()

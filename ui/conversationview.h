@@ -11,6 +11,7 @@
 class QLabel;
 class QListView;
 class QStackedWidget;
+class QToolButton;
 
 namespace WhaTrack {
 class InboxStore;
@@ -33,12 +34,17 @@ public:
     MessageDelegate* delegate() const { return m_delegate; }
     //! True while the view follows new messages (the agent is at the bottom).
     bool isFollowingBottom() const { return m_followBottom; }
+    //! The row (in messageView()'s model) under the "N new messages" divider, or -1.
+    int unreadDividerRow() const;
+    //! "Jump to latest (N)": shown while scrolled up and new messages have arrived.
+    QToolButton* jumpButton() const { return m_jump; }
 
 public Q_SLOTS:
     void scrollToBottom();
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void updateHeader();
@@ -47,6 +53,9 @@ private:
     void onScrollValueChanged(int value);
     void onScrollRangeChanged(int min, int max);
     void maybeFetchOlder();
+    void placeUnreadDivider();
+    void onRowsAppended(int count);
+    void updateJumpButton();
 
     InboxStore* m_store;
     OlderPagesProxyModel* m_proxy;
@@ -64,6 +73,9 @@ private:
     bool m_anchorToBottom = false; //!< rows are being prepended: keep the distance from bottom
     int m_distanceFromBottom = 0;
     bool m_adjusting = false; //!< our own setValue(), not the agent scrolling
+    QToolButton* m_jump;
+    int m_unreadAtOpen = 0; //!< waiting for the messages to place the divider
+    int m_newWhileAway = 0; //!< arrived while the agent was scrolled up
 };
 
 } // namespace WhaTrack::Ui

@@ -66,6 +66,7 @@ struct MessageDelegate::Layout
 {
     int height = 0;
     bool outbound = false;
+    QRect divider; //!< the "N new messages" band, full width
     QString dayText;
     QRect separator;
     QRect bubble;
@@ -85,6 +86,12 @@ struct MessageDelegate::Layout
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
+}
+
+void MessageDelegate::setUnreadDivider(const QString& messageId, int count)
+{
+    m_dividerId = messageId;
+    m_dividerText = count == 1 ? tr("1 new message") : tr("%1 new messages").arg(count);
 }
 
 QColor MessageDelegate::conversationBackground(const QPalette& pal)
@@ -117,6 +124,11 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
         = index.data(R::DirectionRole).value<MessageDirection>() == MessageDirection::Outbound;
     const QModelIndex prev = index.siblingAtRow(index.row() - 1);
     int y = 0;
+    if (!m_dividerId.isEmpty() && index.data(R::IdRole).toString() == m_dividerId) {
+        y += 10;
+        l.divider = QRect(0, y, rowW, sfm.height() + 8);
+        y += l.divider.height();
+    }
     const QDate day = localDay(index);
     if (!prev.isValid() || localDay(prev) != day) {
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
@@ -224,6 +236,15 @@ void MessageDelegate::paint(
     p->setRenderHint(QPainter::Antialiasing);
     const QFont sf = smallFont(option.font);
 
+    if (!l.divider.isEmpty()) {
+        // A band across the conversation, as WhatsApp marks where the unread part starts.
+        p->setPen(Qt::NoPen);
+        p->setBrush(mix(bg, pal.color(QPalette::Highlight), dark ? 0.3 : 0.14));
+        p->drawRect(l.divider);
+        p->setFont(sf);
+        p->setPen(pal.color(QPalette::Text));
+        p->drawText(l.divider, Qt::AlignCenter, m_dividerText);
+    }
     if (!l.dayText.isEmpty()) {
         p->setPen(Qt::NoPen);
         p->setBrush(mix(bg, pal.color(QPalette::Text), dark ? 0.14 : 0.08));

@@ -30,6 +30,11 @@ public:
     //! Tests pin "today" for the day separators; invalid means the real date.
     void setToday(const QDate& today) { m_today = today; }
 
+    //! A "N new messages" divider above the message \a messageId (by id, so it stays put when
+    //! older pages are prepended); an empty id removes it.
+    void setUnreadDivider(const QString& messageId, int count);
+    QString unreadDividerId() const { return m_dividerId; }
+
     //! Geometry of one row, shared by sizeHint() and paint().
     struct Layout;
 
@@ -37,6 +42,8 @@ private:
     Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
 
     QDate m_today;
+    QString m_dividerId;
+    QString m_dividerText;
 };
 
 } // namespace WhaTrack::Ui

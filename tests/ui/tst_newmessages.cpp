@@ -1,0 +1,143 @@
+// New messages in the conversation: opening a chat with unread messages shows a "N new
+// messages" divider above the first unread one and scrolls to it; scrolled up, arriving
+// messages raise a "Jump to latest (N)" button that scrolls to the bottom; at the bottom,
+// new messages keep the view pinned there.
+
+#include "fakeinboxbackend.h"
+#include "models/apitypes.h"
+#include "models/chatlistmodel.h"
+#include "models/inboxstore.h"
+#include "models/messagelistmodel.h"
+#include "ui/chatlistpane.h"
+#include "ui/connectionmonitor.h"
+#include "ui/conversationview.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QListView>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QTest>
+#include <QToolButton>
+
+using namespace WhaTrack;
+using namespace WhaTrack::Ui;
+using WhaTrack::Testing::FakeInboxBackend;
+
+class TstNewMessages : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<FakeInboxBackend> m_backend;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<InboxStore> m_store;
+    std::unique_ptr<ConnectionMonitor> m_monitor;
+    std::unique_ptr<MainWindow> m_window;
+
+    void build(int messageCount)
+    {
+        m_backend = std::make_unique<FakeInboxBackend>(messageCount);
+        QVERIFY(m_backend->start());
+        m_api = std::make_unique<ApiClient>(m_backend->config());
+        m_store = std::make_unique<InboxStore>(m_api.get(), nullptr, InboxStoreOptions {});
+        m_monitor = std::make_unique<ConnectionMonitor>();
+        m_window = std::make_unique<MainWindow>(m_store.get(), m_monitor.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_store->setOrganization(QStringLiteral("org-1"));
+        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
+    }
+
+    QListView* messages() const { return m_window->conversationView()->messageView(); }
+
+    void openChat(const QString& id)
+    {
+        auto* model = m_store->chatListModel();
+        const auto hits
+            = model->match(model->index(0, 0), ChatListModel::IdRole, id, 1, Qt::MatchExactly);
+        QVERIFY(!hits.isEmpty());
+        m_window->chatListPane()->listView()->setCurrentIndex(hits.first());
+        QCOMPARE(m_store->openChatId(), id);
+    }
+
+    void arrive(const QString& id, int secondsFromNow)
+    {
+        Message m;
+        m.id = id;
+        m.conversationId = QStringLiteral("C1");
+        m.direction = MessageDirection::Inbound;
+        m.type = QStringLiteral("text");
+        m.body = QStringLiteral("Mais uma pergunta sobre o pedido");
+        m.timestamp = QDateTime::currentDateTimeUtc().addSecs(secondsFromNow);
+        m.optimistic = true;
+        QVERIFY(m_store->messageListModel()->insertOptimistic(m));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("^(?!This plugin does not support).*")));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_store.reset();
+        m_monitor.reset();
+        m_api.reset();
+        m_backend.reset();
+    }
+
+    void dividerSitsAboveTheUnreadMessages()
+    {
+        build(40);
+        QAbstractItemModelTester tester(messages()->model());
+        m_store->chatListSourceModel()->setUnreadCount(QStringLiteral("C1"), 7);
+        openChat(QStringLiteral("C1"));
+        QTRY_COMPARE(messages()->model()->rowCount(), 40);
+        ConversationView* view = m_window->conversationView();
+        QTRY_COMPARE(view->unreadDividerRow(), 40 - 7);
+        // Scrolled to the divider: the first unread message is in view, the oldest are not.
+        const QModelIndex first = messages()->model()->index(40 - 7, 0);
+        QTRY_VERIFY(messages()->viewport()->rect().intersects(messages()->visualRect(first)));
+        QVERIFY(!messages()->viewport()->rect().intersects(
+            messages()->visualRect(messages()->model()->index(0, 0))));
+
+        // A chat without unread messages has no divider.
+        openChat(QStringLiteral("C2"));
+        QCOMPARE(view->unreadDividerRow(), -1);
+    }
+
+    void jumpButtonWhenScrolledUp()
+    {
+        build(40);
+        openChat(QStringLiteral("C1"));
+        QTRY_COMPARE(messages()->model()->rowCount(), 40);
+        auto* bar = messages()->verticalScrollBar();
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QToolButton* jump = m_window->conversationView()->jumpButton();
+
+        // At the bottom: a new message keeps the view pinned, no button.
+        arrive(QStringLiteral("live-1"), 1);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!jump->isVisible());
+
+        // Scrolled up: two arrive, the button counts them and the view stays.
+        bar->setValue(bar->maximum() / 2);
+        const int reading = bar->value();
+        arrive(QStringLiteral("live-2"), 2);
+        arrive(QStringLiteral("live-3"), 3);
+        QTRY_VERIFY(jump->isVisible());
+        QVERIFY(jump->text().contains(QStringLiteral("(2)")));
+        QCOMPARE(bar->value(), reading);
+
+        QTest::mouseClick(jump, Qt::LeftButton);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(!jump->isVisible());
+        QVERIFY(m_window->conversationView()->isFollowingBottom());
+    }
+};
+
+QTEST_MAIN(TstNewMessages)
+#include "tst_newmessages.moc"
