@@ -6,6 +6,7 @@
 #include "models/apitypes.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
+#include "models/messagelistmodel.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"
 #include "ui/mainwindow.h"
@@ -13,12 +14,18 @@
 #include "ui/signindialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QTextEdit>
+#include <QToolButton>
 
 using namespace WhaTrack;
 using namespace WhaTrack::Ui;
@@ -184,6 +191,39 @@ private Q_SLOTS:
         QEvent leave(QEvent::Leave);
         QCoreApplication::sendEvent(viewport, &leave);
         QTRY_COMPARE(nameAt(0), lastName); // the move is applied once the pointer leaves
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        build();
+        m_window->chatListPane()->listView()->setCurrentIndex(
+            m_store->chatListModel()->index(0, 0)); // the conversation and ticket panes fill in
+        QTRY_VERIFY(m_store->messageListModel()->rowCount() > 0);
+        QTRY_VERIFY(m_window->findChild<QComboBox*>()
+            && m_window->findChild<QComboBox*>()->isVisibleTo(m_window.get())); // the ticket
+        m_window->showQuickSwitcher();
+        SignInDialog signIn(m_window.get());
+        signIn.show();
+        QStringList unnamed;
+        const auto check = [&unnamed](QWidget* root) {
+            for (QWidget* w : root->findChildren<QWidget*>()) {
+                const bool interactive = qobject_cast<QAbstractButton*>(w)
+                    || qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w)
+                    || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractItemView*>(w)
+                    || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QTextEdit*>(w);
+                if (!interactive || !w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus
+                    || qobject_cast<QLineEdit*>(w->parentWidget())) // a spin box's editor
+                    continue;
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+                if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << QStringLiteral("%1 (%2)").arg(
+                        w->objectName(), QString::fromLatin1(w->metaObject()->className()));
+            }
+        };
+        check(m_window.get());
+        check(m_window->quickSwitcher());
+        check(&signIn);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 
     void escapeClosesSignInWithoutCancelling()
