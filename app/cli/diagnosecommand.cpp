@@ -2,6 +2,7 @@
 
 #include "app/cli/signalwatcher.h"
 #include "app/cli/signincommand.h"
+#include "models/apiconfig.h"
 #include "models/diagnostics/report.h"
 
 #include <QCommandLineParser>
@@ -91,6 +92,19 @@ std::optional<DiagnoseCommand::Parsed> DiagnoseCommand::parse(
     }
     c.backendUrl = QUrl(parser.value(backendUrl));
     c.wsUrl = QUrl(parser.value(wsUrl));
+    // A password in a URL ends up in shell history, process lists and the report: refused,
+    // without repeating the URL.
+    if (!WhaTrack::urlCredentialsProblem(c.backendUrl, {}).isEmpty()) {
+        *error = QStringLiteral("--backend-url must not contain a user name or password; sign in "
+                                "with --email (password from --password-stdin or "
+                                "WHATRACK_PASSWORD) or --cookie-file");
+        return std::nullopt;
+    }
+    if (!WhaTrack::urlCredentialsProblem(c.wsUrl, {}).isEmpty()) {
+        *error = QStringLiteral("--ws-url must not contain a user name or password; the "
+                                "connection token comes from the backend after sign-in");
+        return std::nullopt;
+    }
     const int ways
         = int(parser.isSet(email)) + int(parser.isSet(cookie)) + int(parser.isSet(cookieFile));
     if (ways != 1) {

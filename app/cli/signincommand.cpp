@@ -120,6 +120,11 @@ int SignInCommand::run(const QStringList& arguments)
     if (!base.isValid()
         || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https")))
         return usage(QStringLiteral("--backend-url must be an http:// or https:// URL"));
+    // A password in a URL ends up in shell history and process lists: refused, not repeated.
+    if (!WhaTrack::urlCredentialsProblem(base, {}).isEmpty())
+        return usage(QStringLiteral("--backend-url must not contain a user name or password; "
+                                    "give --email, and the password with --password-stdin or "
+                                    "WHATRACK_PASSWORD"));
     if (parser.value(email).isEmpty())
         return usage(QStringLiteral("--email is required"));
     if (!parser.isSet(cookieFile) && !parser.isSet(printCookie))

@@ -191,36 +191,60 @@ private Q_SLOTS:
     void cliRefusesCredentialsInUrls_data()
     {
         QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
+        const QString listen = QStringLiteral("listen");
         const QString ws = QStringLiteral("ws://127.0.0.1:9/connection/websocket");
         const QString secretWs
             = QStringLiteral("ws://agent:%1@127.0.0.1:9/connection/websocket").arg(kPassword);
+        const QString http = QStringLiteral("http://127.0.0.1:9");
         const QString secretHttp = QStringLiteral("http://agent:%1@127.0.0.1:9/t").arg(kPassword);
-        QTest::newRow("ws-url") << QStringList {QStringLiteral("--ws-url"), secretWs,
-            QStringLiteral("--token"), QStringLiteral("x")}
-                                << QStringLiteral("--ws-url must not contain a user name");
-        QTest::newRow("token-url") << QStringList {QStringLiteral("--ws-url"), ws,
-            QStringLiteral("--token-url"), secretHttp}
-                                   << QStringLiteral("--token-url must not contain a user name");
-        QTest::newRow("subscription-token-url")
-            << QStringList {QStringLiteral("--ws-url"), ws, QStringLiteral("--token"),
+        QTest::newRow("listen ws-url") << QStringList {listen, QStringLiteral("--ws-url"), secretWs,
+            QStringLiteral("--token"),
+            QStringLiteral("x")} << 2 << QStringLiteral("--ws-url must not contain a user name");
+        QTest::newRow("listen token-url") << QStringList {listen, QStringLiteral("--ws-url"), ws,
+            QStringLiteral("--token-url"),
+            secretHttp} << 2 << QStringLiteral("--token-url must not contain a user name");
+        QTest::newRow("listen subscription-token-url")
+            << QStringList {listen, QStringLiteral("--ws-url"), ws, QStringLiteral("--token"),
                    QStringLiteral("x"), QStringLiteral("--subscription-token-url"), secretHttp}
-            << QStringLiteral("--subscription-token-url must not contain a user name");
+            << 2 << QStringLiteral("--subscription-token-url must not contain a user name");
+        // diagnose exits 64 on bad arguments; the cookie is never read when a URL is refused.
+        const QStringList cookie {QStringLiteral("--cookie"), QStringLiteral("c=1")};
+        QTest::newRow("diagnose backend-url")
+            << (QStringList {QStringLiteral("diagnose"), QStringLiteral("--backend-url"),
+                    secretHttp, QStringLiteral("--ws-url"), ws}
+                   + cookie)
+            << 64 << QStringLiteral("--backend-url must not contain a user name");
+        QTest::newRow("diagnose ws-url")
+            << (QStringList {QStringLiteral("diagnose"), QStringLiteral("--backend-url"), http,
+                    QStringLiteral("--ws-url"), secretWs}
+                   + cookie)
+            << 64 << QStringLiteral("--ws-url must not contain a user name");
+        QTest::newRow("sign-in backend-url")
+            << QStringList {QStringLiteral("sign-in"), QStringLiteral("--backend-url"), secretHttp,
+                   QStringLiteral("--email"), QStringLiteral("a@example.com"),
+                   QStringLiteral("--print-cookie")}
+            << 2 << QStringLiteral("--backend-url must not contain a user name");
     }
 
     void cliRefusesCredentialsInUrls()
     {
         QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
         QFETCH(QString, message);
         QProcess cli;
-        cli.start(
-            QStringLiteral(INBOX_CLI_BIN), QStringList {QStringLiteral("listen")} + arguments);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WHATRACK_PASSWORD"), kPassword); // must not be used either
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(INBOX_CLI_BIN), arguments);
         QVERIFY(cli.waitForStarted(10000));
         QVERIFY(cli.waitForFinished(30000));
         const QByteArray err = cli.readAllStandardError();
-        QCOMPARE(cli.exitCode(), 2); // bad arguments
+        QCOMPARE(cli.exitCode(), exitCode); // bad arguments
         QVERIFY2(err.contains(message.toUtf8()), err.constData());
         QVERIFY2(!err.contains(kPassword.toUtf8()), err.constData());
+        QVERIFY2(!cli.readAllStandardOutput().contains(kPassword.toUtf8()), "password printed");
     }
 
     void savedCredentialsAreDroppedAndFilesArePrivate()
