@@ -20,6 +20,7 @@
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
 #include "ui/organizationdialog.h"
+#include "ui/plaintext.h"
 #include "ui/preferencesdialog.h"
 #include "ui/signindialog.h"
 
@@ -83,9 +84,11 @@ bool AppController::loadCaCertificates(QList<QSslCertificate>* certs)
         return true;
     *certs = QSslCertificate::fromPath(m_options.caCertFile, QSsl::Pem);
     if (certs->isEmpty()) {
-        QMessageBox::critical(nullptr, tr("WhaTrack Inbox"),
+        QMessageBox box(QMessageBox::Critical, tr("WhaTrack Inbox"),
             tr("The CA certificate file %1 could not be read or holds no PEM certificate.")
                 .arg(QDir::toNativeSeparators(m_options.caCertFile)));
+        Ui::makePlainText(&box); // a file name is shown as typed, never as markup
+        box.exec();
         return false;
     }
     qCInfo(lcUi) << "trusting" << certs->size() << "extra CA certificate(s)";
@@ -184,10 +187,12 @@ bool AppController::start()
     // One process per cache file, whatever the profile (desktop integration).
     m_cacheLock = std::make_unique<CacheLock>(storeOptions.localCachePath);
     if (!m_cacheLock->tryLock()) {
-        QMessageBox::critical(nullptr, tr("WhaTrack Inbox"),
+        QMessageBox box(QMessageBox::Critical, tr("WhaTrack Inbox"),
             tr("Another WhaTrack Inbox is already using this offline cache (%1). Use that "
                "window, or close it and start again.")
                 .arg(QDir::toNativeSeparators(storeOptions.localCachePath)));
+        Ui::makePlainText(&box);
+        box.exec();
         return false;
     }
     m_store = new InboxStore(m_api, m_realtime->client(), storeOptions);
@@ -561,6 +566,7 @@ void AppController::showTlsProblem(const QString& where, const QStringList& erro
            "app with --ca-cert FILE.")
             .arg(where, errors.join(QLatin1Char('\n'))),
         QMessageBox::Ok, m_window.get());
+    Ui::makePlainText(box); // the errors name the server's certificate: its text, not markup
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
