@@ -6,5 +6,5 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcRealtime)         // inbox.realtime: lifecycle events
+Q_DECLARE_LOGGING_CATEGORY(lcRealtime) // inbox.realtime: lifecycle events
 Q_DECLARE_LOGGING_CATEGORY(lcRealtimeProtocol) // inbox.realtime.protocol: frames, off by default

@@ -36,8 +36,8 @@ public:
     StreamPosition position() const;
 
     QFuture<CallResult> publish(const QByteArray& jsonData);
-    QFuture<CallResult> history(int limit = 0, std::optional<StreamPosition> since = {},
-        bool reverse = false);
+    QFuture<CallResult> history(
+        int limit = 0, std::optional<StreamPosition> since = {}, bool reverse = false);
     QFuture<CallResult> presence();
     QFuture<CallResult> presenceStats();
 

@@ -19,17 +19,20 @@ struct TokenRequest
 struct TokenReply
 {
     enum class Status {
-        Ok,           //!< `token` holds the token; an empty token means anonymous (connection only)
+        Ok, //!< `token` holds the token; an empty token means anonymous (connection only)
         Unauthorized, //!< terminal: the user must sign in again; never retried
-        Failed,       //!< temporary: the client retries with backoff
+        Failed, //!< temporary: the client retries with backoff
     };
     Status status = Status::Failed;
     QString token;
-    QString error;         //!< plain-language cause for logs and the status panel; no secrets
+    QString error; //!< plain-language cause for logs and the status panel; no secrets
     int retryAfterMs = -1; //!< a server-given wait (HTTP 429 Retry-After), -1 if none
 
     static TokenReply ok(QString token) { return {Status::Ok, std::move(token), {}, -1}; }
-    static TokenReply unauthorized(QString why) { return {Status::Unauthorized, {}, std::move(why), -1}; }
+    static TokenReply unauthorized(QString why)
+    {
+        return {Status::Unauthorized, {}, std::move(why), -1};
+    }
     static TokenReply failed(QString why, int retryAfterMs = -1)
     {
         return {Status::Failed, {}, std::move(why), retryAfterMs};

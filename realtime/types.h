@@ -39,8 +39,8 @@ struct Publication
     QByteArray data;
     QHash<QString, QString> tags;
     std::optional<ClientInfo> info; //!< set only for publications made by clients
-    bool delta = false;             //!< protocol flag; the client resolves deltas before emitting
-    qint64 timeMs = 0;              //!< server time in ms since the epoch, 0 if not sent
+    bool delta = false; //!< protocol flag; the client resolves deltas before emitting
+    qint64 timeMs = 0; //!< server time in ms since the epoch, 0 if not sent
 };
 
 //! What the `subscribed` event reports (for client-side and server-side subscriptions alike).

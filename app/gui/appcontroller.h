@@ -5,8 +5,8 @@
 //! the flows between them (sign in, organization choice, 401, TLS errors, resync, shutdown).
 
 #include "app/gui/guioptions.h"
-#include "models/appsettings.h"
 #include "models/apierror.h"
+#include "models/appsettings.h"
 #include "models/session.h"
 
 #include <QObject>

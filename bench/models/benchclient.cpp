@@ -23,7 +23,6 @@
 #include <QThread>
 #include <QTimer>
 
-
 namespace BenchModels {
 
 Percentiles percentiles(QList<double> v)

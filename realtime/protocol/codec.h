@@ -14,7 +14,7 @@ namespace Centrifuge::Protocol {
 struct DecodeError
 {
     qsizetype line = 0; //!< 0-based index of the offending line within the frame
-    QString message;    //!< human-readable, never contains payload data
+    QString message; //!< human-readable, never contains payload data
 };
 
 struct DecodedFrame
@@ -34,6 +34,9 @@ QByteArray encodeCommand(const Command& command);
 QByteArray encodeCommands(const std::vector<Command>& commands);
 
 //! The pong the client sends in answer to a server ping.
-inline QByteArray encodePong() { return QByteArrayLiteral("{}"); }
+inline QByteArray encodePong()
+{
+    return QByteArrayLiteral("{}");
+}
 
 } // namespace Centrifuge::Protocol
