@@ -85,7 +85,9 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
             onTransportClosed(gen, code, reason);
         });
     QObject::connect(transport, &Transport::errorOccurred, q,
-        [this](quint64 gen, const QString& message) { onTransportError(gen, message); });
+        [this](quint64 gen, const QString& message, int httpStatus) {
+            onTransportError(gen, message, httpStatus);
+        });
     QObject::connect(watchdog, &PingWatchdog::expired, q, [this] {
         qCWarning(lcRealtime) << "no ping from the server in time";
         goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));

@@ -111,7 +111,7 @@ public:
     void onTransportOpened(quint64 gen);
     void onFrame(quint64 gen, const QByteArray& frame);
     void onTransportClosed(quint64 gen, int code, const QString& reason);
-    void onTransportError(quint64 gen, const QString& message);
+    void onTransportError(quint64 gen, const QString& message, int httpStatus);
     //! The server sent something unreadable (\a code: DisconnectedCode::BadProtocol or
     //! MessageSizeLimit): error event with \a message, then reconnect with backoff.
     void onProtocolError(quint64 gen, int code, const QString& message);

@@ -283,12 +283,13 @@ void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reas
     handleDisconnectAdvice(code, reason);
 }
 
-void ClientPrivate::onTransportError(quint64 gen, const QString& message)
+void ClientPrivate::onTransportError(quint64 gen, const QString& message, int httpStatus)
 {
     if (!isCurrent(gen))
         return;
     qCWarning(lcRealtime) << "transport error:" << message;
-    Q_EMIT q->errorOccurred(ErrorType::Transport, 0, message);
+    // A refused upgrade's HTTP status travels as the code, so nobody parses it out of text.
+    Q_EMIT q->errorOccurred(ErrorType::Transport, httpStatus, message);
 }
 
 void ClientPrivate::handleDisconnectAdvice(int code, QString reason)

@@ -68,7 +68,9 @@ enum class ErrorType {
     Connect = 13, //!< a connect reply carried an error
     Subscribe = 14, //!< a subscribe reply carried an error
     Refresh = 15, //!< a refresh/sub_refresh reply carried an error
-    Transport = 16, //!< the WebSocket reported an error (TLS, DNS, refused...)
+    //! The WebSocket reported an error (TLS, DNS, refused...). `code`: the HTTP status when the
+    //! server refused the upgrade (404, 502...), else 0.
+    Transport = 16,
     BadProtocol = 17, //!< the server sent something we cannot decode
     GetState = 18, //!< SubscriptionOptions::getState failed or timed out
 };

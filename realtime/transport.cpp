@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSslError>
 #include <QWebSocket>
 
@@ -80,6 +81,15 @@ bool isQtSizeLimitReason(const QString& reason)
 
 } // namespace
 
+int refusedUpgradeStatus(const QString& qtErrorText)
+{
+    // Qt's source text (qwebsocket_p.cpp), which a translation keeps the number of.
+    static const QRegularExpression status(
+        QStringLiteral("status code:?\\s*(\\d{3})\\b"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = status.match(qtErrorText);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
 QString Transport::tooLargeReason()
 {
     return QStringLiteral("message over the client's size limit");
@@ -112,7 +122,7 @@ Transport::Transport(QObject* parent)
             return;
         const quint64 generation = m_generation;
         qCInfo(lcRealtime) << "WebSocket did not open in time";
-        Q_EMIT errorOccurred(generation, QStringLiteral("connection timed out"));
+        Q_EMIT errorOccurred(generation, QStringLiteral("connection timed out"), 0);
         drop(QWebSocketProtocol::CloseCodeAbnormalDisconnection, {});
         if (generation == m_generation)
             Q_EMIT closed(generation, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
@@ -169,7 +179,27 @@ quint64 Transport::open(const Config& config)
             if (!current() || m_reportedError)
                 return;
             m_reportedError = true;
-            Q_EMIT errorOccurred(generation, socketErrorText(error, socket->errorString()));
+            const QString qtText = socket->errorString();
+            const int httpStatus = refusedUpgradeStatus(qtText);
+            if (httpStatus == 0) {
+                Q_EMIT errorOccurred(generation, socketErrorText(error, qtText), 0);
+                return;
+            }
+            // The server answered the upgrade with an HTTP error (404 wrong path, 502 from a
+            // proxy whose Centrifugo is down). Qt 6.4 leaves the TCP connection open (a proxy
+            // keeps it alive), so without ending the attempt here it would wait for the open
+            // timeout and report "connection timed out" as the latest cause.
+            Q_EMIT errorOccurred(generation,
+                QStringLiteral("WebSocket upgrade refused: HTTP %1 [%2]")
+                    .arg(httpStatus)
+                    .arg(qtText),
+                httpStatus);
+            if (!current())
+                return;
+            m_reportedClose = true;
+            drop(QWebSocketProtocol::CloseCodeAbnormalDisconnection, {});
+            Q_EMIT closed(generation, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+                QStringLiteral("WebSocket upgrade refused (HTTP %1)").arg(httpStatus));
         });
     connect(socket, &QWebSocket::sslErrors, this,
         [this, current, generation](const QList<QSslError>& errors) {
@@ -179,7 +209,7 @@ quint64 Transport::open(const Config& config)
                 return;
             // One error event per attempt: the handshake failure Qt reports next is this one.
             m_reportedError = true;
-            Q_EMIT errorOccurred(generation, describeTlsErrors(errors)); // the client logs it
+            Q_EMIT errorOccurred(generation, describeTlsErrors(errors), 0); // the client logs it
         });
     connect(socket, &QWebSocket::disconnected, this, [this, current, generation, socket] {
         if (!current() || m_reportedClose)
@@ -198,8 +228,9 @@ quint64 Transport::open(const Config& config)
         if (!m_reportedError && socket->error() != QAbstractSocket::UnknownSocketError
             && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {
             m_reportedError = true;
-            Q_EMIT errorOccurred(
-                generation, socketErrorText(socket->error(), socket->errorString()));
+            Q_EMIT errorOccurred(generation,
+                socketErrorText(socket->error(), socket->errorString()),
+                refusedUpgradeStatus(socket->errorString()));
             if (!current())
                 return;
         }

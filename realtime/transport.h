@@ -55,8 +55,11 @@ Q_SIGNALS:
     void frameReceived(quint64 generation, const QByteArray& frame);
     //! The socket closed or could not open. \a code is the close frame's code (1006 if none).
     void closed(quint64 generation, int code, const QString& reason);
-    //! Something worth an error event: TLS errors (never ignored), DNS, refused, timeout.
-    void errorOccurred(quint64 generation, const QString& message);
+    //! Something worth an error event: TLS errors (never ignored), DNS, refused, timeout, a
+    //! refused upgrade. \a httpStatus is the server's answer when it refused the WebSocket
+    //! upgrade (404 wrong path, 502 Centrifugo down behind a proxy), else 0; the attempt then
+    //! ends at once with `closed` (1006), no timeout error follows.
+    void errorOccurred(quint64 generation, const QString& message, int httpStatus);
 
 private:
     void drop(int code, const QString& reason);
@@ -70,6 +73,11 @@ private:
 
 //! The URL without query or fragment: safe for logs (tokens sometimes travel in queries).
 QString redactedUrl(const QUrl& url);
+
+//! The HTTP status in Qt's text for a refused WebSocket upgrade ("QWebSocketPrivate::
+//! processHandshake: Unhandled http status code: 502 (Bad Gateway)."), 0 if it is not one. The
+//! only place that reads the status out of text: everything else uses the error's code.
+int refusedUpgradeStatus(const QString& qtErrorText);
 
 //! What went wrong with TLS in words a user can act on, starting with "TLS: " (e.g. "TLS: the
 //! server's certificate is not trusted (self-signed or unknown CA)"), followed by Qt's own

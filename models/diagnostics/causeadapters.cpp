@@ -1,6 +1,7 @@
 #include "models/diagnostics/causeadapters.h"
 
 #include "models/apierror.h"
+#include "realtime/transport.h"
 
 #include <QRegularExpression>
 
@@ -223,11 +224,9 @@ Failure fromApiError(Where where, const ApiError& error)
 
 Failure fromTransportText(Where where, const QString& message)
 {
-    static const QRegularExpression status(QStringLiteral("status code:? (\\d{3})"));
-    const QRegularExpressionMatch match = status.match(message);
-    if (match.hasMatch())
-        return Failure::make(
-            Where::WebSocket, Kind::HttpStatus, match.captured(1).toInt(), message);
+    // Texts recorded before the library gave the status as the error's code (old reports).
+    if (const int status = Centrifuge::refusedUpgradeStatus(message); status != 0)
+        return Failure::make(Where::WebSocket, Kind::HttpStatus, status, message);
     Kind kind = Kind::Other;
     if (message.startsWith(QLatin1String("TLS: "))) {
         if (textHas(message, "another host name"))
@@ -266,6 +265,10 @@ Failure fromRealtimeError(Where where, Centrifuge::ErrorType type, int code, con
     case T::Subscribe:
         return Failure::make(Where::Subscribe, Kind::CentrifugoError, code, message);
     case T::Transport:
+        // The library gives a refused upgrade's HTTP status as the code (404 wrong path, 502
+        // Centrifugo down behind the proxy); other transport errors come as text with code 0.
+        if (code >= 100 && code <= 599)
+            return Failure::make(Where::WebSocket, Kind::HttpStatus, code, message);
         return fromTransportText(where == Where::Unknown ? Where::WebSocket : where, message);
     case T::Timeout:
         return Failure::make(where, Kind::Timeout, code, message);
@@ -327,9 +330,9 @@ Failure fromConnecting(int code, const QString& reason)
         return Failure::make(Where::Subscribe, Kind::Timeout, code, reason);
     case ConnectingCode::TransportClosed:
         return Failure::make(Where::Connect, Kind::Disconnect, 1006, reason);
-    case 8: // ConnectingCode::BadProtocol in newer library versions
+    case ConnectingCode::BadProtocol:
         return Failure::make(Where::Connect, Kind::DecodeError, code, reason);
-    case 9: // ConnectingCode::MessageSizeLimit in newer library versions
+    case ConnectingCode::MessageSizeLimit:
         return Failure::make(Where::Connect, Kind::Disconnect, 1009, reason);
     default:
         return Failure::make(Where::Connect, Kind::Disconnect, code, reason);

@@ -36,8 +36,9 @@ Kind tlsKind(QSslError::SslError error);
 //! The REST client's classified error (kind, status, Retry-After, TLS error texts).
 Failure fromApiError(Where where, const ApiError& error);
 
-//! Centrifuge::Client/Subscription::errorOccurred. Transport errors arrive as text from the
-//! library; the known texts (Qt's and the library's "TLS: ..." lead) are recognised.
+//! Centrifuge::Client/Subscription::errorOccurred. A refused WebSocket upgrade carries its HTTP
+//! status as the code; other transport errors arrive as text from the library and the known
+//! texts (Qt's and the library's "TLS: ..." lead) are recognised.
 Failure fromRealtimeError(
     Where where, Centrifuge::ErrorType type, int code, const QString& message);
 

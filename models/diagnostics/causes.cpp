@@ -156,7 +156,7 @@ Cause otherCause(const Failure& f)
     switch (f.kind) {
     case Kind::PublicationsStopped:
         return row(QStringLiteral("publications-stopped"), tr("Publications stopped arriving"),
-            tr("The connection is up but publications stopped arriving: the backend may publish "
+            tr("The connection is up but nothing has arrived for a while: the backend may publish "
                "to other channel names than the ones subscribed to (org: vs org.), or the "
                "backend cannot reach Centrifugo's API, or Redis between Centrifugo nodes is "
                "broken."),
@@ -164,7 +164,7 @@ Cause otherCause(const Failure& f)
                "and the Centrifugo and backend logs for publish and redis errors."));
     case Kind::NoPublication:
         return row(QStringLiteral("no-publication"), tr("No publication arrived"),
-            tr("No publication arrived on the subscribed channels in the time waited: either "
+            tr("Nothing arrived on the subscribed channels in the time waited: either "
                "nothing happened in this organization, or the backend publishes to other "
                "channel names or cannot reach Centrifugo."),
             tr("Send a test message to the organization's WhatsApp number while waiting; IT: "
@@ -203,7 +203,7 @@ Cause otherCause(const Failure& f)
                "subscription-token route, which checks membership."));
     case Kind::Canceled:
         return row(QStringLiteral("canceled"), tr("Stopped"),
-            tr("The check was stopped before it finished."), tr("Run the diagnostics again."));
+            tr("The check was interrupted before it finished."), tr("Run the diagnostics again."));
     default:
         return row(QStringLiteral("other"), tr("Unexpected problem"),
             tr("%1 failed in a way this app does not recognise (%2).")

@@ -46,9 +46,11 @@ Cause centrifugoErrorCause(const Failure& f)
                 .arg(channelWords(f)),
             tr("Use the server's channel naming (org:{org}:messages vs org.{org}.messages)."));
     case 103:
+        // The title already says "Permission denied": the cause says what refused and why.
         return row(id, tr("Permission denied"),
-            tr("permission denied: %1 and that this user belongs to the organization.")
-                .arg(tr(kNamingHint)),
+            tr("Centrifugo refused to subscribe this user to %1 (103): %2 and that this user "
+               "belongs to the organization.")
+                .arg(channelWords(f), tr(kNamingHint)),
             tr("Fix the channel templates to the server's naming (org:{org}:messages vs "
                "org.{org}.messages); check the organization (--org)."));
     case 104:
@@ -57,7 +59,7 @@ Cause centrifugoErrorCause(const Failure& f)
             tr("Send the diagnostics report to IT."));
     case 105:
         return row(id, tr("Already subscribed"),
-            tr("Centrifugo says this connection already subscribed to %1 (105): a client bug.")
+            tr("Centrifugo says this connection is on %1 twice (105): a client bug.")
                 .arg(channelWords(f)),
             tr("Reconnect (or restart the app) and report it."));
     case 106:
@@ -94,7 +96,8 @@ Cause centrifugoErrorCause(const Failure& f)
                 .arg(channelWords(f)),
             tr("The app reloads the inbox by itself."));
     case 113:
-        return row(id, tr("Busy"), tr("Centrifugo is busy with another request (113)."),
+        return row(id, tr("Busy"),
+            tr("Centrifugo is still handling another request of this app (113)."),
             tr("The app retries by itself."));
     default:
         return row(id, tr("Realtime server refused"),
@@ -139,7 +142,8 @@ Cause disconnectCause(const Failure& f)
                "proxy with a short idle timeout."));
     case 3013:
         return row(id, tr("Too many requests"),
-            tr("Centrifugo closed the connection for sending too many requests (3013)."),
+            tr("Centrifugo closed the connection: this app sent requests faster than allowed "
+               "(3013)."),
             tr("The app reconnects by itself; close other copies of the app."));
     case 3500:
         return row(id, tr("Token refused"),
@@ -168,7 +172,7 @@ Cause disconnectCause(const Failure& f)
             tr("IT: raise Centrifugo's client.channel_limit."));
     case 3507:
         return row(id, tr("Permission denied"),
-            tr("Centrifugo ended the connection: permission denied (3507)."),
+            tr("Centrifugo ended the connection because this user may not use it (3507)."),
             tr("Sign in again; check that the user belongs to the organization."));
     default:
         break;

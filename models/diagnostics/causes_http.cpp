@@ -107,7 +107,8 @@ Cause tokenRouteCause(const Failure& f)
     case 404:
         if (subscription)
             return row(id, tr("No subscription-token route"),
-                tr("The backend has no subscription-token route: this server does not issue "
+                tr("The backend answered 404 for the subscription-token route: this server does "
+                   "not issue "
                    "subscription tokens."),
                 tr("Leave subscription tokens off for this server; IT: see the `secure` "
                    "profile in docs/devstack.md to protect channels."));

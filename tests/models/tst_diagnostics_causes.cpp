@@ -131,8 +131,9 @@ void TestDiagnosticsCauses::table_data()
     add("102", F(Where::Subscribe, Kind::CentrifugoError, 102), "centrifugo-102",
         {QStringLiteral("org:{org}:messages vs org.{org}.messages")});
     add("103 naming hint", F(Where::Subscribe, Kind::CentrifugoError, 103), "centrifugo-103",
-        {QStringLiteral("permission denied: check the channel naming (org: vs org.) and that "
-                        "this user belongs to the organization")});
+        {QStringLiteral("Permission denied"),
+            QStringLiteral("(103): check the channel naming (org: vs org.) and that this user "
+                           "belongs to the organization")});
     add("104", F(Where::Connect, Kind::CentrifugoError, 104), "centrifugo-104",
         {QStringLiteral("(104)")});
     add("105", F(Where::Subscribe, Kind::CentrifugoError, 105), "centrifugo-105",
@@ -189,7 +190,7 @@ void TestDiagnosticsCauses::table_data()
     add("3505", F(Where::Connect, Kind::Disconnect, 3505), "disconnect-3505",
         {QStringLiteral("channel_limit")});
     add("3507", F(Where::Connect, Kind::Disconnect, 3507), "disconnect-3507",
-        {QStringLiteral("permission denied")});
+        {QStringLiteral("Permission denied"), QStringLiteral("(3507)")});
     add("3512 terminal", F(Where::Connect, Kind::Disconnect, 3512), "disconnect-3512",
         {QStringLiteral("asked not to reconnect")});
     add("4000 app reconnect", F(Where::Connect, Kind::Disconnect, 4000), "disconnect-4000",
@@ -247,6 +248,9 @@ void TestDiagnosticsCauses::table()
     for (const QString& text : mustNotContain)
         QVERIFY2(!all.contains(text), qPrintable(text + QStringLiteral(" in: ") + all));
     QVERIFY(cause.oneLine().startsWith(cause.title));
+    // oneLine() reads "<title>: <cause>": a cause that repeats its title reads like
+    // "Permission denied: permission denied: ...".
+    QVERIFY2(!cause.cause.contains(cause.title, Qt::CaseInsensitive), qPrintable(cause.oneLine()));
 }
 
 void TestDiagnosticsCauses::noneIsEmpty()
@@ -314,6 +318,20 @@ void TestDiagnosticsCauses::adapters_data()
             QStringLiteral("QWebSocketPrivate::processHandshake: Unhandled http status code: 502 "
                            "(Bad Gateway)")),
         Where::WebSocket, Kind::HttpStatus, 502);
+    // The library gives a refused upgrade's status as the code, whatever the text.
+    add("realtime transport 404 by code",
+        fromRealtimeError(Where::Connect, E::Transport, 404,
+            QStringLiteral("WebSocket upgrade refused: HTTP 404")),
+        Where::WebSocket, Kind::HttpStatus, 404);
+    add("realtime transport 502 by code",
+        fromRealtimeError(Where::Unknown, E::Transport, 502, QStringLiteral("refused")),
+        Where::WebSocket, Kind::HttpStatus, 502);
+    add("connecting bad protocol",
+        fromConnecting(Centrifuge::ConnectingCode::BadProtocol, QStringLiteral("bad frame")),
+        Where::Connect, Kind::DecodeError, Centrifuge::ConnectingCode::BadProtocol);
+    add("connecting message size",
+        fromConnecting(Centrifuge::ConnectingCode::MessageSizeLimit, QStringLiteral("too big")),
+        Where::Connect, Kind::Disconnect, 1009);
     add("realtime transport tls untrusted",
         fromRealtimeError(Where::WebSocket, E::Transport, 0,
             QStringLiteral("TLS: the server's certificate is not trusted (self-signed or unknown "

@@ -469,8 +469,8 @@ void TestDiagnosticsIntegration::wrongChannelTemplate()
                 .toObject()
                 .value(QStringLiteral("text"))
                 .toString()
-                .contains(QLatin1String("permission denied: check the channel naming (org: vs "
-                                        "org.) and that this user belongs to the organization")));
+                .contains(QLatin1String("(103): check the channel naming (org: vs org.) and "
+                                        "that this user belongs to the organization")));
     QCOMPARE(step.value(QStringLiteral("subject")).toString(),
         QStringLiteral("org.%1.messages").arg(m_stack.firstOrganizationId()));
     // The tickets channel (colon) still subscribes, and the isolation check uses it.

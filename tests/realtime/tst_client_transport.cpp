@@ -192,6 +192,73 @@ private Q_SLOTS:
         client.disconnectFromServer();
     }
 
+    void refusedUpgradeEndsTheAttemptWithItsStatus_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("404 wrong path") << 404;
+        QTest::newRow("502 Centrifugo down behind nginx") << 502;
+    }
+    void refusedUpgradeEndsTheAttemptWithItsStatus()
+    {
+        // Answers every upgrade with an HTTP error and keeps the connection alive, as nginx does.
+        // The agent must read the status as the cause, once per attempt, and the next attempt
+        // must follow by backoff, not after the open timeout with a "connection timed out".
+        QFETCH(int, status);
+        QTcpServer refuser;
+        QVERIFY(refuser.listen(QHostAddress::LocalHost, 0));
+        int upgrades = 0;
+        connect(&refuser, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* socket = refuser.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&upgrades, socket, status] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    ++upgrades;
+                    const QByteArray body = "<html>refused</html>";
+                    socket->write("HTTP/1.1 " + QByteArray::number(status)
+                        + " Refused\r\nContent-Type: text/html\r\nContent-Length: "
+                        + QByteArray::number(body.size()) + "\r\nConnection: keep-alive\r\n\r\n"
+                        + body);
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        ClientOptions options = fastOptions();
+        options.timeout = 60s; // a reconnect seen below cannot come from the open timeout
+        Client client(
+            QUrl(
+                QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(refuser.serverPort())),
+            options);
+        QSignalSpy errors(&client, &Client::errorOccurred);
+        QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+        client.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 3, 20000);
+        client.disconnectFromServer();
+        QVERIFY(client.state() != Client::State::Connected);
+        // Every finished attempt said why exactly once; the one in flight may have too.
+        QVERIFY2(errors.size() == scheduled.size() || errors.size() == scheduled.size() + 1,
+            qPrintable(QStringLiteral("%1 errors for %2 reconnects")
+                           .arg(errors.size())
+                           .arg(scheduled.size())));
+        QVERIFY(upgrades >= errors.size());
+        for (const QList<QVariant>& error : std::as_const(errors)) {
+            const QString message = error.at(2).toString();
+            QCOMPARE(error.at(0).value<ErrorType>(), ErrorType::Transport);
+            QCOMPARE(error.at(1).toInt(), status);
+            QVERIFY2(message.contains(QString::number(status)), qPrintable(message));
+            QVERIFY2(!message.contains(QStringLiteral("timed out")), qPrintable(message));
+        }
+    }
+
+    void refusedUpgradeStatusIsReadFromQtsText()
+    {
+        QCOMPARE(refusedUpgradeStatus(QStringLiteral("QWebSocketPrivate::processHandshake: "
+                                                     "Unhandled http status code: 502 (Bad "
+                                                     "Gateway).")),
+            502);
+        QCOMPARE(refusedUpgradeStatus(QStringLiteral("Host not found")), 0);
+        QCOMPARE(refusedUpgradeStatus(QStringLiteral("connection timed out")), 0);
+    }
+
     void openTimeoutReconnects()
     {
         QTcpServer blackHole; // accepts TCP, never answers the upgrade
