@@ -33,6 +33,34 @@ void ChatListProxyModel::setSourceModel(QAbstractItemModel* model)
     sort(0, Qt::AscendingOrder); // lessThan puts the newest first
 }
 
+// QSortFilterProxyModel (Qt 6.4) keeps one mapping per source parent it was asked about, in a
+// QHash, and holds an iterator into that hash while it re-sorts after a dataChanged: it emits
+// layoutChanged and only then builds the changed row's index from the iterator. Asking for the
+// children of a row (QAbstractItemModelTester does on layoutChanged, for the top row) adds a
+// mapping; when that insert grows the hash, the iterator dangles and the proxy hands out an
+// index with a garbage internal pointer: SIGSEGV in parent() (the chaos soak, as the list grew
+// and each new chat reached the top). A list has no children, so we answer for rows ourselves:
+// the hash then only ever holds the root's mapping, and the iterator stays valid.
+QModelIndex ChatListProxyModel::index(int row, int column, const QModelIndex& parent) const
+{
+    return parent.isValid() ? QModelIndex() : QSortFilterProxyModel::index(row, column, parent);
+}
+
+int ChatListProxyModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : QSortFilterProxyModel::rowCount(parent);
+}
+
+int ChatListProxyModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : QSortFilterProxyModel::columnCount(parent);
+}
+
+bool ChatListProxyModel::hasChildren(const QModelIndex& parent) const
+{
+    return !parent.isValid() && QSortFilterProxyModel::hasChildren(parent);
+}
+
 void ChatListProxyModel::setSearchText(const QString& text)
 {
     const QString normalised = text.trimmed().toCaseFolded();

@@ -24,6 +24,13 @@ public:
 
     void setSourceModel(QAbstractItemModel* model) override;
 
+    // A flat list: rows have no children. Answered here, so the base class never adds a mapping
+    // per row asked about (see the .cpp).
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+
     QString searchText() const { return m_search; }
     void setSearchText(const QString& text);
     void setServerMatches(QSet<QString> chatIds);
