@@ -110,6 +110,9 @@ Q_SIGNALS:
     void countChanged();
     //! The queued work is done: the model holds everything that was handed to it.
     void applied();
+    //! A slice of a queued applyDelta() is in the model: \a ids name its changed and new chats
+    //! (find() gives them), so per-chat bookkeeping can follow slice by slice too.
+    void deltaSliceApplied(const QStringList& ids);
 
 private:
     struct Job; // chatlistmodel_slices.cpp
@@ -147,6 +150,7 @@ private:
     QTimer m_pump; //!< 0 ms: a slice, then the event loop runs (input, paint, timers)
     quint64 m_generation = 0; //!< bumped when the queue is dropped (reset, clear)
     QHash<QString, Deferred> m_deferred; //!< patches for chats that are still queued
+    QStringList* m_sliceIds = nullptr; //!< set while upsertSlice() reports (deltaSliceApplied)
 
     QList<ChatItem> m_items;
     StringPool m_pool; //!< stage names/colours, types, instance and direction ids: stored once

@@ -34,6 +34,7 @@ struct ChatListModel::Job
     qsizetype nextRemove = 0;
     qsizetype next = 0;
     MergeStats stats;
+    bool reportSlices = false; //!< an applyDelta(): deltaSliceApplied() after each slice
 };
 
 void ChatListModel::setMaxRowsPerSlice(int rows)
@@ -54,6 +55,7 @@ void ChatListModel::enqueue(QList<ChatItem> items, QStringList removeIds, JobKin
     job->interned = kind == JobKind::Prepared;
     job->needsPrepare = kind != JobKind::Prepared;
     job->authoritative = kind == JobKind::UnpreparedAuthoritative;
+    job->reportSlices = kind == JobKind::Prepared;
     const bool first = m_jobs.isEmpty();
     m_jobs.append(std::move(job));
     if (first)
@@ -183,9 +185,14 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
                 m_items.reserve(need + need / 4);
         }
         const int before = job.stats.inserted;
+        QStringList ids;
+        m_sliceIds = job.reportSlices ? &ids : nullptr;
         upsertSlice(job.items, job.next, job.interned, job.stats, maxRows, &timer, budgetNs);
+        m_sliceIds = nullptr;
         if (job.stats.inserted != before)
             Q_EMIT countChanged();
+        if (!ids.isEmpty())
+            Q_EMIT deltaSliceApplied(ids);
     }
     return job.next >= job.items.size();
 }
@@ -199,6 +206,8 @@ void ChatListModel::upsertSlice(QList<ChatItem>& items, qsizetype& next, bool in
     while (next < items.size() && done < maxRows) {
         ChatItem& item = items[next++];
         ++done;
+        if (m_sliceIds)
+            m_sliceIds->append(item.id);
         if (!interned)
             intern(item);
         if (!m_deferred.isEmpty())

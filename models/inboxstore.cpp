@@ -48,6 +48,9 @@ InboxStore::InboxStore(
     if (!d->m_options.localCachePath.isEmpty())
         d->m_localCache = std::make_unique<LocalCacheWorker>(d->m_options.localCachePath);
 
+    connect(d->m_chats, &ChatListModel::deltaSliceApplied, this,
+        [this](const QStringList& ids) { d->onDeltaSlice(ids); });
+    connect(d->m_chats, &ChatListModel::applied, this, [this] { d->onQueuedApplied(); });
     d->registerFetchers();
     connect(d->m_cache, &QueryCache::fetchStarted, this, [this](const QStringList& key) {
         ++d->m_refetchCounts[key.value(0)];
@@ -144,6 +147,9 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_fullChats.reset();
     d->m_unread.clear();
     d->m_watchdog->reset();
+    d->m_deltaQueued = false; // the model drops its queue below
+    d->m_unreadBaseline = false;
+    d->m_queuedRemoved.clear();
     d->m_cachedMessages.clear();
     d->m_cachedTickets.clear();
     d->m_eventDirections.clear();

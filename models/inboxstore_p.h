@@ -39,6 +39,15 @@ public:
     // inboxstore_queries.cpp
     void registerFetchers();
     void applyChats(const QString& org, ChatListDelta delta);
+    //! The per-chat bookkeeping of a list (ids, unread counts, watchdog) for \a chats: all at
+    //! once for a small delta, slice by slice (deltaSliceApplied) for one the model queues.
+    void noteChats(
+        const QList<ChatItem>& chats, const QStringList& removed, bool unreadBaseline, bool slice);
+    void onDeltaSlice(const QStringList& ids);
+    //! The model applied everything it had queued: the list is complete.
+    void onQueuedApplied();
+    //! A chat opened by lead id may now tell its conversation id (for the ticket route).
+    void followOpenConversation();
     void applySearch(const QString& org, const QString& search, QList<ChatItem> chats);
     void applyMessages(const QString& org, const QString& chatId, MessagePage page);
     void applyTicket(
@@ -97,6 +106,12 @@ public:
     //! The last full server list, kept only for the local cache (freed off the GUI thread).
     std::shared_ptr<const QList<ChatItem>> m_fullChats;
     UnreadTracker m_unread;
+    //! A queued list is the unread baseline (the first ever): all its slices are, until applied().
+    bool m_unreadBaseline = false;
+    //! Chats a queued delta removed, for the watchdog once the delta is applied.
+    QStringList m_queuedRemoved;
+    //! A delta is being applied in slices (applied() ends it; other queued work does not count).
+    bool m_deltaQueued = false;
     QString m_org;
     //! LocalCache::scopeKey(backend, m_org): what the saved copy is filed under.
     QString m_cacheScope;

@@ -128,17 +128,22 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
     QElapsedTimer timer;
     timer.start();
     // Everything here is O(changes): the worker already dropped the unchanged chats.
-    for (const auto& c : std::as_const(delta.changed))
-        m_resolver.noteChat(c);
-    const QHash<QString, int> unread
-        = m_unread.onChats(delta.changed, m_openChat, m_clock->wallNow());
-    m_watchdog->onChatListDelta(delta.changed, delta.removed);
     m_revisions->commit(delta);
     const QStringList removed = delta.removed;
+    // A big delta is applied by the model in slices; the per-chat bookkeeping follows each
+    // slice (onDeltaSlice) instead of walking 70,000 chats here in one go. The copy is dropped
+    // before the model's first slice, so its list is never detached.
+    QList<ChatItem> changed = delta.changed;
     auto stats = m_chats->applyDelta(std::move(delta.changed), removed);
-    for (auto it = unread.cbegin(); it != unread.cend(); ++it) {
-        m_chats->setUnreadCount(it.key(), it.value());
-        saveReadState(it.key());
+    if (m_chats->isApplying()) {
+        changed = {};
+        if (!m_unread.hasBaseline())
+            m_unreadBaseline = true;
+        // The watchdog learns the list is complete (its baseline) once the slices are in.
+        m_queuedRemoved += removed;
+        m_deltaQueued = true;
+    } else {
+        noteChats(changed, removed, !m_unread.hasBaseline(), false);
     }
     // The list is authoritative: what it lacks is gone, with its badge and saved state.
     QStringList gone = removed;
@@ -153,21 +158,7 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
         }
     }
     forgetChats(gone);
-    // A chat opened by lead id may now tell its conversation id (for the ticket route).
-    if (!m_openChat.isEmpty()) {
-        const QString conv = m_resolver.conversationFor(m_openChat);
-        if (conv != m_openConversation) {
-            for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
-                if (m_observed.at(i).value(0) == QueryKeys::Ticket) {
-                    m_cache->unobserve(m_observed.at(i));
-                    m_observed.removeAt(i);
-                }
-            }
-            m_openConversation = conv;
-            m_ticket->setConversation(conv);
-            observe(QueryKeys::ticket(m_org, conv));
-        }
-    }
+    followOpenConversation();
     m_haveServerData = true;
     if (delta.full) {
         // Keep the newest full list for the next save; the previous one dies on a worker.
@@ -180,6 +171,65 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
     }
     qCDebug(lcModels) << "chat list of" << delta.total << "applied in"
                       << timer.nsecsElapsed() / 1000 << "us";
+}
+
+void InboxStore::Private::noteChats(
+    const QList<ChatItem>& chats, const QStringList& removed, bool unreadBaseline, bool slice)
+{
+    for (const auto& c : chats)
+        m_resolver.noteChat(c);
+    const QHash<QString, int> unread
+        = m_unread.onChats(chats, m_openChat, m_clock->wallNow(), unreadBaseline);
+    // A slice is not the whole list yet: a first list stays the watchdog's baseline until
+    // onQueuedApplied() tells it the list is complete.
+    if (slice)
+        m_watchdog->onChatListSlice(chats);
+    else
+        m_watchdog->onChatListDelta(chats, removed);
+    for (auto it = unread.cbegin(); it != unread.cend(); ++it) {
+        m_chats->setUnreadCount(it.key(), it.value());
+        saveReadState(it.key());
+    }
+}
+
+void InboxStore::Private::onDeltaSlice(const QStringList& ids)
+{
+    // The model's copies: they also carry publications that came while the chat was queued.
+    QList<ChatItem> chats;
+    chats.reserve(ids.size());
+    for (const auto& id : ids) {
+        if (const ChatItem* c = m_chats->find(id))
+            chats.append(*c);
+    }
+    noteChats(chats, {}, m_unreadBaseline, true);
+    followOpenConversation();
+}
+
+void InboxStore::Private::onQueuedApplied()
+{
+    if (!m_deltaQueued)
+        return; // a saved list or search results: not the server's list
+    m_deltaQueued = false;
+    m_unreadBaseline = false;
+    m_watchdog->onChatListDelta({}, std::exchange(m_queuedRemoved, {}));
+}
+
+void InboxStore::Private::followOpenConversation()
+{
+    if (m_openChat.isEmpty())
+        return;
+    const QString conv = m_resolver.conversationFor(m_openChat);
+    if (conv == m_openConversation)
+        return;
+    for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
+        if (m_observed.at(i).value(0) == QueryKeys::Ticket) {
+            m_cache->unobserve(m_observed.at(i));
+            m_observed.removeAt(i);
+        }
+    }
+    m_openConversation = conv;
+    m_ticket->setConversation(conv);
+    observe(QueryKeys::ticket(m_org, conv));
 }
 
 void InboxStore::Private::learnDirections(MessagePage& page)

@@ -109,6 +109,14 @@ void RealtimeWatchdog::onChatListDelta(const QList<ChatItem>& changed, const QSt
     armCheck();
 }
 
+void RealtimeWatchdog::onChatListSlice(const QList<ChatItem>& chats)
+{
+    const qint64 now = m_clock->nowMs();
+    for (const auto& c : chats)
+        noteActivity(c, now);
+    armCheck();
+}
+
 void RealtimeWatchdog::armCheck()
 {
     if (!m_pendingSinceMs.isEmpty() && !m_checkTimer) {

@@ -35,6 +35,9 @@ public:
     void onChatList(const QList<ChatItem>& chats);
     //! The same, reduced to its changes (new or changed chats, removed ids).
     void onChatListDelta(const QList<ChatItem>& changed, const QStringList& removed);
+    //! Part of a list applied in slices: its activity, without taking the list as complete
+    //! (a first list stays the baseline until onChatListDelta() ends it).
+    void onChatListSlice(const QList<ChatItem>& chats);
     bool isSuspicious() const { return m_suspicious; }
 
 Q_SIGNALS:

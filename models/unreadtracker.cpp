@@ -26,8 +26,14 @@ void UnreadTracker::load(const QHash<QString, QDateTime>& lastSeen,
 QHash<QString, int> UnreadTracker::onChats(
     const QList<ChatItem>& chats, const QString& openChatId, const QDateTime& now)
 {
+    return onChats(chats, openChatId, now, !m_initialised);
+}
+
+QHash<QString, int> UnreadTracker::onChats(
+    const QList<ChatItem>& chats, const QString& openChatId, const QDateTime& now, bool baseline)
+{
     QHash<QString, int> changed;
-    if (!m_initialised) {
+    if (baseline) {
         // First run: everything already there counts as seen.
         for (const auto& c : chats) {
             if (c.lastMessageAt.isValid())

@@ -28,6 +28,11 @@ public:
     //! first list (no state at all) is the baseline: nothing in it counts as unread.
     QHash<QString, int> onChats(
         const QList<ChatItem>& chats, const QString& openChatId, const QDateTime& now);
+    //! One slice of a list applied over several calls: \a baseline is whether the whole list is
+    //! the baseline (hasBaseline() was false when it arrived), so its later slices are too.
+    QHash<QString, int> onChats(const QList<ChatItem>& chats, const QString& openChatId,
+        const QDateTime& now, bool baseline);
+    bool hasBaseline() const { return m_initialised; }
     //! An inbound message. Returns the new count, or -1 if unchanged.
     int onInbound(const QString& chatId, const QString& messageId, const QDateTime& timestamp,
         const QString& openChatId, const QDateTime& now);
