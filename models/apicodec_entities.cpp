@@ -3,6 +3,7 @@
 
 #include "models/apicodec_p.h"
 #include "models/directionregistry.h"
+#include "models/phonedigits.h"
 
 #include <limits>
 
@@ -51,16 +52,6 @@ MessageDirection directionFromHints(const json& j)
             return MessageDirection::Outbound;
     }
     return MessageDirection::Unknown;
-}
-
-QString digits(const QString& s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isDigit())
-            out += c;
-    }
-    return out;
 }
 
 } // namespace
@@ -124,9 +115,9 @@ void resolveFromRawMeta(
     const json* raw = field(row, "rawMeta");
     if (!raw || !raw->is_object()) // Meta's payload: not the contract's, read when it fits
         return;
-    const QString from = digits(hint(*raw, "from"));
-    const QString to = digits(hint(*raw, "to"));
-    const QString p = digits(phone);
+    const QString from = phoneDigits(hint(*raw, "from"));
+    const QString to = phoneDigits(hint(*raw, "to"));
+    const QString p = phoneDigits(phone);
     if (p.isEmpty())
         return;
     if (!from.isEmpty() && (from.endsWith(p) || p.endsWith(from)))

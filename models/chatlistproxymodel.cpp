@@ -2,20 +2,9 @@
 
 #include "models/chatlistmodel.h"
 #include "models/chatrevisions.h"
+#include "models/phonedigits.h"
 
 namespace WhaTrack {
-
-namespace {
-QString digitsOf(const QString& s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isDigit())
-            out += c;
-    }
-    return out;
-}
-} // namespace
 
 ChatListProxyModel::ChatListProxyModel(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -67,7 +56,7 @@ void ChatListProxyModel::setSearchText(const QString& text)
     if (normalised == m_search)
         return;
     m_search = normalised;
-    m_searchDigits = digitsOf(normalised);
+    m_searchDigits = phoneDigits(normalised);
     if (m_searchDigits.size() < 3)
         m_searchDigits.clear(); // "2" would match every phone number
     m_serverMatches.clear();
@@ -100,7 +89,7 @@ bool ChatListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     if (c.name.contains(m_search, Qt::CaseInsensitive)
         || c.phone.contains(m_search, Qt::CaseInsensitive))
         return true;
-    if (!m_searchDigits.isEmpty() && digitsOf(c.phone).contains(m_searchDigits))
+    if (!m_searchDigits.isEmpty() && phoneDigits(c.phone).contains(m_searchDigits))
         return true;
     return m_serverMatches.contains(c.id);
 }
