@@ -1,9 +1,9 @@
 // Soak: the app's data layer against the real stack under a steady stream of webhook
 // deliveries. First every chat gets its first message (the list grows to its final size), then
-// the steady phase: RSS may not grow by 5 % or more, the open file descriptors and threads not at
-// all, and at the end the models equal the backend (nothing lost).
-// Short form (scripts/test): 300 new chats, 30 s of warm-up, then 90 s at 50 deliveries/s.
-// INBOX_CHAOS_LONG=1: 5,000 new chats, then 30 minutes at 50/s.
+// the steady phase: RSS may not grow by 5 % or more, the threads and non-socket file
+// descriptors not at all, sockets by no more than the HTTP pool's churn, and at the end the models
+// equal the backend (nothing lost). Short form (scripts/test): 300 new chats, 30 s of warm-up, then
+// 90 s at 50 deliveries/s. INBOX_CHAOS_LONG=1: 5,000 new chats, then 30 minutes at 50/s.
 
 #include "models/chatlistmodel.h"
 #include "models/querycache.h"
@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <malloc.h>
+#include <unistd.h>
 
 using namespace WhaTrack;
 using namespace WhaTrack::Testing;
@@ -27,7 +28,8 @@ struct Usage
 {
     qint64 rssKb = 0;
     int threads = 0;
-    int fds = 0;
+    int sockets = 0; // network connections (the HTTP pool opens and closes them as load varies)
+    int otherFds = 0; // files, pipes, eventfds: none of these may appear during a steady stream
 };
 
 Usage usage()
@@ -44,9 +46,15 @@ Usage usage()
                 u.threads = line.mid(8).trimmed().toInt();
         }
     }
-    u.fds = int(QDir(QStringLiteral("/proc/self/fd"))
-                    .entryList(QDir::NoDotAndDotDot | QDir::System)
-                    .size());
+    const QDir fdDir(QStringLiteral("/proc/self/fd"));
+    for (const QString& fd : fdDir.entryList(QDir::NoDotAndDotDot | QDir::System)) {
+        // readlink() and not QFileInfo: the target "socket:[inode]" is not a path.
+        char target[64] = {};
+        const QByteArray link = QFile::encodeName(fdDir.filePath(fd));
+        const ssize_t length = ::readlink(link.constData(), target, sizeof target - 1);
+        const bool socket = length > 0 && QByteArray(target, int(length)).startsWith("socket:");
+        (socket ? u.sockets : u.otherFds) += 1;
+    }
     return u;
 }
 
@@ -104,10 +112,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(store->queryCache()->inFlightCount(), 0, 30000);
         const Usage after = usage();
         qInfo("soak: %d chats, %d s at %d/s (%d deliveries): RSS %lld -> %lld kB (%+.1f %%), "
-              "threads %d -> %d, fds %d -> %d",
+              "threads %d -> %d, sockets %d -> %d, other fds %d -> %d",
             store->chatListModel()->rowCount(), soakSeconds, rate, steady.accepted(), before.rssKb,
             after.rssKb, 100.0 * double(after.rssKb - before.rssKb) / double(before.rssKb),
-            before.threads, after.threads, before.fds, after.fds);
+            before.threads, after.threads, before.sockets, after.sockets, before.otherFds,
+            after.otherFds);
         // The criterion (< 5 %) is for the 30-minute long form. In the 90-second short
         // form, heap warm-up on a ~33 MB base is of the same size as 5 % (observed +6 to +9 %,
         // see docs/reliability.md, open finding), so the short form only guards against a gross
@@ -116,7 +125,15 @@ private Q_SLOTS:
         QVERIFY2(after.rssKb < before.rssKb * (100 + allowedPercent) / 100,
             qPrintable(QStringLiteral("RSS grew by %1 % or more").arg(allowedPercent)));
         QVERIFY(after.threads <= before.threads);
-        QVERIFY(after.fds <= before.fds);
+        QVERIFY(after.otherFds <= before.otherFds);
+        // Qt's HTTP pool keeps up to six connections per origin (backend, webhook target) and
+        // opens or closes them as the load varies, so the socket count moves by a few between
+        // two samples (17 -> 18 seen in CI). A leak of one per delivery would be thousands.
+        constexpr int httpPoolChurn = 2 * 6;
+        QVERIFY2(after.sockets <= before.sockets + httpPoolChurn,
+            qPrintable(QStringLiteral("sockets grew from %1 to %2")
+                           .arg(before.sockets)
+                           .arg(after.sockets)));
 
         QString difference = app.differenceFromBackend();
         for (int attempt = 0; !difference.isEmpty() && attempt < 5; ++attempt) {
