@@ -7,7 +7,7 @@ import sys
 
 from . import config, down, up
 from .common import EXIT_USAGE, Output
-from .paths import RunDir
+from .paths import MAX_CLUSTER_NODES, RunDir
 
 
 def _positive_float(text: str) -> float:
@@ -50,8 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     up_cmd.add_argument(
         "--engine",
         choices=config.ENGINES,
-        default="memory",
-        help="Centrifugo engine; redis starts a Redis server for this run",
+        default=None,
+        help="Centrifugo engine; redis starts a Redis server for this run (default: memory, redis with --cluster)",
+    )
+    up_cmd.add_argument(
+        "--cluster",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help=f"start N Centrifugo nodes (at most {MAX_CLUSTER_NODES}) on the Redis engine behind nginx; "
+        "stack.json lists them under centrifugo_nodes",
     )
     up_cmd.add_argument("--run-dir", help=run_dir_help)
     up_cmd.add_argument(
@@ -71,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(config.CHANNEL_STYLES),
         default="colon",
         help="colon: org:{org}:messages (a namespace); dot: org.{org}.messages",
+    )
+    up_cmd.add_argument(
+        "--token-fault-file",
+        metavar="FILE",
+        help="TEST ONLY: the backend's token route misbehaves as FILE says while it exists "
+        "(devstack/backend/README.md)",
     )
     up_cmd.add_argument("--quiet", action="store_true", help="print errors only")
     up_cmd.add_argument(
@@ -120,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             up.UpOptions(
                 run=RunDir.at(args.run_dir),
                 profile=args.profile,
-                engine=args.engine,
+                engine=args.engine or ("redis" if args.cluster > 1 else "memory"),
+                cluster=args.cluster,
+                token_fault_file=args.token_fault_file,
                 simulate=args.simulate,
                 token_ttl=args.token_ttl,
                 channel_style=args.channel_style,

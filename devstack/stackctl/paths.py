@@ -22,8 +22,18 @@ SEED_CONSTANTS = BACKEND_DIR / "whatrack_ref" / "seed_constants.py"
 #: Where scripts/bootstrap builds Centrifugo; INBOX_CENTRIFUGO overrides it.
 DEFAULT_CENTRIFUGO = Path.home() / ".cache" / "whatrack-inbox" / "tools" / "bin" / "centrifugo"
 
+#: Most Centrifugo nodes `devstack/up --cluster N` starts.
+MAX_CLUSTER_NODES = 5
+
+
+def centrifugo_node_names(count: int) -> list[str]:
+    """Server names of a cluster's nodes: the first keeps the single node's name "centrifugo"
+    (so tools that stop or restart "centrifugo" work on either), the others "centrifugo2"..."""
+    return ["centrifugo"] + [f"centrifugo{i}" for i in range(2, count + 1)]
+
+
 #: Servers in start order; `down` stops them in reverse so clients go before what they use.
-START_ORDER = ("redis", "centrifugo", "backend", "nginx", "simulator")
+START_ORDER = ("redis", *centrifugo_node_names(MAX_CLUSTER_NODES), "backend", "nginx", "simulator")
 
 
 class ToolMissing(RuntimeError):
@@ -68,6 +78,10 @@ class RunDir:
     @property
     def centrifugo_config(self) -> Path:
         return self.root / "centrifugo.json"
+
+    def node_config(self, node: str) -> Path:
+        """The config of one Centrifugo node: centrifugo.json, centrifugo2.json, ..."""
+        return self.root / f"{node}.json"
 
     @property
     def database(self) -> Path:

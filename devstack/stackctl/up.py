@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import config, health, ports, processes, seed, tls
+from . import cluster, config, health, ports, processes, seed, tls
 from .common import (
     EXIT_ALREADY_RUNNING,
     EXIT_BUSY,
@@ -31,7 +31,16 @@ from .common import (
     write_private_json,
 )
 from .down import down_locked
-from .paths import BACKEND_DIR, VENV_PYTHON, RunDir, ToolMissing, centrifugo_binary, system_binary
+from .paths import (
+    BACKEND_DIR,
+    MAX_CLUSTER_NODES,
+    VENV_PYTHON,
+    RunDir,
+    ToolMissing,
+    centrifugo_binary,
+    centrifugo_node_names,
+    system_binary,
+)
 from .secrets_gen import RunSecrets
 
 #: When set, `up` appends each run directory to this file, so a test harness can `down` them all.
@@ -45,7 +54,7 @@ _PREVIOUS_RUN = (
     "nginx",
     "redis",
     "stack.json",
-    "centrifugo.json",
+    *(f"{node}.json" for node in centrifugo_node_names(MAX_CLUSTER_NODES)),
     "whatrack.db",
     "whatrack.db-wal",
     "whatrack.db-shm",
@@ -77,6 +86,10 @@ class UpOptions:
     backend: bool = True
     centrifugo_overrides: list[tuple[str, Any]] = field(default_factory=list)
     health_timeout: float = 60.0
+    #: Centrifugo nodes (Redis engine, behind nginx); 1 is the plain single node.
+    cluster: int = 1
+    #: TEST ONLY: passed to the backend's --token-fault-file (faults of the token route).
+    token_fault_file: str | None = None
 
 
 @dataclass
@@ -140,7 +153,7 @@ class _Launcher:
             took = health.wait_healthy(name, probe, proc, timeout or self.opts.health_timeout, what)
         except health.HealthError as exc:
             raise StackError(name, str(exc)) from exc
-        self.out.info(f"  {name:<10} pid {proc.pid:<7} healthy in {took:.1f}s")
+        self.out.info(f"  {name:<11} pid {proc.pid:<7} healthy in {took:.1f}s")
         return started
 
     def stop_all(self) -> list[str]:
@@ -178,6 +191,9 @@ def _up_locked(opts: UpOptions, out: Output) -> int:
         return EXIT_ALREADY_RUNNING
     if opts.simulate is not None and not opts.backend:
         out.error("devstack/up: --simulate needs the backend; drop --no-backend")
+        return EXIT_USAGE
+    if cluster_problem := cluster.check(opts.cluster, opts.engine):
+        out.error(f"devstack/up: {cluster_problem}")
         return EXIT_USAGE
     if opts.backend and (missing := backend_available()):
         out.error(
@@ -225,11 +241,12 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
     run = opts.run
     use_redis = opts.engine == "redis"
     ipv6 = ports.ipv6_loopback_available()
-    names = ["centrifugo", "nginx", "backend"] + (["redis"] if use_redis else [])
+    names = cluster.port_names(opts.cluster) + ["nginx", "backend"] + (["redis"] if use_redis else [])
     port = ports.pick_free_ports(names, also_ipv6=frozenset({"nginx"}) if ipv6 else frozenset())
     secrets = RunSecrets.generate()
     messages_channel, tickets_channel = config.CHANNEL_STYLES[opts.channel_style]
-    out.info(f"devstack/up: profile {opts.profile}, engine {opts.engine}, run dir {run.root}")
+    nodes = f", {opts.cluster} Centrifugo nodes" if opts.cluster > 1 else ""
+    out.info(f"devstack/up: profile {opts.profile}, engine {opts.engine}{nodes}, run dir {run.root}")
 
     # Resolve every binary before starting anything: a missing tool is not a server failure.
     centrifugo_bin = centrifugo_binary()
@@ -237,7 +254,10 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
     redis_bin = system_binary("redis-server", "redis-server") if use_redis else None
 
     certs = tls.make_certificates(run.tls, ipv6=ipv6)
-    centrifugo_config = config.render_centrifugo(
+    cluster.write_configs(
+        run,
+        opts.cluster,
+        port,
         config.CentrifugoSettings(
             profile=opts.profile,
             engine=opts.engine,
@@ -250,7 +270,6 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         ),
         opts.centrifugo_overrides,
     )
-    write_private_json(run.centrifugo_config, centrifugo_config)
     for d in config.nginx_temp_dirs(run.nginx):
         d.mkdir(mode=0o700, parents=True, exist_ok=True)
     nginx_conf = run.nginx / "nginx.conf"
@@ -265,12 +284,14 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
             centrifugo_port=port["centrifugo"],
             server_cert=certs.server_cert,
             server_key=certs.server_key,
+            more_centrifugo_ports=tuple(port[n] for n in centrifugo_node_names(opts.cluster)[1:]),
+            api_port=port.get(cluster.API_PORT),
         )
     )
 
     backend_url = f"http://127.0.0.1:{port['backend']}"
     https_url = f"https://localhost:{port['nginx']}"
-    centrifugo_http = f"http://127.0.0.1:{port['centrifugo']}"
+    centrifugo_api = cluster.api_url(opts.cluster, port)
     demo, demo_note = seed.demo_credentials()
     if demo_note:
         out.error(f"devstack/up: note: {demo_note}")
@@ -297,12 +318,7 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
             timeout=15,
         )
 
-    launcher.start(
-        "centrifugo",
-        [str(centrifugo_bin), "--config", str(run.centrifugo_config)],
-        lambda: health.http_ok(f"{centrifugo_http}/health"),
-        "GET /health",
-    )
+    cluster.start_nodes(run, opts.cluster, port, str(centrifugo_bin), launcher.start, health.http_ok)
 
     if opts.backend:
         backend_argv = [
@@ -318,7 +334,7 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
             str(run.database),
             "--seed",
             "--centrifugo-api-url",
-            f"{centrifugo_http}/api",
+            centrifugo_api,
             "--messages-channel",
             messages_channel,
             "--tickets-channel",
@@ -326,6 +342,8 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         ]
         if opts.token_ttl is not None:
             backend_argv += ["--token-ttl", str(opts.token_ttl)]
+        if opts.token_fault_file is not None:
+            backend_argv += ["--token-fault-file", opts.token_fault_file]
         launcher.start(
             "backend",
             backend_argv,
@@ -386,7 +404,7 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         "https_url": https_url,
         "centrifugo_ws_url": f"ws://127.0.0.1:{port['centrifugo']}/connection/websocket",
         "centrifugo_wss_url": f"wss://localhost:{port['nginx']}/connection/websocket",
-        "centrifugo_api_url": f"{centrifugo_http}/api",
+        "centrifugo_api_url": centrifugo_api,
         "centrifugo_api_key": secrets.api_key,
         "ca_cert": str(certs.ca_cert),
         "messages_channel": messages_channel,
@@ -394,6 +412,7 @@ def _start_everything(opts: UpOptions, launcher: _Launcher, out: Output) -> dict
         "webhook_secret": secrets.webhook_secret,
         "demo": demo,
         "pids": {s.name: s.proc.pid for s in launcher.started},
+        "centrifugo_nodes": cluster.stack_entries(opts.cluster, port, {s.name: s.proc.pid for s in launcher.started}),
     }
 
 
@@ -416,12 +435,19 @@ def _print_summary(stack: dict[str, Any], run: RunDir, out: Output) -> None:
         f"  backend        {stack['backend_url']}\n"
         f"  https (nginx)  {stack['https_url']}   CA: {stack['ca_cert']}\n"
         f"  websocket      {stack['centrifugo_ws_url']}\n"
-        f"  websocket TLS  {stack['centrifugo_wss_url']}\n"
+        f"  websocket TLS  {stack['centrifugo_wss_url']}{_nodes_note(stack)}\n"
         f"  demo login     {demo['email']} / {demo['password']}   organizations: {orgs}\n"
         f"  stack.json     {run.stack_json}\n"
         f"  logs           {run.logs}/\n"
         f"  stop with      devstack/down --run-dir {run.root}"
     )
+
+
+def _nodes_note(stack: dict[str, Any]) -> str:
+    nodes = stack["centrifugo_nodes"]
+    if len(nodes) < 2:
+        return ""
+    return "   nodes: " + ", ".join(f"{n['name']} (port {n['port']})" for n in nodes)
 
 
 def _raise_interrupted(signum: int, _frame: object) -> None:

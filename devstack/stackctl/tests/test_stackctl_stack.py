@@ -39,6 +39,7 @@ STACK_KEYS = {
     "webhook_secret",
     "demo",
     "pids",
+    "centrifugo_nodes",
 }
 
 
