@@ -212,7 +212,7 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
     }
     if (const auto& error = outcome.reply->error) {
         qCWarning(lcRealtime) << "connect failed:" << error->code << error->message;
-        if (error->code == 109)
+        if (error->code == ReplyError::TokenExpired)
             refreshRequired = true; // token expired: fetch a new one before the next attempt
         Q_EMIT q->errorOccurred(ErrorType::Connect, error->code, error->message);
         if (!isCurrent(gen))

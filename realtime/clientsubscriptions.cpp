@@ -283,7 +283,7 @@ void ClientPrivate::onSubscribeReply(
         return;
     }
     if (const auto& error = outcome.reply->error) {
-        if (error->code == 112 && sp->options.getState) {
+        if (error->code == ReplyError::UnrecoverablePosition && sp->options.getState) {
             // Not an error with getState: the answer we asked for instead of recovered=false.
             handleUnrecoverablePosition(sp);
             return;
@@ -293,7 +293,7 @@ void ClientPrivate::onSubscribeReply(
         Q_EMIT sp->q->errorOccurred(ErrorType::Subscribe, error->code, error->message);
         if (forAttempt != sp->attempt || sp->state != Subscription::State::Subscribing)
             return;
-        if (error->code == 109 && sp->options.useTokenProvider)
+        if (error->code == ReplyError::TokenExpired && sp->options.useTokenProvider)
             sp->token.clear(); // expired subscription token: fetch another
         if (isRetryableReplyError(error->code, error->temporary))
             scheduleResubscribe(sp);

@@ -8,6 +8,24 @@
 namespace Centrifuge {
 Q_NAMESPACE
 
+//! Error codes of Centrifugo replies (centrifuge errors.go); the cause of each, in plain words,
+//! is in models/diagnostics/causes_centrifugo.cpp.
+namespace ReplyError {
+inline constexpr int Internal = 100;
+inline constexpr int Unauthorized = 101;
+inline constexpr int UnknownChannel = 102;
+inline constexpr int PermissionDenied = 103;
+inline constexpr int MethodNotFound = 104;
+inline constexpr int AlreadySubscribed = 105;
+inline constexpr int LimitExceeded = 106;
+inline constexpr int BadRequest = 107;
+inline constexpr int NotAvailable = 108;
+inline constexpr int TokenExpired = 109;
+inline constexpr int Expired = 110;
+inline constexpr int TooManyRequests = 111;
+inline constexpr int UnrecoverablePosition = 112;
+} // namespace ReplyError
+
 //! Codes carried by the `connecting` event (client-side, < 3000) besides server disconnect codes.
 namespace ConnectingCode {
 inline constexpr int ConnectCalled = 0;
@@ -100,7 +118,7 @@ constexpr bool shouldResubscribeAfterUnsubscribeCode(int code)
 //! Reply error rule of the SDKs: retry if client-side, temporary, or "token expired" (109).
 constexpr bool isRetryableReplyError(int code, bool temporary)
 {
-    return code < 100 || temporary || code == 109;
+    return code < ReplyError::Internal || temporary || code == ReplyError::TokenExpired;
 }
 
 } // namespace Centrifuge

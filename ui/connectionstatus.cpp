@@ -47,7 +47,8 @@ namespace {
 
 bool isChannelRefusal(int code)
 {
-    return code == 102 || code == 103;
+    using namespace Centrifuge::ReplyError;
+    return code == UnknownChannel || code == PermissionDenied;
 }
 
 //! A server unsubscribe that ends the subscription for good: a subscribe error (100-199,

@@ -8,6 +8,7 @@
 #include "models/diagnostics/probes.h"
 #include "models/logging.h"
 #include "realtime/client.h"
+#include "realtime/codes.h"
 #include "realtime/subscription.h"
 
 #include <QJsonDocument>
@@ -179,7 +180,9 @@ void DiagnosticsRunner::Private::runSubscribe(
             return;
         *handled = true;
         f.subject = channel;
-        if (!withToken && f.kind == Kind::CentrifugoError && (f.code == 103 || f.code == 101)) {
+        if (!withToken && f.kind == Kind::CentrifugoError
+            && (f.code == Centrifuge::ReplyError::PermissionDenied
+                || f.code == Centrifuge::ReplyError::Unauthorized)) {
             current().facts.insert(QStringLiteral("withoutToken"), f.code);
             QTimer::singleShot(
                 0, stepContext, [this, channel, f] { runSubscribe(channel, true, f); });
