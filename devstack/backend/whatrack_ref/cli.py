@@ -147,7 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     _opt(serve, "--auth-secret", help="session cookie signing secret (default: derived from token secret)")
     _flag(serve, "--cookie-secure", "mark the session cookie Secure (behind TLS)")
     _flag(serve, "--seed", "seed demo data when the database is empty")
-    _opt(serve, "--token-fault-file", help="TEST ONLY: while FILE exists, the token route answers its status")
+    _opt(
+        serve,
+        "--token-fault-file",
+        help="TEST ONLY: while FILE exists, the token route misbehaves as it says: a status "
+        "(500), '429 SECONDS', garbage, no-token or hang (whatrack_ref/tokenfault.py)",
+    )
 
     seed = sub.add_parser("seed", help="write demo data (idempotent)")
     _opt(seed, "--db", required=True, help="SQLite file")

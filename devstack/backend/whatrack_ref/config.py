@@ -41,8 +41,9 @@ class Settings:
     auth_secret: str | None = None
     session_ttl: int = 7 * 24 * 3600
     cookie_secure: bool = False
-    #: TEST ONLY (the diagnostics' integration tests): while this file exists and holds an HTTP
-    #: status (e.g. "500"), GET /api/v1/centrifugo/token answers that status. None: off.
+    #: TEST ONLY (diagnostics and chaos tests): while this file exists, GET
+    #: /api/v1/centrifugo/token misbehaves as it says ("500", "429 30", "garbage", "no-token",
+    #: "hang"; tokenfault.py) and every call is logged to FILE.calls. None: off.
     token_fault_file: str | None = None
 
     def __post_init__(self) -> None:

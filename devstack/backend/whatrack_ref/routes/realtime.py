@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 
 from whatrack_ref.config import Settings
 from whatrack_ref.deps import OrgAccess, client_ip, get_settings, optional_session, require_org
@@ -12,6 +12,7 @@ from whatrack_ref.errors import ApiError
 from whatrack_ref.ratelimit import SlidingWindowLimiter
 from whatrack_ref.schemas import ERRORS, ErrorBody, SubscriptionTokenBody, TokenResponse
 from whatrack_ref.sessions import SessionInfo
+from whatrack_ref.tokenfault import apply_fault, record_call
 from whatrack_ref.tokens import connection_token, subscription_token
 
 log = logging.getLogger("whatrack_ref.realtime")
@@ -39,23 +40,23 @@ def rate_limit_token_route(
         )
 
 
-def injected_token_fault(settings: Settings = Depends(get_settings)) -> None:
-    """TEST ONLY: answer the status written in `token_fault_file` while that file exists."""
+def record_token_call(settings: Settings = Depends(get_settings)) -> None:
+    """TEST ONLY: with a fault file, every call is counted (tokenfault.py), limited or not."""
+    if settings.token_fault_file:
+        record_call(settings.token_fault_file)
+
+
+async def injected_token_fault(request: Request, settings: Settings = Depends(get_settings)) -> Response | None:
+    """TEST ONLY: what `token_fault_file` says the route answers instead (tokenfault.py)."""
     if not settings.token_fault_file:
-        return
-    try:
-        with open(settings.token_fault_file, encoding="ascii") as f:
-            status = int(f.read(16).strip() or "500")
-    except (OSError, ValueError):
-        return
-    if 400 <= status <= 599:
-        log.warning("token route: injected fault %s (test only)", status)
-        raise ApiError(status, "Injected fault (test only)")
+        return None
+    return await apply_fault(settings.token_fault_file, request)
 
 
 @router.get(
     "/token",
-    dependencies=[Depends(rate_limit_token_route), Depends(injected_token_fault)],
+    dependencies=[Depends(record_token_call), Depends(rate_limit_token_route)],
+    response_model=None,
     responses={
         200: {"model": TokenResponse},
         401: ERRORS[401],
@@ -64,10 +65,13 @@ def injected_token_fault(settings: Settings = Depends(get_settings)) -> None:
     },
 )
 def centrifugo_token(
+    fault: Response | None = Depends(injected_token_fault),
     access: OrgAccess = Depends(require_org),
     settings: Settings = Depends(get_settings),
-) -> dict[str, str]:
+) -> dict[str, str] | Response:
     """HS256 `{sub, exp, iat, info: {organizationId}}` for the Centrifugo connection."""
+    if fault is not None:
+        return fault
     token = connection_token(settings.token_secret, access.user_id, access.organization_id, settings.token_ttl)
     log.info("connection token issued for user %s org %s", access.user_id, access.organization_id)
     return {"token": token}
