@@ -25,6 +25,14 @@ StoreHarness::~StoreHarness()
 bool StoreHarness::start(
     Testing::DevstackProcess& stack, QString* error, Centrifuge::ClientOptions clientOptions)
 {
+    Options options;
+    options.client = std::move(clientOptions);
+    return start(stack, error, std::move(options));
+}
+
+bool StoreHarness::start(Testing::DevstackProcess& stack, QString* error, Options harness)
+{
+    Centrifuge::ClientOptions clientOptions = std::move(harness.client);
     ApiConfig config;
     config.baseUrl = stack.backendUrl();
     m_api = std::make_unique<ApiClient>(config);
@@ -39,7 +47,8 @@ bool StoreHarness::start(
     m_session->setCurrentOrganizationId(org);
 
     clientOptions.watchNetworkReachability = false;
-    m_client = std::make_unique<Centrifuge::Client>(stack.centrifugoWsUrl(), clientOptions);
+    m_client = std::make_unique<Centrifuge::Client>(
+        harness.wsUrl.isEmpty() ? stack.centrifugoWsUrl() : harness.wsUrl, clientOptions);
     m_client->setTokenProvider(std::make_shared<BackendTokenProvider>(m_api.get()));
     m_realtimeThread.setObjectName(QStringLiteral("realtime"));
     m_realtimeThread.start();
@@ -59,6 +68,8 @@ bool StoreHarness::start(
     }
     m_store->setOrganization(org);
     QMetaObject::invokeMethod(m_client.get(), &Centrifuge::Client::connectToServer);
+    if (!harness.waitLive)
+        return true;
     if (!QTest::qWaitFor(
             [this] { return m_store->freshness().state == Freshness::State::Live; }, 60000)) {
         *error = QStringLiteral("the store never became Live");

@@ -27,9 +27,20 @@ public:
     StoreHarness(const StoreHarness&) = delete;
     StoreHarness& operator=(const StoreHarness&) = delete;
 
+    struct Options
+    {
+        Centrifuge::ClientOptions client;
+        //! The WebSocket URL; empty: the stack's direct one (centrifugo_ws_url). A cluster's
+        //! clients go through nginx (centrifugo_wss_url, with the run's CA in client options).
+        QUrl wsUrl;
+        //! Wait for Live before start() returns (false: a test that starts under a fault).
+        bool waitLive = true;
+    };
+
     //! Signs in, connects and waits for Live. False with \a error on failure.
     bool start(WhaTrack::Testing::DevstackProcess& stack, QString* error,
         Centrifuge::ClientOptions clientOptions = {});
+    bool start(WhaTrack::Testing::DevstackProcess& stack, QString* error, Options options);
     void stop();
 
     WhaTrack::InboxStore* store() const { return m_store.get(); }
