@@ -5,6 +5,7 @@
 #include "models/messagelistmodel.h"
 #include "ui/avatarwidget.h"
 #include "ui/logging.h"
+#include "ui/mediaactions.h"
 #include "ui/messagedelegate.h"
 #include "ui/olderpagesproxymodel.h"
 #include "ui/plaintext.h"
@@ -243,6 +244,14 @@ void ConversationView::updateEmptyState()
     const bool empty = m_proxy->rowCount() == 0;
     m_noMessages->setVisible(open && empty && !m_store->messageListModel()->isLoadingOlder());
     m_list->setVisible(!empty || !open);
+}
+
+void ConversationView::setMediaFetcher(MediaFetcher* fetcher)
+{
+    if (m_mediaActions || !fetcher)
+        return;
+    m_delegate->setMediaFetcher(fetcher);
+    m_mediaActions = new MediaActions(m_list, fetcher, this);
 }
 
 void ConversationView::scrollToBottom()

@@ -15,11 +15,13 @@ class QToolButton;
 
 namespace WhaTrack {
 class InboxStore;
-}
+class MediaFetcher;
+} // namespace WhaTrack
 
 namespace WhaTrack::Ui {
 
 class AvatarWidget;
+class MediaActions;
 class MessageDelegate;
 class OlderPagesProxyModel;
 
@@ -38,6 +40,11 @@ public:
     int unreadDividerRow() const;
     //! "Jump to latest (N)": shown while scrolled up and new messages have arrived.
     QToolButton* jumpButton() const { return m_jump; }
+
+    //! Photos as thumbnails, and Open / Save as… for media, through \a fetcher (set once).
+    void setMediaFetcher(MediaFetcher* fetcher);
+    //! Open / Save as… of the message list, once a fetcher is set.
+    MediaActions* mediaActions() const { return m_mediaActions; }
 
 public Q_SLOTS:
     void scrollToBottom();
@@ -76,6 +83,7 @@ private:
     QToolButton* m_jump;
     int m_unreadAtOpen = 0; //!< waiting for the messages to place the divider
     int m_newWhileAway = 0; //!< arrived while the agent was scrolled up
+    MediaActions* m_mediaActions = nullptr;
 };
 
 } // namespace WhaTrack::Ui

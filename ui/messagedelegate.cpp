@@ -1,6 +1,8 @@
 #include "ui/messagedelegate.h"
 
+#include "models/mediafetcher.h"
 #include "models/messagelistmodel.h"
+#include "ui/mediathumbnail.h"
 #include "ui/messageglyphs.h"
 #include "ui/plaintext.h"
 #include "ui/timeformat.h"
@@ -74,6 +76,8 @@ struct MessageDelegate::Layout
     QRect mediaIcon;
     QRect mediaLabel;
     QString mediaText;
+    QString mediaUrl;
+    QRect thumbnail; //!< the image's thumbnail, when there is one
     QString text;
     QPoint textOrigin;
     qreal textWidth = 0;
@@ -86,6 +90,20 @@ struct MessageDelegate::Layout
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
+}
+
+void MessageDelegate::setMediaFetcher(MediaFetcher* fetcher)
+{
+    if (m_media == fetcher)
+        return;
+    m_media = fetcher;
+    if (fetcher)
+        new ThumbnailRelayout(fetcher, this);
+}
+
+MediaFetcher* MessageDelegate::mediaFetcher() const
+{
+    return m_media;
 }
 
 void MessageDelegate::setUnreadDivider(const QString& messageId, int count)
@@ -162,6 +180,12 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
     l.media = MessageGlyphs::mediaKindOf(index.data(R::TypeRole).toString(), body);
     if (l.media != MediaKind::None) {
         l.mediaText = MessageGlyphs::mediaLabel(l.media);
+        l.mediaUrl = index.data(R::MediaUrlRole).toString();
+        const QSize thumb = l.media == MediaKind::Image
+            ? MediaThumbnail::layout(m_media, l.mediaUrl, maxText, &l.mediaText)
+            : QSize();
+        if (thumb.isValid())
+            l.thumbnail = QRect(QPoint(kPadH, cy), thumb);
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold); // as painted
         const int labelW = std::min(
@@ -170,6 +194,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
         l.mediaLabel = QRect(kPadH + kMediaIcon + 10, cy, labelW, kMediaIcon);
         contentW = kMediaIcon + 10 + labelW;
         cy += kMediaIcon + 4;
+        if (!l.thumbnail.isEmpty()) { // the photo instead of its icon and label
+            contentW = l.thumbnail.width();
+            cy = l.thumbnail.bottom() + 1 + 4;
+        }
         if (MessageGlyphs::isPlaceholderBody(body))
             body.clear();
     }
@@ -208,6 +236,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
     // Content positions were relative to the bubble; make them relative to the row.
     l.mediaIcon.translate(bx, y);
     l.mediaLabel.translate(bx, y);
+    l.thumbnail.translate(bx, y);
     l.textOrigin += QPoint(bx, y);
     const int footerX = bx + bubbleW - kPadH - footerW;
     l.timeRect = QRect(footerX, y + footerY, sfm.horizontalAdvance(l.time), sfm.height());
@@ -261,7 +290,9 @@ void MessageDelegate::paint(
 
     const QColor text = pal.color(QPalette::Text);
     const QColor muted = mix(text, bubble, 0.45);
-    if (l.media != MediaKind::None) {
+    if (!l.thumbnail.isEmpty()) {
+        MediaThumbnail::paint(p, l.thumbnail, m_media, l.mediaUrl, 6);
+    } else if (l.media != MediaKind::None) {
         p->setPen(Qt::NoPen);
         p->setBrush(mix(bubble, text, 0.08));
         p->drawRoundedRect(l.mediaIcon, 8, 8);
@@ -300,6 +331,11 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
     }
     const QDateTime at = index.data(R::TimestampRole).toDateTime().toLocalTime();
     QString tip = QLocale().toString(at, QLocale::LongFormat);
+    // Why the photo is missing, in plain words, before the date.
+    const QString mediaFailure
+        = MediaThumbnail::failure(m_media, index.data(R::MediaUrlRole).toString());
+    if (!mediaFailure.isEmpty())
+        tip = mediaFailure + QLatin1Char('\n') + tip;
     switch (index.data(R::StatusRole).value<MessageStatus>()) {
     case MessageStatus::Pending:
         tip += QLatin1Char('\n') + tr("Sending");

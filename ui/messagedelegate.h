@@ -5,9 +5,14 @@
 //! media placeholders with a type icon, and a day separator above the first message of a day.
 
 #include <QDateTime>
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 class QTextLayout;
+
+namespace WhaTrack {
+class MediaFetcher;
+}
 
 namespace WhaTrack::Ui {
 
@@ -35,6 +40,11 @@ public:
     void setUnreadDivider(const QString& messageId, int count);
     QString unreadDividerId() const { return m_dividerId; }
 
+    //! Image messages show their thumbnail from \a fetcher (ui/mediathumbnail.h); without one,
+    //! the type icon only.
+    void setMediaFetcher(MediaFetcher* fetcher);
+    MediaFetcher* mediaFetcher() const;
+
     //! Geometry of one row, shared by sizeHint() and paint().
     struct Layout;
 
@@ -44,6 +54,7 @@ private:
     QDate m_today;
     QString m_dividerId;
     QString m_dividerText;
+    QPointer<MediaFetcher> m_media;
 };
 
 } // namespace WhaTrack::Ui
