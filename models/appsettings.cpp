@@ -24,6 +24,8 @@ const QString kNotifications = QStringLiteral("notifications/enabled");
 const QString kSound = QStringLiteral("notifications/sound");
 const QString kDoNotDisturb = QStringLiteral("notifications/doNotDisturb");
 const QString kStartAtLogin = QStringLiteral("system/startAtLogin");
+const QString kCloseToTray = QStringLiteral("window/closeToTray");
+const QString kTrayHintShown = QStringLiteral("window/trayHintShown");
 const QString kLastChat = QStringLiteral("inbox/lastChat/");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kSplitter = QStringLiteral("window/splitter");
@@ -124,6 +126,7 @@ Preferences AppSettings::preferences() const
     p.sound = s.value(kSound, p.sound).toBool();
     p.doNotDisturb = s.value(kDoNotDisturb, p.doNotDisturb).toBool();
     p.startAtLogin = s.value(kStartAtLogin, p.startAtLogin).toBool();
+    p.closeToTray = s.value(kCloseToTray, p.closeToTray).toBool();
     return p;
 }
 
@@ -140,6 +143,7 @@ void AppSettings::setPreferences(const Preferences& p)
     s.setValue(kSound, p.sound);
     s.setValue(kDoNotDisturb, p.doNotDisturb);
     s.setValue(kStartAtLogin, p.startAtLogin);
+    s.setValue(kCloseToTray, p.closeToTray);
 }
 
 QString AppSettings::email() const
@@ -192,6 +196,16 @@ void AppSettings::setWindowLayout(const QByteArray& geometry, const QByteArray& 
 void AppSettings::setDoNotDisturb(bool on)
 {
     QSettings().setValue(kDoNotDisturb, on);
+}
+
+bool AppSettings::trayHintShown() const
+{
+    return QSettings().value(kTrayHintShown, false).toBool();
+}
+
+void AppSettings::setTrayHintShown(bool shown)
+{
+    QSettings().setValue(kTrayHintShown, shown);
 }
 
 void AppSettings::sync()

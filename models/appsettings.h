@@ -28,6 +28,8 @@ struct Preferences
     bool sound = false; //!< a beep with each notification
     bool doNotDisturb = false; //!< notifications and sounds held back (the tray's "Mute")
     bool startAtLogin = false;
+    //! Closing the window hides it to the tray (where there is one); Quit quits.
+    bool closeToTray = true;
 
     //! True when a change needs new connections (another server, CA or channels).
     bool connectionDiffers(const Preferences& other) const;
@@ -63,6 +65,10 @@ public:
     void setWindowLayout(const QByteArray& geometry, const QByteArray& splitter);
 
     void setDoNotDisturb(bool on);
+
+    //! True once the "still running in the tray" hint was shown (it is shown once).
+    bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
 
     //! Writes pending changes to disk now.
     void sync();

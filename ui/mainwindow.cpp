@@ -91,7 +91,8 @@ void MainWindow::buildMenus()
     auto* quit = inbox->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    connect(quit, &QAction::triggered, this, &MainWindow::quit);
 
     auto* view = menuBar()->addMenu(tr("&View"));
     auto* search = view->addAction(tr("&Search chats"));
@@ -224,9 +225,31 @@ void MainWindow::restoreLayout()
     m_splitter->restoreState(settings.splitterState());
 }
 
+void MainWindow::quit()
+{
+    qCInfo(lcUi) << "quit requested";
+    m_quitting = true;
+    close();
+    // Hidden in the tray, closing the window does not end the app by itself.
+    QCoreApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    AppSettings().setWindowLayout(saveGeometry(), m_splitter->saveState());
+    AppSettings settings;
+    if (isVisible())
+        settings.setWindowLayout(saveGeometry(), m_splitter->saveState());
+    if (m_closeToTray && !m_quitting) {
+        // As chat apps do: the agent keeps getting notifications; Quit quits.
+        event->ignore();
+        hide();
+        const bool first = !settings.trayHintShown();
+        if (first)
+            settings.setTrayHintShown(true);
+        qCInfo(lcUi) << "main window hidden to the tray";
+        Q_EMIT hiddenToTray(first);
+        return;
+    }
     qCInfo(lcUi) << "main window closed";
     QMainWindow::closeEvent(event);
 }

@@ -58,9 +58,16 @@ public:
     //! The Ctrl+K popup, once it has been opened.
     QuickSwitcher* quickSwitcher() const { return m_switcher; }
 
+    //! Closing the window hides it instead (the app keeps notifying from the tray); set by the
+    //! desktop integration when a tray is shown and the preference allows it.
+    void setCloseToTray(bool on) { m_closeToTray = on; }
+    bool closeToTray() const { return m_closeToTray; }
+
 public Q_SLOTS:
     void showConnectionDetails();
     void showQuickSwitcher();
+    //! Quits the app, hidden in the tray or not (Inbox ▸ Quit, the tray's Quit).
+    void quit();
 
 Q_SIGNALS:
     void resyncRequested();
@@ -69,6 +76,8 @@ Q_SIGNALS:
     void signOutRequested();
     void switchOrganizationRequested();
     void preferencesRequested();
+    //! The window was closed to the tray; \a firstTime: the hint "still running" is due.
+    void hiddenToTray(bool firstTime);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -91,6 +100,8 @@ private:
     User m_user;
     QString m_organizationName;
     int m_unreadTotal = 0;
+    bool m_closeToTray = false;
+    bool m_quitting = false;
 };
 
 } // namespace WhaTrack::Ui

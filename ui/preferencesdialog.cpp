@@ -41,6 +41,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& prefs, QWidget* parent)
     , m_sound(new QCheckBox(tr("Play a sound with each notification"), this))
     , m_doNotDisturb(new QCheckBox(tr("Do not disturb (hold notifications and sounds)"), this))
     , m_startAtLogin(new QCheckBox(tr("Start WhaTrack Inbox when I log in"), this))
+    , m_closeToTray(new QCheckBox(tr("Keep running in the tray when the window is closed"), this))
     , m_problem(plainLabel(this)) // may quote a template the agent typed
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -57,6 +58,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& prefs, QWidget* parent)
     m_sound->setObjectName(QStringLiteral("sound"));
     m_doNotDisturb->setObjectName(QStringLiteral("doNotDisturb"));
     m_startAtLogin->setObjectName(QStringLiteral("startAtLogin"));
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
 
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -89,6 +91,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& prefs, QWidget* parent)
     generalForm->addRow(m_sound);
     generalForm->addRow(m_doNotDisturb);
     generalForm->addRow(m_startAtLogin);
+    generalForm->addRow(m_closeToTray);
 
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -125,6 +128,7 @@ void PreferencesDialog::setPreferences(const Preferences& p)
     m_sound->setEnabled(p.notifications);
     m_doNotDisturb->setChecked(p.doNotDisturb);
     m_startAtLogin->setChecked(p.startAtLogin);
+    m_closeToTray->setChecked(p.closeToTray);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -140,6 +144,7 @@ Preferences PreferencesDialog::preferences() const
     p.sound = m_sound->isChecked();
     p.doNotDisturb = m_doNotDisturb->isChecked();
     p.startAtLogin = m_startAtLogin->isChecked();
+    p.closeToTray = m_closeToTray->isChecked();
     return p;
 }
 

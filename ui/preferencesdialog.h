@@ -47,6 +47,7 @@ private:
     QCheckBox* m_sound;
     QCheckBox* m_doNotDisturb;
     QCheckBox* m_startAtLogin;
+    QCheckBox* m_closeToTray;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
 };

@@ -1,6 +1,9 @@
 #include "ui/trayicon.h"
 
 #include "models/chatlistmodel.h"
+#ifdef INBOX_HAVE_DBUS
+#include "ui/dbusnotifications.h"
+#endif
 #include "ui/logging.h"
 
 #include <QAbstractItemModel>
@@ -151,11 +154,35 @@ void TrayIcon::showNotification(const NotificationRequest& request)
 {
     if (m_alertWindow)
         QApplication::alert(m_alertWindow); // the taskbar entry asks for attention
-    if (!m_tray->isVisible() || !QSystemTrayIcon::supportsMessages()) {
-        qCInfo(lcUi) << "notification not shown: no tray on this desktop";
+    if (isShown() && QSystemTrayIcon::supportsMessages()) {
+        m_tray->showMessage(request.title, request.body, badgedIcon(m_unread), 8000);
         return;
     }
-    m_tray->showMessage(request.title, request.body, badgedIcon(m_unread), 8000);
+#ifdef INBOX_HAVE_DBUS
+    // No tray (GNOME without an AppIndicator extension): the notification server directly.
+    if (DBusNotifications::isAvailable()) {
+        if (!m_dbus) {
+            m_dbus = new DBusNotifications(this);
+            connect(m_dbus, &DBusNotifications::activated, this, &TrayIcon::notificationClicked);
+        }
+        m_dbus->show(request.title, request.body);
+        return;
+    }
+#endif
+    qCInfo(lcUi) << "notification not shown: no tray and no notification service";
+}
+
+bool TrayIcon::isShown() const
+{
+    return m_tray->isVisible();
+}
+
+void TrayIcon::showRunningHint()
+{
+    NotificationRequest hint;
+    hint.title = tr("WhaTrack Inbox is still running");
+    hint.body = tr("New messages still notify you. To quit, use Quit in this icon's menu.");
+    m_tray->showMessage(hint.title, hint.body, badgedIcon(m_unread), 8000);
 }
 
 void TrayIcon::playSound()

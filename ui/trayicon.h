@@ -19,6 +19,8 @@ class QWidget;
 
 namespace WhaTrack::Ui {
 
+class DBusNotifications;
+
 //! The sum of UnreadCountRole over a chat list model, kept up to date.
 class UnreadCounter : public QObject
 {
@@ -66,7 +68,13 @@ public:
     //! The app's icon with \a unread painted as a badge (none for 0).
     static QIcon badgedIcon(int unread);
 
+    //! Shows \a request: from the tray icon where there is one, else (Linux) through the
+    //! freedesktop Notifications service on D-Bus, else only the taskbar alert.
     void showNotification(const NotificationRequest& request) override;
+    //! "Still running in the tray": once, the first time the window is closed to the tray.
+    void showRunningHint();
+    //! True where the icon is in a tray (closing the window can hide it there).
+    bool isShown() const;
     void playSound() override;
 
 Q_SIGNALS:
@@ -84,6 +92,7 @@ private:
     QAction* m_quit;
     int m_unread = 0;
     QPointer<QWidget> m_alertWindow;
+    DBusNotifications* m_dbus = nullptr; //!< created on the first notification without a tray
 };
 
 } // namespace WhaTrack::Ui

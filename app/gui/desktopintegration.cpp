@@ -39,7 +39,11 @@ DesktopIntegration::DesktopIntegration(InboxStore* store, Ui::MainWindow* window
     });
     connect(m_tray, &Ui::TrayIcon::notificationClicked, m_notifier, &Ui::Notifier::activateLast);
     connect(m_tray, &Ui::TrayIcon::openRequested, this, &DesktopIntegration::raiseWindow);
-    connect(m_tray, &Ui::TrayIcon::quitRequested, window, &QWidget::close);
+    connect(m_tray, &Ui::TrayIcon::quitRequested, window, &Ui::MainWindow::quit);
+    connect(window, &Ui::MainWindow::hiddenToTray, m_tray, [this](bool firstTime) {
+        if (firstTime)
+            m_tray->showRunningHint();
+    });
     connect(m_tray, &Ui::TrayIcon::muteToggled, this, [this](bool muted) {
         m_notifier->setDoNotDisturb(muted);
         AppSettings().setDoNotDisturb(muted);
@@ -49,6 +53,8 @@ DesktopIntegration::DesktopIntegration(InboxStore* store, Ui::MainWindow* window
         window, &Ui::MainWindow::preferencesRequested, this, [this] { showPreferences(m_window); });
     setUnreadTotal(m_counter->total());
     m_tray->show();
+    // Only where the icon really is in a tray: else a closed window could not come back.
+    window->setCloseToTray(prefs.closeToTray && m_tray->isShown());
 }
 
 DesktopIntegration::~DesktopIntegration()
@@ -104,6 +110,7 @@ void DesktopIntegration::apply(const Preferences& prefs, const Preferences& befo
     m_notifier->setSoundEnabled(prefs.sound);
     m_notifier->setDoNotDisturb(prefs.doNotDisturb);
     m_tray->setMuted(prefs.doNotDisturb);
+    m_window->setCloseToTray(prefs.closeToTray && m_tray->isShown());
     if (prefs.startAtLogin != before.startAtLogin) {
         QString error;
         if (!Autostart::setEnabled(prefs.startAtLogin, &error)) {
