@@ -8,6 +8,7 @@
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/localcache.h"
+#include "models/mediafetcher.h"
 #include "models/privatefiles.h"
 #include "models/querycache.h"
 #include "models/querykey.h"
@@ -16,6 +17,7 @@
 #include "realtime/client.h"
 #include "ui/connectiondiagnostics.h"
 #include "ui/connectionmonitor.h"
+#include "ui/conversationview.h"
 #include "ui/keychainnotice.h"
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
@@ -198,6 +200,8 @@ bool AppController::start()
     m_store = new InboxStore(m_api, m_realtime->client(), storeOptions);
 
     m_window = std::make_unique<MainWindow>(m_store, m_monitor);
+    // Photos and documents of the conversation through the media route (session, same origin).
+    m_window->conversationView()->setMediaFetcher(new MediaFetcher(m_api, m_window.get()));
     if (!m_options.screenshotMode())
         m_window->restoreLayout();
     connect(m_window.get(), &MainWindow::resyncRequested, this,
