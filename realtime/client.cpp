@@ -39,6 +39,7 @@ void registerMetaTypes()
         qRegisterMetaType<Centrifuge::SubscribedEvent>();
         qRegisterMetaType<Centrifuge::CallResult>();
         qRegisterMetaType<Centrifuge::ErrorType>();
+        qRegisterMetaType<Centrifuge::Error>();
         qRegisterMetaType<Centrifuge::Client::State>();
         return true;
     }();
@@ -85,9 +86,7 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
             onTransportClosed(gen, code, reason);
         });
     QObject::connect(transport, &Transport::errorOccurred, q,
-        [this](quint64 gen, const QString& message, int httpStatus) {
-            onTransportError(gen, message, httpStatus);
-        });
+        [this](quint64 gen, const Error& error) { onTransportError(gen, error); });
     QObject::connect(watchdog, &PingWatchdog::expired, q, [this] {
         qCWarning(lcRealtime) << "no ping from the server in time";
         goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));

@@ -15,6 +15,7 @@
 #include "realtime/callresult.h"
 #include "realtime/clientoptions.h"
 #include "realtime/codes.h"
+#include "realtime/error.h"
 #include "realtime/tokenprovider.h"
 #include "realtime/types.h"
 
@@ -94,6 +95,9 @@ Q_SIGNALS:
     void connected(const QString& clientId, const QString& serverVersion, const QByteArray& data);
     void disconnected(int code, const QString& reason);
     void errorOccurred(Centrifuge::ErrorType type, int code, const QString& message);
+    //! The same error as a value with its category (network, TLS, HTTP status, protocol,
+    //! server code...), emitted right after errorOccurred: switch on it, never on the text.
+    void failed(const Centrifuge::Error& error);
     void messageReceived(const QByteArray& data);
     void reconnectScheduled(int attempt, qint64 delayMs);
     //! The connection token was refreshed; -1 when the new one does not expire.

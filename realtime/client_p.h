@@ -111,7 +111,9 @@ public:
     void onTransportOpened(quint64 gen);
     void onFrame(quint64 gen, const QByteArray& frame);
     void onTransportClosed(quint64 gen, int code, const QString& reason);
-    void onTransportError(quint64 gen, const QString& message, int httpStatus);
+    void onTransportError(quint64 gen, const Error& error);
+    //! errorOccurred and failed, in that order: one error, two forms (text API, typed API).
+    void reportError(const Error& error);
     //! The server sent something unreadable (\a code: DisconnectedCode::BadProtocol or
     //! MessageSizeLimit): error event with \a message, then reconnect with backoff.
     void onProtocolError(quint64 gen, int code, const QString& message);

@@ -154,7 +154,7 @@ void ClientPrivate::onProtocolError(quint64 gen, int code, const QString& messag
     // centrifuge-js (5.8) reconnects here too: one bad frame (a proxy's error page, a server
     // bug) must not end realtime for a client that stays open all day. Terminal endings are
     // left to the server (codes 3500-3999/4500-4999, reconnect: false).
-    Q_EMIT q->errorOccurred(ErrorType::BadProtocol, code, message);
+    reportError(Error::make(ErrorType::BadProtocol, code, message));
     if (!isCurrent(gen) && generation != 0)
         return; // a handler already moved on to another connection
     if (state != Client::State::Connecting && state != Client::State::Connected)
@@ -204,8 +204,8 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
         if (outcome.code != CallCode::Timeout)
             return; // connection closed: onTransportClosed decides
         qCWarning(lcRealtime) << "connect timed out";
-        Q_EMIT q->errorOccurred(
-            ErrorType::Timeout, CallCode::Timeout, QStringLiteral("connect timeout"));
+        reportError(
+            Error::make(ErrorType::Timeout, CallCode::Timeout, QStringLiteral("connect timeout")));
         if (isCurrent(gen))
             goConnecting(ConnectingCode::TransportClosed, QStringLiteral("connect timeout"));
         return;
@@ -214,7 +214,7 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
         qCWarning(lcRealtime) << "connect failed:" << error->code << error->message;
         if (error->code == ReplyError::TokenExpired)
             refreshRequired = true; // token expired: fetch a new one before the next attempt
-        Q_EMIT q->errorOccurred(ErrorType::Connect, error->code, error->message);
+        reportError(Error::make(ErrorType::Connect, error->code, error->message));
         if (!isCurrent(gen))
             return;
         if (isRetryableReplyError(error->code, error->temporary))
@@ -283,13 +283,20 @@ void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reas
     handleDisconnectAdvice(code, reason);
 }
 
-void ClientPrivate::onTransportError(quint64 gen, const QString& message, int httpStatus)
+void ClientPrivate::onTransportError(quint64 gen, const Error& error)
 {
     if (!isCurrent(gen))
         return;
-    qCWarning(lcRealtime) << "transport error:" << message;
-    // A refused upgrade's HTTP status travels as the code, so nobody parses it out of text.
-    Q_EMIT q->errorOccurred(ErrorType::Transport, httpStatus, message);
+    qCWarning(lcRealtime) << "transport error:" << error.category << error.message;
+    // A refused upgrade's HTTP status travels as the code and TLS as the category, so nobody
+    // parses them out of text.
+    reportError(error);
+}
+
+void ClientPrivate::reportError(const Error& error)
+{
+    Q_EMIT q->errorOccurred(error.type, error.code, error.message);
+    Q_EMIT q->failed(error);
 }
 
 void ClientPrivate::handleDisconnectAdvice(int code, QString reason)

@@ -64,7 +64,7 @@ void ClientPrivate::fetchConnectToken()
                 return;
             case TokenReply::Status::Failed:
                 qCWarning(lcRealtime) << "token provider failed:" << reply.error;
-                Q_EMIT q->errorOccurred(ErrorType::ConnectToken, 0, reply.error);
+                reportError(Error::make(ErrorType::ConnectToken, 0, reply.error));
                 // The pacer's failure delay (>= minTokenRetryDelay, or Retry-After) wins over
                 // the reconnect backoff: a failing route is not asked every second.
                 if (forAttempt == attempt && state == Client::State::Connecting)
@@ -106,7 +106,7 @@ void ClientPrivate::refreshConnectionToken()
             }
             if (reply.status == TokenReply::Status::Failed) {
                 qCWarning(lcRealtime) << "token provider failed during refresh:" << reply.error;
-                Q_EMIT q->errorOccurred(ErrorType::RefreshToken, 0, reply.error);
+                reportError(Error::make(ErrorType::RefreshToken, 0, reply.error));
                 if (forSession == session)
                     retryLater(reply.retryAfterMs);
                 return;
@@ -124,8 +124,8 @@ void ClientPrivate::refreshConnectionToken()
                         return;
                     if (!outcome.reply) {
                         if (outcome.code == CallCode::Timeout) {
-                            Q_EMIT q->errorOccurred(
-                                ErrorType::Refresh, outcome.code, outcome.message);
+                            reportError(
+                                Error::make(ErrorType::Refresh, outcome.code, outcome.message));
                             if (forSession == session)
                                 retryLater(-1);
                         }
@@ -133,7 +133,7 @@ void ClientPrivate::refreshConnectionToken()
                     }
                     if (const auto& error = outcome.reply->error) {
                         qCWarning(lcRealtime) << "refresh failed:" << error->code << error->message;
-                        Q_EMIT q->errorOccurred(ErrorType::Refresh, error->code, error->message);
+                        reportError(Error::make(ErrorType::Refresh, error->code, error->message));
                         if (forSession != session)
                             return;
                         if (isRetryableReplyError(error->code, error->temporary))

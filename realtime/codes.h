@@ -94,6 +94,36 @@ enum class ErrorType {
 };
 Q_ENUM_NS(ErrorType)
 
+//! What kind of failure, for the application to choose a reaction (a TLS dialog, a countdown).
+enum class ErrorCategory {
+    Network, //!< DNS, refused, unreachable, reset: the server could not be reached
+    Tls, //!< the secure connection failed (see Error::tls)
+    HttpStatus, //!< the server answered the WebSocket upgrade with an HTTP error (code)
+    Timeout, //!< no answer in time (connect, open, call)
+    Protocol, //!< the server sent something we cannot decode
+    ServerCode, //!< a Centrifugo reply error (code 100-113, see ReplyError)
+    Token, //!< the TokenProvider (the backend's token route) failed
+    Closed, //!< the connection or client was closed under the operation
+    Configuration, //!< the client was used wrongly (a bug, not the network)
+};
+Q_ENUM_NS(ErrorCategory)
+
+//! The most telling problem of a TLS failure. Several QSslErrors map to one problem: an agent
+//! needs "add your company's CA", not the five OpenSSL names for it.
+enum class TlsProblem {
+    None,
+    WrongHost, //!< the certificate is for another host name (a CA would not help)
+    Expired,
+    NotYetValid, //!< usually a wrong clock
+    Untrusted, //!< self-signed or an unknown CA: configure the CA that signed it
+    Revoked,
+    NoCertificate,
+    InvalidPurpose,
+    Handshake, //!< no certificate error: not a TLS server, no common version or cipher
+    Other,
+};
+Q_ENUM_NS(TlsProblem)
+
 //! Stable lower-case name of an error type, for logs and the `listen` console output.
 QString errorTypeName(ErrorType type);
 

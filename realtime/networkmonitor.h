@@ -16,10 +16,22 @@ class NetworkMonitor : public QObject
 {
     Q_OBJECT
 public:
+    //! Whether the machine has a usable network, as far as the platform can tell. The one
+    //! mapping of QNetworkInformation's values is NetworkWatcher::reachabilityOf().
+    enum class Reachability {
+        Unknown, //!< no backend, or the backend cannot tell
+        Offline,
+        Online, //!< online, or a local/site network: worth trying the server
+    };
+    Q_ENUM(Reachability)
+
     explicit NetworkMonitor(QObject* parent = nullptr)
         : QObject(parent)
     {
     }
+
+    //! The last known reachability (Unknown before start() or without a backend).
+    virtual Reachability reachability() const { return Reachability::Unknown; }
 
     //! Called once the client starts connecting with `watchNetworkReachability`, on the
     //! monitor's own thread. May be called more than once.
@@ -30,6 +42,8 @@ Q_SIGNALS:
     //! with a reset backoff (connecting code 5, "network changed").
     void networkAvailable();
     void networkLost();
+    //! Every change of reachability(), the starting point included (for a status display).
+    void reachabilityChanged(Centrifuge::NetworkMonitor::Reachability reachability);
 };
 
 } // namespace Centrifuge

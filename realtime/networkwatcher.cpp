@@ -67,34 +67,42 @@ void NetworkWatcher::attach()
     }
 }
 
+NetworkMonitor::Reachability NetworkWatcher::reachabilityOf(
+    QNetworkInformation::Reachability reachability)
+{
+    switch (reachability) {
+    case QNetworkInformation::Reachability::Online:
+    case QNetworkInformation::Reachability::Site:
+    case QNetworkInformation::Reachability::Local:
+        return Reachability::Online;
+    case QNetworkInformation::Reachability::Disconnected:
+        return Reachability::Offline;
+    case QNetworkInformation::Reachability::Unknown:
+        break;
+    }
+    return Reachability::Unknown;
+}
+
 void NetworkWatcher::handleReachability(QNetworkInformation::Reachability reachability)
 {
     // The first report after attaching is only where we start from, not a change.
     const bool isChange = m_haveStartingPoint;
     m_haveStartingPoint = true;
-    const int previous = m_usable;
-    switch (reachability) {
-    case QNetworkInformation::Reachability::Online:
-    case QNetworkInformation::Reachability::Site:
-    case QNetworkInformation::Reachability::Local:
-        m_usable = 1;
-        if (isChange && previous != 1)
-            Q_EMIT networkAvailable();
-        break;
-    case QNetworkInformation::Reachability::Disconnected:
-        m_usable = 0;
-        if (isChange && previous != 0)
-            Q_EMIT networkLost();
-        break;
-    case QNetworkInformation::Reachability::Unknown:
-        m_usable = -1;
-        break;
-    }
+    const Reachability previous = m_reachability;
+    m_reachability = reachabilityOf(reachability);
+    if (m_reachability != previous || !isChange)
+        Q_EMIT reachabilityChanged(m_reachability);
+    if (!isChange || m_reachability == previous)
+        return;
+    if (m_reachability == Reachability::Online)
+        Q_EMIT networkAvailable();
+    else if (m_reachability == Reachability::Offline)
+        Q_EMIT networkLost();
 }
 
 void NetworkWatcher::handleTransportMediumChange()
 {
-    if (m_usable == 1)
+    if (m_reachability == Reachability::Online)
         Q_EMIT networkAvailable();
 }
 

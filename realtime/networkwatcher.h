@@ -28,6 +28,9 @@ public:
     //! being down or unknown, networkLost when it goes down. Public so the mapping is testable
     //! without a backend.
     void handleReachability(QNetworkInformation::Reachability reachability);
+    //! The one mapping of the platform's values: Online, Site and Local are usable.
+    static Reachability reachabilityOf(QNetworkInformation::Reachability reachability);
+    Reachability reachability() const override { return m_reachability; }
     //! A medium switch (Ethernet -> Wi-Fi) while usable also counts as "available": the old
     //! connection may be dead, and a waiting reconnect should not sit out its backoff.
     void handleTransportMediumChange();
@@ -36,8 +39,8 @@ private:
     void attach();
     bool m_started = false;
     bool m_attached = false;
-    //! -1 unknown (not attached yet, or the backend says Unknown), 0 down, 1 usable.
-    int m_usable = -1;
+    Reachability m_reachability = Reachability::Unknown; //!< Unknown until attached
+
     bool m_haveStartingPoint = false; //!< the first report is where we start, not a change
 };
 

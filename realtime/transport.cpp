@@ -17,50 +17,29 @@ QString redactedUrl(const QUrl& url)
 
 namespace {
 
-QString plainTlsProblem(QSslError::SslError error)
+//! A socket error as the client reports it: Qt's text, with a plain-language lead for TLS
+//! failures that come without certificate errors (a plain server behind a wss:// URL, no common
+//! protocol version or cipher), and its category. \a httpStatus: a refused upgrade's status.
+Error socketError(QAbstractSocket::SocketError error, const QString& qtText, int httpStatus = 0)
 {
-    switch (error) {
-    case QSslError::UnableToGetIssuerCertificate:
-    case QSslError::UnableToGetLocalIssuerCertificate:
-    case QSslError::UnableToVerifyFirstCertificate:
-    case QSslError::SelfSignedCertificate:
-    case QSslError::SelfSignedCertificateInChain:
-    case QSslError::CertificateUntrusted:
-    case QSslError::CertificateRejected:
-        return QStringLiteral(
-            "the server's certificate is not trusted (self-signed or unknown CA; configure the "
-            "CA that signed it)");
-    case QSslError::HostNameMismatch:
-        return QStringLiteral("the server's certificate is for another host name");
-    case QSslError::CertificateExpired:
-        return QStringLiteral("the server's certificate has expired");
-    case QSslError::CertificateNotYetValid:
-        return QStringLiteral("the server's certificate is not valid yet (check the clock)");
-    case QSslError::CertificateRevoked:
-        return QStringLiteral("the server's certificate was revoked");
-    case QSslError::NoPeerCertificate:
-        return QStringLiteral("the server sent no certificate");
-    case QSslError::InvalidPurpose:
-        return QStringLiteral("the server's certificate is not meant for a TLS server");
-    default:
-        return QStringLiteral("the server's certificate could not be verified");
-    }
-}
-
-//! Qt's text, with a plain-language lead for TLS failures that come without certificate errors
-//! (a plain server behind a wss:// URL, no common protocol version or cipher).
-QString socketErrorText(QAbstractSocket::SocketError error, const QString& qtText)
-{
+    Error e = Error::make(ErrorType::Transport, httpStatus, qtText);
     switch (error) {
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
-        return QStringLiteral("TLS: the secure connection could not be set up (is it a TLS "
-                              "server?) [")
-            + qtText + QLatin1Char(']');
+        e.category = ErrorCategory::Tls;
+        e.tls = TlsProblem::Handshake;
+        e.message = QStringLiteral("TLS: ") + tlsProblemText(TlsProblem::Handshake)
+            + QStringLiteral(" [") + qtText + QLatin1Char(']');
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        if (httpStatus == 0)
+            e.category = ErrorCategory::Timeout;
+        break;
     default:
-        return qtText;
+        break;
     }
+    return e;
 }
 
 //! Qt closes the socket itself with 1009 and one of these reasons when a frame or message is over
@@ -100,7 +79,8 @@ QString describeTlsErrors(const QList<QSslError>& errors)
     QStringList problems;
     QStringList details;
     for (const QSslError& error : errors) {
-        const QString problem = plainTlsProblem(error.error());
+        const TlsProblem p = tlsProblemOf(error.error());
+        const QString problem = tlsProblemText(p == TlsProblem::None ? TlsProblem::Other : p);
         if (!problems.contains(problem))
             problems << problem;
         if (!details.contains(error.errorString()))
@@ -122,7 +102,9 @@ Transport::Transport(QObject* parent)
             return;
         const quint64 generation = m_generation;
         qCInfo(lcRealtime) << "WebSocket did not open in time";
-        Q_EMIT errorOccurred(generation, QStringLiteral("connection timed out"), 0);
+        Q_EMIT errorOccurred(generation,
+            Error {ErrorType::Transport, ErrorCategory::Timeout, 0,
+                QStringLiteral("connection timed out"), TlsProblem::None});
         drop(QWebSocketProtocol::CloseCodeAbnormalDisconnection, {});
         if (generation == m_generation)
             Q_EMIT closed(generation, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
@@ -182,7 +164,7 @@ quint64 Transport::open(const Config& config)
             const QString qtText = socket->errorString();
             const int httpStatus = refusedUpgradeStatus(qtText);
             if (httpStatus == 0) {
-                Q_EMIT errorOccurred(generation, socketErrorText(error, qtText), 0);
+                Q_EMIT errorOccurred(generation, socketError(error, qtText));
                 return;
             }
             // The server answered the upgrade with an HTTP error (404 wrong path, 502 from a
@@ -190,10 +172,10 @@ quint64 Transport::open(const Config& config)
             // keeps it alive), so without ending the attempt here it would wait for the open
             // timeout and report "connection timed out" as the latest cause.
             Q_EMIT errorOccurred(generation,
-                QStringLiteral("WebSocket upgrade refused: HTTP %1 [%2]")
-                    .arg(httpStatus)
-                    .arg(qtText),
-                httpStatus);
+                Error::make(ErrorType::Transport, httpStatus,
+                    QStringLiteral("WebSocket upgrade refused: HTTP %1 [%2]")
+                        .arg(httpStatus)
+                        .arg(qtText)));
             if (!current())
                 return;
             m_reportedClose = true;
@@ -209,7 +191,9 @@ quint64 Transport::open(const Config& config)
                 return;
             // One error event per attempt: the handshake failure Qt reports next is this one.
             m_reportedError = true;
-            Q_EMIT errorOccurred(generation, describeTlsErrors(errors), 0); // the client logs it
+            Q_EMIT errorOccurred(generation,
+                Error {ErrorType::Transport, ErrorCategory::Tls, 0, describeTlsErrors(errors),
+                    mostTellingTlsProblem(errors)}); // the client logs it
         });
     connect(socket, &QWebSocket::disconnected, this, [this, current, generation, socket] {
         if (!current() || m_reportedClose)
@@ -229,8 +213,8 @@ quint64 Transport::open(const Config& config)
             && code == QWebSocketProtocol::CloseCodeAbnormalDisconnection) {
             m_reportedError = true;
             Q_EMIT errorOccurred(generation,
-                socketErrorText(socket->error(), socket->errorString()),
-                refusedUpgradeStatus(socket->errorString()));
+                socketError(socket->error(), socket->errorString(),
+                    refusedUpgradeStatus(socket->errorString())));
             if (!current())
                 return;
         }

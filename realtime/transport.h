@@ -4,6 +4,8 @@
 //! \brief The WebSocket under the client: one QWebSocket per connection attempt, tagged with a
 //! generation id so that nothing from an abandoned socket can reach the client.
 
+#include "realtime/error.h"
+
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -56,10 +58,11 @@ Q_SIGNALS:
     //! The socket closed or could not open. \a code is the close frame's code (1006 if none).
     void closed(quint64 generation, int code, const QString& reason);
     //! Something worth an error event: TLS errors (never ignored), DNS, refused, timeout, a
-    //! refused upgrade. \a httpStatus is the server's answer when it refused the WebSocket
-    //! upgrade (404 wrong path, 502 Centrifugo down behind a proxy), else 0; the attempt then
-    //! ends at once with `closed` (1006), no timeout error follows.
-    void errorOccurred(quint64 generation, const QString& message, int httpStatus);
+    //! refused upgrade. The server's answer when it refused the WebSocket upgrade (404 wrong
+    //! path, 502 Centrifugo down behind a proxy) is the error's code; the attempt then ends at
+    //! once with `closed` (1006), no timeout error follows. The error's category says
+    //! which (Tls with its TlsProblem, HttpStatus, Timeout, Network); its type is Transport.
+    void errorOccurred(quint64 generation, const Centrifuge::Error& error);
 
 private:
     void drop(int code, const QString& reason);

@@ -15,24 +15,9 @@ bool textHas(const QString& text, const char* needle)
     return text.contains(QLatin1String(needle), Qt::CaseInsensitive);
 }
 
-int rank(Kind kind)
-{
-    switch (kind) {
-    case Kind::TlsWrongHost:
-        return 0;
-    case Kind::TlsExpired:
-        return 1;
-    case Kind::TlsNotYetValid:
-        return 2;
-    case Kind::TlsUntrusted:
-        return 3;
-    default:
-        return 4;
-    }
-}
-
-//! ApiError carries the TLS errors as QSslError::errorString() texts: find the enum back.
-Kind tlsKindFromText(const QString& text)
+//! ApiError carries the TLS errors as QSslError::errorString() texts: find the enum back
+//! (Qt's own texts, compared whole; an unknown text stays an unspecified TLS error).
+QSslError sslErrorFromText(const QString& text)
 {
     static const QSslError::SslError known[] = {QSslError::HostNameMismatch,
         QSslError::CertificateExpired, QSslError::CertificateNotYetValid,
@@ -41,49 +26,48 @@ Kind tlsKindFromText(const QString& text)
         QSslError::UnableToVerifyFirstCertificate, QSslError::CertificateUntrusted};
     for (QSslError::SslError e : known) {
         if (QSslError(e).errorString() == text)
-            return tlsKind(e);
+            return QSslError(e);
     }
-    return Kind::TlsOther;
+    return QSslError(QSslError::UnspecifiedError);
 }
 
 } // namespace
 
-Kind tlsKind(QSslError::SslError error)
+Kind tlsKind(Centrifuge::TlsProblem problem)
 {
-    switch (error) {
-    case QSslError::HostNameMismatch:
+    using P = Centrifuge::TlsProblem;
+    switch (problem) {
+    case P::None:
+        return Kind::None;
+    case P::WrongHost:
         return Kind::TlsWrongHost;
-    case QSslError::CertificateExpired:
+    case P::Expired:
         return Kind::TlsExpired;
-    case QSslError::CertificateNotYetValid:
+    case P::NotYetValid:
         return Kind::TlsNotYetValid;
-    case QSslError::UnableToGetIssuerCertificate:
-    case QSslError::UnableToGetLocalIssuerCertificate:
-    case QSslError::UnableToVerifyFirstCertificate:
-    case QSslError::SelfSignedCertificate:
-    case QSslError::SelfSignedCertificateInChain:
-    case QSslError::CertificateUntrusted:
-    case QSslError::CertificateRejected:
+    case P::Untrusted:
         return Kind::TlsUntrusted;
     default:
         return Kind::TlsOther;
     }
 }
 
+Kind tlsKind(QSslError::SslError error)
+{
+    return tlsKind(Centrifuge::tlsProblemOf(error));
+}
+
 Failure fromSslErrors(Where where, const QList<QSslError>& errors)
 {
-    Failure f;
-    f.where = where;
+    if (errors.isEmpty())
+        return {};
     QStringList texts;
     for (const QSslError& e : errors) {
-        const Kind k = tlsKind(e.error());
-        if (f.kind == Kind::None || rank(k) < rank(f.kind))
-            f.kind = k;
         if (!texts.contains(e.errorString()))
             texts << e.errorString();
     }
-    f.detail = texts.join(QStringLiteral("; "));
-    return f;
+    return Failure::make(where, tlsKind(Centrifuge::mostTellingTlsProblem(errors)), 0,
+        texts.join(QStringLiteral("; ")));
 }
 
 Failure fromSocketError(Where where, QAbstractSocket::SocketError error, const QString& detail)
@@ -186,14 +170,13 @@ Failure fromApiError(Where where, const ApiError& error)
         if (f.kind == Kind::None || f.kind == Kind::Other)
             f.kind = Kind::Unreachable;
         break;
-    case K::Tls:
-        f.kind = Kind::TlsOther;
-        for (const QString& text : error.sslErrors) {
-            const Kind k = tlsKindFromText(text);
-            if (f.kind == Kind::TlsOther || rank(k) < rank(f.kind))
-                f.kind = k;
-        }
+    case K::Tls: {
+        QList<QSslError> errors;
+        for (const QString& text : error.sslErrors)
+            errors << sslErrorFromText(text);
+        f.kind = tlsKind(Centrifuge::mostTellingTlsProblem(errors));
         break;
+    }
     case K::Timeout:
         f.kind = Kind::Timeout;
         break;
@@ -253,6 +236,27 @@ Failure fromTransportText(Where where, const QString& message)
         kind = Kind::Proxy;
     }
     return Failure::make(where, kind, 0, message);
+}
+
+Failure fromRealtimeError(Where where, const Centrifuge::Error& error)
+{
+    using C = Centrifuge::ErrorCategory;
+    const Where socket = where == Where::Unknown ? Where::WebSocket : where;
+    switch (error.category) {
+    case C::Tls:
+        return Failure::make(socket, tlsKind(error.tls), 0, error.message);
+    case C::HttpStatus:
+        if (error.type == Centrifuge::ErrorType::Transport)
+            return Failure::make(Where::WebSocket, Kind::HttpStatus, error.code, error.message);
+        break;
+    case C::Timeout:
+        if (error.type == Centrifuge::ErrorType::Transport)
+            return Failure::make(socket, Kind::Timeout, error.code, error.message);
+        break;
+    default:
+        break;
+    }
+    return fromRealtimeError(where, error.type, error.code, error.message);
 }
 
 Failure fromRealtimeError(Where where, Centrifuge::ErrorType type, int code, const QString& message)

@@ -7,6 +7,7 @@
 
 #include "models/diagnostics/causes.h"
 #include "realtime/codes.h"
+#include "realtime/error.h"
 
 #include <QAbstractSocket>
 #include <QList>
@@ -28,10 +29,11 @@ Failure fromNetworkError(
 Failure fromSocketError(
     Where where, QAbstractSocket::SocketError error, const QString& detail = {});
 
-//! The most telling problem of a TLS error list: wrong host first (adding a CA would not help),
-//! then expired, not yet valid, untrusted, other. Empty list: Kind::None.
+//! The most telling problem of a TLS error list (Centrifuge::mostTellingTlsProblem, the one
+//! grouping and ranking of TLS errors). Empty list: Kind::None.
 Failure fromSslErrors(Where where, const QList<QSslError>& errors);
 Kind tlsKind(QSslError::SslError error);
+Kind tlsKind(Centrifuge::TlsProblem problem);
 
 //! The REST client's classified error (kind, status, Retry-After, TLS error texts).
 Failure fromApiError(Where where, const ApiError& error);
@@ -41,6 +43,9 @@ Failure fromApiError(Where where, const ApiError& error);
 //! texts (Qt's and the library's "TLS: ..." lead) are recognised.
 Failure fromRealtimeError(
     Where where, Centrifuge::ErrorType type, int code, const QString& message);
+//! Client::failed: the error's category decides (TLS with its problem, a refused upgrade's
+//! status, a timeout) without reading the message.
+Failure fromRealtimeError(Where where, const Centrifuge::Error& error);
 
 //! Client::disconnected (terminal) and Client::connecting (code >= 3000 from the server, or the
 //! client-side reasons: no ping, transport closed...).
