@@ -336,6 +336,11 @@ Freshness InboxStore::freshness() const
     return d->m_freshness;
 }
 
+RealtimeBinding* InboxStore::realtimeBinding() const
+{
+    return d->m_binding;
+}
+
 QStringList InboxStore::channels() const
 {
     return d->m_binding ? d->m_binding->channels() : QStringList();

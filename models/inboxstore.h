@@ -38,6 +38,7 @@ class ChatListProxyModel;
 class Clock;
 class MessageListModel;
 class QueryCache;
+class RealtimeBinding;
 class StagesModel;
 class TicketModel;
 
@@ -114,6 +115,8 @@ public:
     Freshness freshness() const;
     //! The subscribed channel names (from the templates) for the diagnostics panel.
     QStringList channels() const;
+    //! The one realtime -> GUI path (connection panel inputs); null without a realtime client.
+    RealtimeBinding* realtimeBinding() const;
     //! Wall time of the last publication received on \a channel (invalid if none yet).
     QDateTime lastPublicationAt(const QString& channel) const;
     QHash<QString, QDateTime> lastPublicationTimes() const;

@@ -15,8 +15,26 @@ RealtimeBinding::RealtimeBinding(
     if (!client)
         return;
     m_clientConnected = client->state() == Centrifuge::Client::State::Connected;
-    connect(client, &Centrifuge::Client::stateChanged, this,
-        [this](Centrifuge::Client::State s) { onClientState(static_cast<int>(s)); });
+    connect(client, &Centrifuge::Client::stateChanged, this, [this](Centrifuge::Client::State s) {
+        onClientState(static_cast<int>(s));
+        Q_EMIT clientStateChanged(s);
+    });
+    forwardClient(client);
+}
+
+void RealtimeBinding::forwardClient(Centrifuge::Client* client)
+{
+    using Centrifuge::Client;
+    // Queued when the client runs on its own thread: the receivers read plain values.
+    connect(client, &Client::connecting, this, &RealtimeBinding::clientConnecting);
+    connect(client, &Client::connected, this,
+        [this](const QString& id, const QString& version, const QByteArray&) {
+            Q_EMIT clientConnected(id, version);
+        });
+    connect(client, &Client::disconnected, this, &RealtimeBinding::clientDisconnected);
+    connect(client, &Client::failed, this, &RealtimeBinding::clientError);
+    connect(client, &Client::reconnectScheduled, this, &RealtimeBinding::reconnectScheduled);
+    connect(client, &Client::tokenRefreshed, this, &RealtimeBinding::tokenRefreshed);
 }
 
 RealtimeBinding::~RealtimeBinding()
@@ -54,6 +72,7 @@ void RealtimeBinding::setOrganization(const QString& org)
         for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
             subscribeOnClientThread(it.key(), false);
     }
+    Q_EMIT channelsChanged(channels());
     updateLive();
 }
 
@@ -67,7 +86,7 @@ void RealtimeBinding::setOrganization(const QString& org)
 // using tokens for every channel (also after an organization switch), so a refusal costs one
 // extra round trip once per run. The provider caches tokens until shortly before `exp` and the
 // client paces token requests; a 103 with a token is final (channelError, no retry loop).
-static constexpr int kPermissionDenied = 103;
+static constexpr int kPermissionDenied = Centrifuge::ReplyError::PermissionDenied;
 
 void RealtimeBinding::subscribeOnClientThread(const QString& channel, bool replace)
 {
@@ -107,8 +126,10 @@ void RealtimeBinding::subscribeOnClientThread(const QString& channel, bool repla
                 });
             QObject::connect(sub, &Centrifuge::Subscription::stateChanged, self.data(),
                 [self, channel, generation](Centrifuge::Subscription::State s) {
-                    if (self && self->m_generation == generation)
+                    if (self && self->m_generation == generation) {
                         self->onSubscriptionState(channel, static_cast<int>(s));
+                        Q_EMIT self->channelStateChanged(channel, s);
+                    }
                 });
             QObject::connect(sub, &Centrifuge::Subscription::errorOccurred, self.data(),
                 [self, channel, withToken](
@@ -132,10 +153,13 @@ void RealtimeBinding::subscribeOnClientThread(const QString& channel, bool repla
                         self->retryWithToken(channel, generation);
                         return;
                     }
+                    if (self->m_generation == generation)
+                        Q_EMIT self->channelUnsubscribed(channel, code, reason);
                     if (code != 0)
                         qCWarning(lcModels)
                             << "unsubscribed from" << channel << "code" << code << reason;
-                    if (code == 102 || code == kPermissionDenied || code == 1)
+                    if (code == Centrifuge::ReplyError::UnknownChannel || code == kPermissionDenied
+                        || code == Centrifuge::UnsubscribedCode::Unauthorized)
                         Q_EMIT self->channelError(channel, code, reason);
                 });
             sub->subscribe();

@@ -8,23 +8,25 @@
 //! The client may live on another thread: subscriptions are created and removed on its thread
 //! through queued calls, and their signals reach this object queued.
 //!
+//! The one path from the realtime client to the GUI: the binding owns the subscriptions and
+//! republishes, on its own thread, what the connection panel shows (client state, errors with
+//! their category, reconnect schedule, each channel's state, errors and publications). Nobody
+//! else connects to the client's or the subscriptions' signals, and nobody looks subscriptions
+//! up by name (docs/architecture.md, "One path from a frame to a row").
+//!
 //! Subscription tokens: a channel refused with 103 without a token is subscribed again with the
 //! client's TokenProvider (the backend's subscription-token route), and from then on every
 //! channel uses tokens (see subscribeOnClientThread() for why not from the start).
 
 #include "models/channeltemplates.h"
 #include "models/inboxevent.h"
+#include "realtime/client.h"
+#include "realtime/subscription.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-
-namespace Centrifuge {
-class Client;
-struct Publication;
-struct SubscribedEvent;
-} // namespace Centrifuge
 
 namespace WhaTrack {
 
@@ -58,10 +60,26 @@ Q_SIGNALS:
     void resyncNeeded(const QString& reason);
     void liveChanged(bool live);
     void publicationSeen(const QString& channel, const QDateTime& at);
-    //! A channel was refused (102 unknown channel: wrong naming; 103 permission denied).
+    //! A channel was refused (102 unknown channel: wrong naming; 103 permission denied). Not
+    //! emitted for the first refusal without a subscription token (a retry with one follows).
     void channelError(const QString& channel, int code, const QString& message);
 
+    // The connection panel's inputs, republished from the client and the subscriptions.
+    //! The organization's channels (after setOrganization), messages first.
+    void channelsChanged(const QStringList& channels);
+    void channelStateChanged(const QString& channel, Centrifuge::Subscription::State state);
+    void channelUnsubscribed(const QString& channel, int code, const QString& reason);
+    void clientStateChanged(Centrifuge::Client::State state);
+    void clientConnecting(int code, const QString& reason);
+    void clientConnected(const QString& clientId, const QString& serverVersion);
+    void clientDisconnected(int code, const QString& reason);
+    //! Client::failed: switch on error.category (TLS, HTTP status, network...).
+    void clientError(const Centrifuge::Error& error);
+    void reconnectScheduled(int attempt, qint64 delayMs);
+    void tokenRefreshed(qint64 expiresInSeconds);
+
 private:
+    void forwardClient(Centrifuge::Client* client);
     void onClientState(int state);
     void onSubscribed(const QString& channel, const Centrifuge::SubscribedEvent& event);
     void onSubscriptionState(const QString& channel, int state);

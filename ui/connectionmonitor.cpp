@@ -2,6 +2,7 @@
 
 #include "models/apierror.h"
 #include "models/diagnostics/causeadapters.h"
+#include "models/realtimebinding.h"
 #include "ui/connectiondiagnostics.h"
 #include "ui/logging.h"
 
@@ -99,9 +100,40 @@ void ConnectionMonitor::recordFailure(const Diag::Failure& failure)
 
 void ConnectionMonitor::setChannels(const QStringList& channels)
 {
-    for (const auto& name : channels)
-        m_snapshot.channelRef(name);
+    // In the given order (messages first); what is known of a channel already stays.
+    QList<ChannelStatus> rows;
+    for (const auto& name : channels) {
+        const ChannelStatus* known = m_snapshot.channel(name);
+        rows << (known ? *known : ChannelStatus {name, {}, {}, {}, {}, {}, 0});
+    }
+    m_snapshot.channels = rows;
     Q_EMIT changed();
+}
+
+void ConnectionMonitor::attach(WhaTrack::RealtimeBinding* binding)
+{
+    using WhaTrack::RealtimeBinding;
+    // Same thread as the binding (the GUI's): direct connections, the snapshot follows at once.
+    connect(
+        binding, &RealtimeBinding::clientStateChanged, this, &ConnectionMonitor::onStateChanged);
+    connect(binding, &RealtimeBinding::clientConnecting, this, &ConnectionMonitor::onConnecting);
+    connect(binding, &RealtimeBinding::clientConnected, this, &ConnectionMonitor::onConnected);
+    connect(
+        binding, &RealtimeBinding::clientDisconnected, this, &ConnectionMonitor::onDisconnected);
+    connect(binding, &RealtimeBinding::clientError, this,
+        qOverload<const Centrifuge::Error&>(&ConnectionMonitor::onError));
+    connect(binding, &RealtimeBinding::reconnectScheduled, this,
+        &ConnectionMonitor::onReconnectScheduled);
+    connect(binding, &RealtimeBinding::tokenRefreshed, this, &ConnectionMonitor::onTokenRefreshed);
+    connect(binding, &RealtimeBinding::channelsChanged, this, &ConnectionMonitor::setChannels);
+    connect(binding, &RealtimeBinding::channelStateChanged, this,
+        &ConnectionMonitor::onSubscriptionState);
+    connect(binding, &RealtimeBinding::channelError, this, &ConnectionMonitor::onSubscriptionError);
+    connect(
+        binding, &RealtimeBinding::channelUnsubscribed, this, &ConnectionMonitor::onUnsubscribed);
+    connect(binding, &RealtimeBinding::publicationSeen, this,
+        [this](const QString& channel, const QDateTime&) { onPublication(channel); });
+    setChannels(binding->channels());
 }
 
 void ConnectionMonitor::start()
@@ -111,7 +143,7 @@ void ConnectionMonitor::start()
     fresh.webSocketUrl = m_snapshot.webSocketUrl;
     for (const auto& c : std::as_const(m_snapshot.channels))
         fresh.channelRef(c.channel);
-    fresh.networkReachable = m_snapshot.networkReachable;
+    fresh.network = m_snapshot.network;
     fresh.restCalls = m_snapshot.restCalls;
     // The history outlives a session: the errors that led to a sign-in again are still useful.
     fresh.errors = m_snapshot.errors;
@@ -169,12 +201,17 @@ void ConnectionMonitor::onDisconnected(int code, const QString& reason)
 
 void ConnectionMonitor::onError(Centrifuge::ErrorType type, int code, const QString& message)
 {
+    onError(Centrifuge::Error::make(type, code, message));
+}
+
+void ConnectionMonitor::onError(const Centrifuge::Error& error)
+{
     // QMetaEnum rather than errorTypeName(): the name is only for display here.
-    const char* name = QMetaEnum::fromType<Centrifuge::ErrorType>().valueToKey(int(type));
-    m_snapshot.lastError
-        = stamp(code, QLatin1String(name ? name : "Error") + QStringLiteral(": ") + message);
+    const char* name = QMetaEnum::fromType<Centrifuge::ErrorType>().valueToKey(int(error.type));
+    m_snapshot.lastError = stamp(
+        error.code, QLatin1String(name ? name : "Error") + QStringLiteral(": ") + error.message);
     Q_EMIT changed();
-    recordFailure(Diag::fromRealtimeError(Diag::Where::Unknown, type, code, message));
+    recordFailure(Diag::fromRealtimeError(Diag::Where::Unknown, error));
 }
 
 void ConnectionMonitor::onReconnectScheduled(int attempt, qint64 delayMs)
@@ -273,14 +310,11 @@ void ConnectionMonitor::onRestResult(
     recordFailure(failure);
 }
 
-void ConnectionMonitor::setNetworkReachable(int reachable)
+void ConnectionMonitor::setNetworkReachable(Centrifuge::NetworkMonitor::Reachability reachability)
 {
-    std::optional<bool> value;
-    if (reachable >= 0)
-        value = reachable > 0;
-    if (value == m_snapshot.networkReachable)
+    if (reachability == m_snapshot.network)
         return;
-    m_snapshot.networkReachable = value;
+    m_snapshot.network = reachability;
     Q_EMIT changed();
 }
 

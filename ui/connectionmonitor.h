@@ -3,9 +3,10 @@
 //! \file connectionmonitor.h
 //! \brief GUI-thread mirror of the realtime client, the token source and the store freshness.
 //!
-//! The client lives on its own thread, so the GUI never calls into it to read state: the
-//! composition root connects the client's signals to these slots (queued), and the pill and
-//! the details dialog read the resulting ConnectionSnapshot. Timestamps come from an injected
+//! The client lives on its own thread, so the GUI never calls into it to read state: attach()
+//! takes the store's RealtimeBinding, the one object that owns the subscriptions and
+//! republishes the client's and the subscriptions' events (queued), and the pill and the
+//! details dialog read the resulting ConnectionSnapshot. Timestamps come from an injected
 //! monotonic clock so tests can drive every debounce rule.
 
 #include "ui/connectionsnapshot.h"
@@ -15,7 +16,8 @@
 
 namespace WhaTrack {
 struct ApiError;
-}
+class RealtimeBinding;
+} // namespace WhaTrack
 
 namespace WhaTrack::Ui {
 
@@ -36,8 +38,12 @@ public:
     //! does not own it; without one the dialog offers no run.
     void setDiagnostics(ConnectionDiagnostics* diagnostics);
     ConnectionDiagnostics* diagnostics() const;
-    //! The channels the session subscribes to, listed even before their first event.
+    //! The channels the session subscribes to, listed even before their first event; the
+    //! rows of channels not in the list (the previous organization's) go.
     void setChannels(const QStringList& channels);
+    //! Follows \a binding: client state, errors, reconnects, token refreshes, and every
+    //! channel's state, refusal (channelError) and publications. Call once.
+    void attach(WhaTrack::RealtimeBinding* binding);
 
 public Q_SLOTS:
     //! A new session starts (after sign-in): resets everything but the endpoints and starts
@@ -49,6 +55,9 @@ public Q_SLOTS:
     void onConnecting(int code, const QString& reason);
     void onConnected(const QString& clientId, const QString& serverVersion);
     void onDisconnected(int code, const QString& reason);
+    //! The client's error with its category (Client::failed).
+    void onError(const Centrifuge::Error& error);
+    //! The same from the text API (type, code, message): the category follows from the type.
     void onError(Centrifuge::ErrorType type, int code, const QString& message);
     //! The client's reconnectScheduled(attempt, delayMs): delayMs is millisToReconnect() at
     //! that moment, so the countdown is computed here without calling into the client thread.
@@ -74,8 +83,8 @@ public Q_SLOTS:
     //! Adds a failure to the bounded error history (the same failure again in a row is
     //! counted, not repeated). Kind::None and Canceled are ignored.
     void recordFailure(const WhaTrack::Diagnostics::Failure& failure);
-    //! 1 reachable, 0 not reachable, -1 unknown (QNetworkInformation may be unavailable).
-    void setNetworkReachable(int reachable);
+    //! The platform's reachability (Unknown when QNetworkInformation has no backend).
+    void setNetworkReachable(Centrifuge::NetworkMonitor::Reachability reachability);
     void setSignedOut(bool signedOut, const QString& reason = {});
     void setFreshness(const WhaTrack::Freshness& freshness, const QDateTime& lastSyncAt = {});
 

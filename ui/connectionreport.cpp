@@ -148,8 +148,9 @@ QList<DetailSection> ConnectionReport::sections(
     conn.rows.append({tr("Reconnect attempt"), QString::number(s.reconnectAttempt)});
     conn.rows.append({tr("Next retry"), retryText(s, nowMs)});
     QString network = tr("unknown");
-    if (s.networkReachable.has_value())
-        network = *s.networkReachable ? tr("reachable") : tr("no network");
+    if (s.network != Centrifuge::NetworkMonitor::Reachability::Unknown)
+        network = s.network == Centrifuge::NetworkMonitor::Reachability::Online ? tr("reachable")
+                                                                                : tr("no network");
     conn.rows.append({tr("Network"), network});
     out.append(conn);
 

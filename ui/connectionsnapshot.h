@@ -9,6 +9,7 @@
 #include "models/diagnostics/causes.h"
 #include "models/freshness.h"
 #include "realtime/client.h"
+#include "realtime/networkmonitor.h"
 #include "realtime/subscription.h"
 
 #include <QDateTime>
@@ -81,7 +82,9 @@ struct ConnectionSnapshot
     bool hasConnected = false; //!< connected at least once in this session
     qint64 reconnectAtMs = -1; //!< monotonic deadline of the next attempt, -1 if none scheduled
     int reconnectAttempt = 0;
-    std::optional<bool> networkReachable; //!< empty when the platform cannot tell
+    //! Unknown when the platform cannot tell.
+    Centrifuge::NetworkMonitor::Reachability network
+        = Centrifuge::NetworkMonitor::Reachability::Unknown;
     bool signedOut = false;
     QString signedOutReason;
     //! The store's freshness; empty until the store reported one.

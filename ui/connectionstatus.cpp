@@ -257,7 +257,8 @@ std::optional<View> ConnectionStatusPresenter::terminalView(const ConnectionSnap
             return v;
         }
     }
-    if (s.state != State::Connected && s.networkReachable.has_value() && !*s.networkReachable) {
+    if (s.state != State::Connected
+        && s.network == Centrifuge::NetworkMonitor::Reachability::Offline) {
         View v;
         v.kind = View::Kind::NoNetwork;
         v.tone = View::Tone::Error;

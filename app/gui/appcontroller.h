@@ -1,20 +1,23 @@
 #pragma once
 
 //! \file appcontroller.h
-//! \brief The GUI composition root: REST client, session, realtime thread, store, windows, and
-//! the flows between them (sign in, organization choice, 401, TLS errors, resync, shutdown).
+//! \brief The GUI composition root: builds the REST client, session, realtime thread, store and
+//! windows, and wires them to the flows (sign in, organization, TLS messages, reachability).
+//! Each flow is its own small object (app/gui/*flow.h, caloader.h, endpoints.h...), tested
+//! offscreen in tests/app; this file only connects them.
 
+#include "app/gui/caloader.h"
 #include "app/gui/guioptions.h"
-#include "models/apierror.h"
 #include "models/appsettings.h"
 #include "models/session.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QSet>
-#include <QSslCertificate>
 
 #include <memory>
+
+namespace Centrifuge {
+class NetworkWatcher;
+}
 
 namespace WhaTrack {
 class ApiClient;
@@ -26,14 +29,17 @@ class SecretStore;
 namespace WhaTrack::Ui {
 class ConnectionMonitor;
 class MainWindow;
-class SignInDialog;
 } // namespace WhaTrack::Ui
 
 namespace WhaTrack::Gui {
 
 class CacheLock;
 class DesktopIntegration;
+class InitialChat;
+class OrganizationFlow;
 class RealtimeThread;
+class SignInFlow;
+class TlsProblemNotifier;
 
 class AppController : public QObject
 {
@@ -59,46 +65,37 @@ Q_SIGNALS:
     void restartRequested();
 
 private:
-    bool loadCaCertificates(QList<QSslCertificate>* certs);
-    QUrl effectiveWebSocketUrl() const;
+    bool createStore();
+    void createRealtime();
+    void wireWindow();
     void wireSession();
-    void wireDiagnostics(const QList<QSslCertificate>& cas);
+    void wireDiagnostics();
     void wireStore();
     void watchNetwork();
-
-    void showSignIn(const QString& message, bool error);
     void onSignedIn(const User& user);
-    void onSignedOut(Session::SignOutReason reason, const QString& message);
-    void onSignInFailed(const ApiError& error);
-    void onOrganizationsChanged();
-    void chooseOrganization();
-    void activateOrganization(const QString& id);
+    void onSignedOut();
+    void activateOrganization(const QString& id, bool switching);
     void updateFreshness();
-    void showTlsProblem(const QString& where, const QStringList& errors);
     void updateOrganizationName();
-    QString lastChatKey(const QString& organizationId) const;
-    //! Opens the --open-chat chat, or the one open last time, as soon as the list has it.
-    void openInitialChat();
+    bool askForServer();
+    void applyConnectionSettings(const Preferences& prefs);
 
     GuiOptions m_options;
+    CaCertificates m_cas;
     std::shared_ptr<SecretStore> m_secrets;
     ApiClient* m_api = nullptr;
     Session* m_session = nullptr;
     Ui::ConnectionMonitor* m_monitor = nullptr;
+    //! The one reader of the platform's reachability: the pill and the client share it.
+    std::shared_ptr<Centrifuge::NetworkWatcher> m_network;
     std::unique_ptr<RealtimeThread> m_realtime;
     std::shared_ptr<BackendTokenProvider> m_tokens;
     InboxStore* m_store = nullptr;
     std::unique_ptr<Ui::MainWindow> m_window;
-    QPointer<Ui::SignInDialog> m_signIn;
-    QString m_activeOrg;
-    bool m_autoSignInUsed = false;
-    bool m_orgChoicePending = false;
-    QString m_initialChat;
-    QList<QMetaObject::Connection> m_initialChatWait;
-    QSet<QString> m_tlsShown; //!< each distinct TLS problem is shown once, not on every retry
-    // Desktop integration.
-    bool askForServer();
-    void applyConnectionSettings(const Preferences& prefs);
+    SignInFlow* m_signIn = nullptr;
+    OrganizationFlow* m_organizations = nullptr;
+    TlsProblemNotifier* m_tls = nullptr;
+    InitialChat* m_initialChat = nullptr;
     DesktopIntegration* m_desktop = nullptr;
     std::unique_ptr<CacheLock> m_cacheLock;
 };

@@ -248,19 +248,19 @@ private Q_SLOTS:
 
     void noNetworkShownAtOnce()
     {
-        m_monitor->setNetworkReachable(0);
+        m_monitor->setNetworkReachable(Centrifuge::NetworkMonitor::Reachability::Offline);
         m_monitor->onStateChanged(State::Connecting);
         QCOMPARE(view().kind, Kind::NoNetwork); // not debounced: the OS told us
         QCOMPARE(view().text, QStringLiteral("Offline (no network)"));
         QCOMPARE(view().action, Action::TryNow);
-        m_monitor->setNetworkReachable(1);
+        m_monitor->setNetworkReachable(Centrifuge::NetworkMonitor::Reachability::Online);
         QCOMPARE(view().kind, Kind::Hidden);
     }
 
     void socketUpWinsOverReachability()
     {
         // QNetworkInformation can be wrong (VPNs, some Linux setups): a live socket is proof.
-        m_monitor->setNetworkReachable(0);
+        m_monitor->setNetworkReachable(Centrifuge::NetworkMonitor::Reachability::Offline);
         connectedAt(100000 + 200);
         QCOMPARE(view().kind, Kind::Online);
     }
