@@ -30,9 +30,10 @@ const QString kLastChat = QStringLiteral("inbox/lastChat/");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kSplitter = QStringLiteral("window/splitter");
 
+// The context is the one lupdate gives a free tr() in namespace WhaTrack (docs/translations.md).
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("WhaTrack::Preferences", text);
+    return QCoreApplication::translate("WhaTrack", text);
 }
 
 //! Created 0600 (in a 0700 folder) before Qt first writes it.

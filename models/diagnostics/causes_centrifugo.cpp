@@ -7,7 +7,8 @@ namespace WhaTrack::Diagnostics::detail {
 
 namespace {
 
-const char* const kNamingHint = "check the channel naming (org: vs org.)";
+const char* const kNamingHint
+    = QT_TRANSLATE_NOOP("WhaTrack::Diagnostics::detail", "check the channel naming (org: vs org.)");
 
 QString channelWords(const Failure& f)
 {

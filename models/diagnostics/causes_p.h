@@ -9,9 +9,18 @@
 
 namespace WhaTrack::Diagnostics::detail {
 
+//! lupdate files a free tr() under the scope it is called from: the namespace, this detail
+//! namespace, or Cause's members. The table's texts are looked up in each (docs/translations.md).
 inline QString tr(const char* text)
 {
-    return QCoreApplication::translate("WhaTrack::Diagnostics", text);
+    const QString source = QString::fromUtf8(text);
+    for (const char* context : {"WhaTrack::Diagnostics", "WhaTrack::Diagnostics::detail",
+             "WhaTrack::Diagnostics::Cause"}) {
+        const QString translated = QCoreApplication::translate(context, text);
+        if (translated != source)
+            return translated;
+    }
+    return source;
 }
 
 inline Cause row(
