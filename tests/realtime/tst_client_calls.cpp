@@ -6,6 +6,7 @@
 
 #include <QThread>
 
+#include <atomic>
 #include <thread>
 
 using namespace Centrifuge;
@@ -77,7 +78,7 @@ private Q_SLOTS:
         QTRY_VERIFY(call.isFinished());
         QCOMPARE(call.result().code, CallCode::Timeout);
         server.reply(ids.first(), QStringLiteral("publish"));
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no second result
         QCOMPARE(call.resultCount(), 1);
         QCOMPARE(call.result().code, CallCode::Timeout);
         QCOMPARE(client.state(), Client::State::Connected); // a late reply is not bad protocol
@@ -99,8 +100,12 @@ private Q_SLOTS:
         auto call = client->publish(QStringLiteral("ch"), "{}");
         QTRY_COMPARE(ids.size(), 1);
         // Block the client's thread past the timeout; the reply arrives meanwhile.
-        QMetaObject::invokeMethod(client, [] { QThread::msleep(1500); });
-        QTest::qWait(200);
+        std::atomic<bool> blocked {false};
+        QMetaObject::invokeMethod(client, [&blocked] {
+            blocked = true;
+            QThread::msleep(1500); // duration, not a wait for an event: the thread is stuck
+        });
+        QTRY_VERIFY(blocked.load());
         server.reply(ids.first(), QStringLiteral("publish"));
         QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), 4000);
         QCOMPARE(call.result().code, 0);
@@ -209,7 +214,7 @@ private Q_SLOTS:
         auto published = sub->publish(R"({"text":"early"})");
         auto history = sub->history(0);
         auto stats = sub->presenceStats();
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: nothing sent early
         QVERIFY(!published.isFinished());
         QCOMPARE(server.count(QStringLiteral("publish")), 0); // nothing before `subscribed`
         server.reply(held.first(), QStringLiteral("subscribe"));

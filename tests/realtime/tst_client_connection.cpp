@@ -73,7 +73,7 @@ private Q_SLOTS:
         auto call = client.publish(QStringLiteral("ch"), "{}");
         Subscription* late = client.newSubscription(QStringLiteral("late"));
         late->subscribe();
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: nothing sent early
         QCOMPARE(server.received.size(), 1); // the publish and the late subscribe wait
         server.onCommand = {};
         server.reply(connectId, QStringLiteral("connect"),
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QTRY_COMPARE(client.state(), Client::State::Connected);
         server.sendPing();
         server.publish(QStringLiteral("x"), {}); // a marker frame after the ping
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no pong
         QCOMPARE(server.pongs, 0);
     }
 
@@ -134,7 +134,7 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i) { // 2.4 s of publications, no ping
             server.publish(QStringLiteral("x"), {});
             sinceLastFrame.start();
-            QTest::qWait(400);
+            QTest::qWait(400); // duration, not a wait for an event: frames keep coming
         }
         QCOMPARE(connecting.size(), 1);
         QCOMPARE(client.state(), Client::State::Connected);
@@ -160,11 +160,12 @@ private Q_SLOTS:
         QSignalSpy connecting(client, &Client::connecting);
         client->connectToServer();
         QTRY_COMPARE(client->state(), Client::State::Connected);
-        QMetaObject::invokeMethod(client, [] { QThread::msleep(2000); }); // watchdog is 1.3 s
-        QTest::qWait(1800);
+        // duration, not a wait for an event: the thread is stuck past the watchdog (1.3 s)
+        QMetaObject::invokeMethod(client, [] { QThread::msleep(2000); });
+        QTest::qWait(1800); // duration, not a wait for an event: blocked past the limit
         server.sendPing();
         QTRY_COMPARE_WITH_TIMEOUT(server.pongs, 1, 3000);
-        QTest::qWait(300);
+        QTest::qWait(300); // duration, not a wait for an event: no reconnect
         QCOMPARE(client->state(), Client::State::Connected);
         QCOMPARE(connecting.size(), 1);
         QMetaObject::invokeMethod(client, &QObject::deleteLater);
@@ -229,7 +230,7 @@ private Q_SLOTS:
             QCOMPARE(disconnected.at(0).at(0).toInt(), eventCode);
             QCOMPARE(disconnected.at(0).at(1).toString(), eventReason);
             QCOMPARE(client.state(), Client::State::Disconnected);
-            QTest::qWait(150); // longer than the max reconnect delay
+            QTest::qWait(150); // duration, not a wait for an event: > max reconnect delay
             QCOMPARE(server.connections, 1);
         }
     }
@@ -337,7 +338,7 @@ private Q_SLOTS:
         QTRY_COMPARE(server.connections, 2);
         QTRY_COMPARE(client.state(), Client::State::Connected);
         const int before = int(connecting.size());
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no reconnect
         QCOMPARE(int(connecting.size()), before);
         QCOMPARE(client.state(), Client::State::Connected);
     }

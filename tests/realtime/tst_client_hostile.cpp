@@ -68,7 +68,7 @@ private Q_SLOTS:
         QTRY_COMPARE(disconnected.size(), 1);
         QCOMPARE(disconnected.at(0).at(0).toInt(), 3503);
         QCOMPARE(client.state(), Client::State::Disconnected);
-        QTest::qWait(150); // longer than the max reconnect delay
+        QTest::qWait(150); // duration, not a wait for an event: > max reconnect delay
         QCOMPARE(server.connections, 2);
     }
 

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(network->starts, 1);
 
         network->comeBack(); // connected: nothing to hurry
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: no reconnect
         QCOMPARE(connecting.size(), 1);
         QCOMPARE(server.connections, 1);
 
@@ -73,7 +73,7 @@ private Q_SLOTS:
         server.close(3001);
         QTRY_COMPARE(client.reconnectAttempt(), 1);
         network->comeBack();
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no early reconnect
         QCOMPARE(network->starts, 0);
         QCOMPARE(client.state(), Client::State::Connecting);
         QCOMPARE(client.reconnectAttempt(), 1);

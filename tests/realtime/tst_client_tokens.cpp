@@ -123,7 +123,7 @@ private Q_SLOTS:
         client.connectToServer();
         QTRY_COMPARE(disconnected.size(), 1);
         QCOMPARE(disconnected.first().at(0).toInt(), DisconnectedCode::Unauthorized);
-        QTest::qWait(200); // several max reconnect delays
+        QTest::qWait(200); // duration, not a wait for an event: several max delays
         QCOMPARE(provider.requests.size(), 1);
         QCOMPARE(server.connections, 0);
     }
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QTRY_COMPARE(server.connections, 2);
         QTRY_COMPARE(client.state(), Client::State::Connected);
         provider.held.first()(TokenReply::ok(QStringLiteral("stale")));
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no refresh
         QCOMPARE(server.count(QStringLiteral("refresh")), 0);
     }
 
@@ -232,7 +232,7 @@ private Q_SLOTS:
         sub->subscribe();
         client.connectToServer();
         QTRY_VERIFY(connectId != 0);
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: no token asked
         QCOMPARE(provider.count(TokenRequest::Kind::Subscription), 0);
         QCOMPARE(server.count(QStringLiteral("subscribe")), 0); // needs a token: not batched
         server.reply(connectId, QStringLiteral("connect"),

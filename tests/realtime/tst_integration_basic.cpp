@@ -174,7 +174,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 5000);
         QCOMPARE(disconnected.first().at(0).toInt(), 4500);
         QCOMPARE(disconnected.first().at(1).toString(), QStringLiteral("go away"));
-        QTest::qWait(400);
+        QTest::qWait(400); // duration, not a wait for an event: stays disconnected
         QCOMPARE(client.state(), Client::State::Disconnected);
     }
 

@@ -128,7 +128,7 @@ private Q_SLOTS:
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         QTRY_COMPARE_WITH_TIMEOUT(publications.size(), 2, 5000);
-        QTest::qWait(200); // nothing else trickles in
+        QTest::qWait(200); // duration, not a wait for an event: nothing trickles in
         QCOMPARE(publications.size(), 2);
         QCOMPARE(textOf(publications.at(0)), QStringLiteral("match"));
         QCOMPARE(textOf(publications.at(1)), QStringLiteral("match too"));

@@ -89,7 +89,7 @@ private Q_SLOTS:
         sub->unsubscribe();
         QCOMPARE(sub->state(), Subscription::State::Unsubscribed);
         sub->subscribe(); // at once again: must wait for the first subscribe to settle
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: no second subscribe
         QCOMPARE(guard.held.size(), 1);
         QTRY_COMPARE(server.count(QStringLiteral("unsubscribe")), 1);
         guard.answer(server, 0);
@@ -121,7 +121,7 @@ private Q_SLOTS:
         Subscription* second = client.newSubscription(QStringLiteral("ch"));
         QVERIFY(second);
         second->subscribe();
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: no second subscribe
         QCOMPARE(guard.held.size(), 1);
         guard.answer(server, 0);
         QTRY_COMPARE(guard.held.size(), 2);
@@ -203,7 +203,7 @@ private Q_SLOTS:
                 {QStringLiteral("reason"), QStringLiteral("server unsubscribe")}});
         QTRY_COMPARE(unsubscribed.size(), 1);
         QCOMPARE(unsubscribed.first().at(0).toInt(), 2000);
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: no resubscribe
         QCOMPARE(server.count(QStringLiteral("subscribe")), 3);
     }
 

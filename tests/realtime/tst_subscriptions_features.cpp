@@ -158,7 +158,7 @@ private Q_SLOTS:
         QTRY_COMPARE(sub->state(), Subscription::State::Unsubscribed);
         compactedPush(43, QStringLiteral("pub"), QJsonObject {{QStringLiteral("offset"), 5}});
         server.publish(QStringLiteral("ch"), {}, 6); // by name: not ours either now
-        QTest::qWait(100);
+        QTest::qWait(100); // duration, not a wait for an event: nothing delivered
         QCOMPARE(publications.size(), 2);
         QCOMPARE(serverPublications.size(), 0);
     }
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(state.asked, QStringList {QStringLiteral("ch")});
         client.connectToServer();
         QTRY_COMPARE(client.state(), Client::State::Connected);
-        QTest::qWait(50);
+        QTest::qWait(50); // duration, not a wait for an event: no subscribe yet
         QCOMPARE(server.count(QStringLiteral("subscribe")), 0); // waits for the state
         state.answerFromThread(StateReply::ok(StreamPosition {10, QStringLiteral("E")}));
         QTRY_COMPARE(sub->state(), Subscription::State::Subscribed);

@@ -240,12 +240,12 @@ private Q_SLOTS:
         QVERIFY2(scheduled.at(0).at(1).toLongLong() >= 12000,
             qPrintable(QString::number(scheduled.at(0).at(1).toLongLong())));
         QVERIFY(client.millisToReconnect() > 10000);
-        QTest::qWait(2000);
+        QTest::qWait(2000); // duration, not a wait for an event: no second ask
         QCOMPARE(provider.requests.size(), 1);
         QCOMPARE(server.connections, 0);
         // "Try now" cannot get around it either.
         client.reconnectNow();
-        QTest::qWait(300);
+        QTest::qWait(300); // duration, not a wait for an event: no ask
         QCOMPARE(provider.requests.size(), 1);
     }
 
@@ -318,7 +318,7 @@ private Q_SLOTS:
         client.connectToServer();
         QTRY_COMPARE(errors.size(), 1);
         QCOMPARE(errors.at(0).at(0).value<ErrorType>(), ErrorType::SubscribeToken);
-        QTest::qWait(2000); // resubscribe backoff is 20-100 ms here
+        QTest::qWait(2000); // duration, not a wait for an event: backoff is 20-100 ms
         QCOMPARE(provider.count(TokenRequest::Kind::Subscription), 1);
         QCOMPARE(sub->state(), Subscription::State::Subscribing);
     }
