@@ -3,13 +3,11 @@
 // reader that stops reading stdout. The CLI keeps its connection in every case.
 
 #include "tests/support/fakecentrifugo.h"
-#include "tests/support/tinyhttpserver.h"
+#include "tests/support/fakehttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,7 +16,9 @@
 #include <unistd.h>
 
 using TestSupport::FakeCentrifugo;
-using TestSupport::TinyHttpServer;
+using WhaTrack::Testing::FakeHttpServer;
+using WhaTrack::Testing::HttpRequest;
+using WhaTrack::Testing::HttpResponse;
 
 #ifndef INBOX_CLI_BIN
 #error "INBOX_CLI_BIN must point to the built whatrack-inbox-cli"
@@ -59,41 +59,6 @@ void start(QProcess& process, const QStringList& arguments)
     process.start();
     QVERIFY(process.waitForStarted(5000));
 }
-
-//! Answers every HTTP request with \a response (raw bytes: status line, headers, body) and keeps
-//! what it was sent, for answers TinyHttpServer cannot give (a Location header).
-class RawHttpServer : public QObject
-{
-public:
-    explicit RawHttpServer(QByteArray response)
-        : m_response(std::move(response))
-    {
-        m_server.listen(QHostAddress::LocalHost);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    m_pending[socket] += socket->readAll();
-                    if (!m_pending[socket].contains("\r\n\r\n"))
-                        return;
-                    requests << m_pending.take(socket);
-                    socket->write(m_response);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    QUrl url(const QString& path) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
-    QList<QByteArray> requests;
-
-private:
-    QTcpServer m_server;
-    QByteArray m_response;
-    QHash<QTcpSocket*, QByteArray> m_pending;
-};
 
 } // namespace
 
@@ -152,9 +117,10 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         FakeCentrifugo server;
-        TinyHttpServer tokens([status, body](const TinyHttpServer::Request&) {
-            return TinyHttpServer::Response {status, body};
-        });
+        FakeHttpServer tokens;
+        QVERIFY(tokens.listen());
+        tokens.setHandler(
+            [status, body](const HttpRequest&) { return HttpResponse::json(status, body); });
         QProcess cli;
         QByteArray out;
         connect(&cli, &QProcess::readyReadStandardOutput, this,
@@ -162,12 +128,12 @@ private Q_SLOTS:
         start(cli,
             {QStringLiteral("--ws-url"), server.url().toString(), QStringLiteral("--token-url"),
                 tokens.url(QStringLiteral("/token")).toString()});
-        QTRY_COMPARE_WITH_TIMEOUT(tokens.requests.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(tokens.requestCount(), 1, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"type\":\"connectToken\""), 5000);
         // The reconnect backoff alone (0.5-1 s, 0.5-1.5 s...) would ask 3-4 more times in 3 s;
         // a failing token route waits at least 12 s.
-        QTest::qWait(3000);
-        QCOMPARE(tokens.requests.size(), 1);
+        QTest::qWait(3000); // duration, not a wait for an event: no second ask
+        QCOMPARE(tokens.requestCount(), 1);
         QCOMPARE(cli.state(), QProcess::Running);
         cli.terminate();
         QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
@@ -178,11 +144,19 @@ private Q_SLOTS:
     {
         // The request carries the user's credentials (--header): a redirect to another origin
         // must not get them. It is an error with its cause, not a resend.
-        RawHttpServer elsewhere("HTTP/1.1 200 OK\r\nContent-Length: 15\r\nConnection: close\r\n\r\n"
-                                "{\"token\":\"x\"}");
-        RawHttpServer route("HTTP/1.1 307 Temporary Redirect\r\nLocation: "
-            + elsewhere.url(QStringLiteral("/steal")).toEncoded()
-            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        FakeHttpServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        elsewhere.setHandler(
+            [](const HttpRequest&) { return HttpResponse::json(200, R"({"token":"x"})"); });
+        FakeHttpServer route;
+        QVERIFY(route.listen());
+        const QByteArray location = elsewhere.url(QStringLiteral("/steal")).toEncoded();
+        route.setHandler([location](const HttpRequest&) {
+            HttpResponse redirect;
+            redirect.status = 307;
+            redirect.headers.append(qMakePair(QByteArray("Location"), location));
+            return redirect;
+        });
         FakeCentrifugo server;
         QProcess cli;
         QByteArray out;
@@ -193,10 +167,10 @@ private Q_SLOTS:
                 route.url(QStringLiteral("/token")).toString(), QStringLiteral("--header"),
                 QStringLiteral("Cookie: session=secret")});
         QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"type\":\"connectToken\""), 5000);
-        QCOMPARE(route.requests.size(), 1);
-        QVERIFY(route.requests.first().contains("session=secret"));
+        QCOMPARE(route.requestCount(), 1);
+        QVERIFY(route.requests().first().headers.value("cookie").contains("session=secret"));
         QVERIFY(out.contains("redirects are not followed"));
-        QCOMPARE(elsewhere.requests.size(), 0);
+        QCOMPARE(elsewhere.requestCount(), 0);
         cli.terminate();
         QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
     }
@@ -204,8 +178,10 @@ private Q_SLOTS:
     void hugeTokenAnswerIsCutOff()
     {
         FakeCentrifugo server;
-        TinyHttpServer tokens([](const TinyHttpServer::Request&) {
-            return TinyHttpServer::Response {200, QByteArray(20 * 1024 * 1024, 'x')};
+        FakeHttpServer tokens;
+        QVERIFY(tokens.listen());
+        tokens.setHandler([](const HttpRequest&) {
+            return HttpResponse::json(200, QByteArray(20 * 1024 * 1024, 'x'));
         });
         QProcess cli;
         QByteArray out;

@@ -1,8 +1,8 @@
 // `whatrack-inbox-cli listen` end to end: the built console against the REAL Centrifugo.
 
+#include "tests/support/fakehttpserver.h"
 #include "tests/support/localcentrifugo.h"
 #include "tests/support/testcertificates.h"
-#include "tests/support/tinyhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +13,9 @@
 #include <csignal>
 
 using TestSupport::LocalCentrifugo;
-using TestSupport::TinyHttpServer;
+using WhaTrack::Testing::FakeHttpServer;
+using WhaTrack::Testing::HttpRequest;
+using WhaTrack::Testing::HttpResponse;
 
 #ifndef INBOX_CLI_BIN
 #error "INBOX_CLI_BIN must point to the built whatrack-inbox-cli"
@@ -151,22 +153,24 @@ private Q_SLOTS:
     void tokenUrlHeadersAndTerminalDisconnect()
     {
         LocalCentrifugo* server = m_server.get();
-        TinyHttpServer tokens([server](const TinyHttpServer::Request& request) {
+        FakeHttpServer tokens;
+        QVERIFY(tokens.listen());
+        tokens.setHandler([server](const HttpRequest& request) {
             if (request.headers.value("authorization") != "Bearer session-cookie")
-                return TinyHttpServer::Response {401, R"({"error":"no"})"};
-            if (request.path == "/sub")
-                return TinyHttpServer::Response {200,
+                return HttpResponse::json(401, R"({"error":"no"})");
+            if (request.path == QLatin1String("/sub"))
+                return HttpResponse::json(200,
                     QJsonDocument(QJsonObject {{QStringLiteral("token"),
                                       server->subscriptionToken(QStringLiteral("cli3"),
                                           QJsonDocument::fromJson(request.body)
                                               .object()
                                               .value(QStringLiteral("channel"))
                                               .toString())}})
-                        .toJson()};
-            return TinyHttpServer::Response {200,
+                        .toJson());
+            return HttpResponse::json(200,
                 QJsonDocument(
                     QJsonObject {{QStringLiteral("token"), server->token(QStringLiteral("cli3"))}})
-                    .toJson()};
+                    .toJson());
         });
         QProcess cli;
         QByteArray out;
@@ -180,8 +184,8 @@ private Q_SLOTS:
                 QStringLiteral("Authorization: Bearer session-cookie"), QStringLiteral("--channel"),
                 QStringLiteral("sec:cli")});
         QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"event\":\"subscribed\""), 5000);
-        QCOMPARE(tokens.requests.size(), 2);
-        QCOMPARE(tokens.requests.at(1).method, QByteArray("POST"));
+        QCOMPARE(tokens.requestCount(), 2);
+        QCOMPARE(tokens.requests().at(1).method, QByteArray("POST"));
         QString error;
         m_server->api(QStringLiteral("disconnect"),
             QJsonObject {{QStringLiteral("user"), QStringLiteral("cli3")},
@@ -199,9 +203,9 @@ private Q_SLOTS:
 
     void unauthorizedTokenUrlIsTerminal()
     {
-        TinyHttpServer tokens([](const TinyHttpServer::Request&) {
-            return TinyHttpServer::Response {403, "{}"};
-        });
+        FakeHttpServer tokens;
+        QVERIFY(tokens.listen());
+        tokens.setHandler([](const HttpRequest&) { return HttpResponse::json(403, "{}"); });
         QProcess cli;
         start(cli,
             {QStringLiteral("--ws-url"), m_server->wsUrl().toString(),
@@ -209,7 +213,7 @@ private Q_SLOTS:
         // Not waitForFinished(): the token server lives in this thread and must keep answering.
         QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 5000);
         QCOMPARE(cli.exitCode(), 3);
-        QCOMPARE(tokens.requests.size(), 1); // no retry loop
+        QCOMPARE(tokens.requestCount(), 1); // no retry loop
         const QJsonObject disconnected
             = first(events(cli.readAllStandardOutput()), QStringLiteral("disconnected"));
         QCOMPARE(disconnected.value(QStringLiteral("code")).toInt(), 1);

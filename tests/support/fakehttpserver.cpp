@@ -44,6 +44,13 @@ QUrl FakeHttpServer::baseUrl() const
     return url;
 }
 
+QUrl FakeHttpServer::url(const QString& path) const
+{
+    QUrl withPath = baseUrl();
+    withPath.setPath(path);
+    return withPath;
+}
+
 void FakeHttpServer::route(const QByteArray& method, const QString& path, Handler handler)
 {
     m_routes.insert(QString::fromLatin1(method) + QLatin1Char(' ') + path, std::move(handler));

@@ -1,8 +1,9 @@
 #pragma once
 
 //! \file fakehttpserver.h
-//! \brief A tiny in-process HTTP/1.1 responder on 127.0.0.1 for the REST client's edge cases:
-//! any status and headers, delays, hanging, dropping the connection, garbage bodies.
+//! \brief The one in-process HTTP/1.1 responder on 127.0.0.1 of the tests: REST edge cases and
+//! token endpoints alike (any status and headers, delays, hanging, dropping the connection,
+//! garbage bodies); keeps every request it was sent.
 
 #include <QByteArray>
 #include <QHash>
@@ -68,6 +69,8 @@ public:
 
     bool listen();
     QUrl baseUrl() const;
+    //! baseUrl() with \a path, e.g. the token route handed to the CLI.
+    QUrl url(const QString& path) const;
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     //! Routes by "METHOD /path" (no query); unmatched requests get a 404 JSON error.
     void route(const QByteArray& method, const QString& path, Handler handler);
