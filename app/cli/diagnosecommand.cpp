@@ -1,5 +1,6 @@
 #include "app/cli/diagnosecommand.h"
 
+#include "app/cli/cliparser.h"
 #include "app/cli/signalwatcher.h"
 #include "app/cli/signincommand.h"
 #include "models/apiconfig.h"
@@ -28,24 +29,19 @@ std::optional<DiagnoseCommand::Parsed> DiagnoseCommand::parse(
     parser.setApplicationDescription(QStringLiteral(
         "whatrack-inbox-cli diagnose: the ordered checks of docs/troubleshooting.md.\n"
         "Exit: 0 all passed, N = step N failed, 100 = warnings only, 64 = bad arguments."));
-    const QCommandLineOption helpOption(
-        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption backendUrl(QStringLiteral("backend-url"),
-        QStringLiteral("WhaTrack base URL (without /api)."), QStringLiteral("URL"));
-    const QCommandLineOption wsUrl(QStringLiteral("ws-url"),
-        QStringLiteral("Centrifugo WebSocket URL (ws:// or wss://)."), QStringLiteral("URL"));
-    const QCommandLineOption email(QStringLiteral("email"),
-        QStringLiteral("Sign in with this email (password: --password-stdin or "
-                       "WHATRACK_PASSWORD)."),
-        QStringLiteral("EMAIL"));
-    const QCommandLineOption passwordStdin(
-        QStringLiteral("password-stdin"), QStringLiteral("Read the password from stdin."));
+    const QCommandLineOption helpOption = Options::help();
+    const QCommandLineOption backendUrl
+        = Options::backendUrl(QStringLiteral("WhaTrack base URL (without /api)."));
+    const QCommandLineOption wsUrl = Options::wsUrl();
+    const QCommandLineOption email = Options::email(QStringLiteral(
+        "Sign in with this email (password: --password-stdin or WHATRACK_PASSWORD)."));
+    const QCommandLineOption passwordStdin
+        = Options::passwordStdin(QStringLiteral("Read the password from stdin."));
     const QCommandLineOption cookie(QStringLiteral("cookie"),
         QStringLiteral("Use this session cookie (name=value) instead of signing in."),
         QStringLiteral("COOKIE"));
-    const QCommandLineOption cookieFile(QStringLiteral("cookie-file"),
-        QStringLiteral("Read the session cookie from a file written by 'sign-in'."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption cookieFile = Options::cookieFile(
+        QStringLiteral("Read the session cookie from a file written by 'sign-in'."));
     const QCommandLineOption org(QStringLiteral("org"),
         QStringLiteral("Organization id (default: the user's first)."), QStringLiteral("ID"));
     const QCommandLineOption messages(QStringLiteral("messages-channel"),
@@ -54,9 +50,8 @@ std::optional<DiagnoseCommand::Parsed> DiagnoseCommand::parse(
     const QCommandLineOption tickets(QStringLiteral("tickets-channel"),
         QStringLiteral("Tickets channel template (default org:{org}:tickets; '' for none)."),
         QStringLiteral("TEMPLATE"));
-    const QCommandLineOption caCert(QStringLiteral("ca-cert"),
-        QStringLiteral("Trust this PEM CA certificate (https:// and wss://)."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption caCert
+        = Options::caCert(QStringLiteral("Trust this PEM CA certificate (https:// and wss://)."));
     const QCommandLineOption wait(QStringLiteral("wait-publication"),
         QStringLiteral("Wait up to N seconds for a publication on the channels."),
         QStringLiteral("N"));
@@ -68,17 +63,9 @@ std::optional<DiagnoseCommand::Parsed> DiagnoseCommand::parse(
         QStringLiteral("json"), QStringLiteral("One JSON object per step, then a summary."));
     parser.addOptions({helpOption, backendUrl, wsUrl, email, passwordStdin, cookie, cookieFile, org,
         messages, tickets, caCert, wait, timeout, noIsolation, json});
-    if (!parser.parse(arguments)) {
-        *error = parser.errorText();
-        return std::nullopt;
-    }
-    if (parser.isSet(helpOption)) {
-        *help = true;
-        *error = parser.helpText();
-        return std::nullopt;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+    const ParseOutcome outcome = parseCommandLine(parser, helpOption, arguments, error);
+    if (outcome != ParseOutcome::Run) {
+        *help = outcome == ParseOutcome::Help;
         return std::nullopt;
     }
     Parsed p;

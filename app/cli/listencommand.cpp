@@ -1,5 +1,6 @@
 #include "app/cli/listencommand.h"
 
+#include "app/cli/cliparser.h"
 #include "app/cli/eventprinter.h"
 #include "app/cli/httptokenprovider.h"
 #include "app/cli/signalwatcher.h"
@@ -29,10 +30,8 @@ std::optional<ListenOptions> ListenCommand::parse(
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("whatrack-inbox-cli listen: print realtime events as JSON lines"));
-    const QCommandLineOption helpOption(
-        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption wsUrl(QStringLiteral("ws-url"),
-        QStringLiteral("Centrifugo WebSocket URL (ws:// or wss://)."), QStringLiteral("URL"));
+    const QCommandLineOption helpOption = Options::help();
+    const QCommandLineOption wsUrl = Options::wsUrl();
     const QCommandLineOption token(
         QStringLiteral("token"), QStringLiteral("Connection JWT."), QStringLiteral("JWT"));
     const QCommandLineOption tokenUrl(QStringLiteral("token-url"),
@@ -49,23 +48,14 @@ std::optional<ListenOptions> ListenCommand::parse(
     const QCommandLineOption duration(QStringLiteral("duration"),
         QStringLiteral("Stop after this many seconds (default: until SIGINT/SIGTERM)."),
         QStringLiteral("SECONDS"));
-    const QCommandLineOption caCert(QStringLiteral("ca-cert"),
-        QStringLiteral("Trust this PEM CA certificate for wss:// and https://."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption caCert
+        = Options::caCert(QStringLiteral("Trust this PEM CA certificate for wss:// and https://."));
     parser.addOptions(
         {helpOption, wsUrl, token, tokenUrl, header, channel, subTokenUrl, duration, caCert});
 
-    if (!parser.parse(arguments)) {
-        *error = parser.errorText();
-        return std::nullopt;
-    }
-    if (parser.isSet(helpOption)) {
-        *help = true;
-        *error = parser.helpText();
-        return std::nullopt;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+    const ParseOutcome outcome = parseCommandLine(parser, helpOption, arguments, error);
+    if (outcome != ParseOutcome::Run) {
+        *help = outcome == ParseOutcome::Help;
         return std::nullopt;
     }
     ListenOptions options;

@@ -1,5 +1,6 @@
 #include "app/cli/signincommand.h"
 
+#include "app/cli/cliparser.h"
 #include "models/apiclient.h"
 #include "models/cookiejar.h"
 #include "models/diagnostics/causeadapters.h"
@@ -90,21 +91,18 @@ int SignInCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral(
         "whatrack-inbox-cli sign-in: sign in with email and password; write the session cookie "
         "as a 'Cookie: ...' line to a 0600 file (or stdout with --print-cookie)."));
-    const QCommandLineOption help(
-        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption backendUrl(QStringLiteral("backend-url"),
-        QStringLiteral("WhaTrack base URL (https://app.example.com, without /api)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption email(
-        QStringLiteral("email"), QStringLiteral("Account email."), QStringLiteral("EMAIL"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+    const QCommandLineOption help = Options::help();
+    const QCommandLineOption backendUrl = Options::backendUrl(
+        QStringLiteral("WhaTrack base URL (https://app.example.com, without /api)."));
+    const QCommandLineOption email = Options::email(QStringLiteral("Account email."));
+    const QCommandLineOption passwordStdin = Options::passwordStdin(
         QStringLiteral("Read the password from stdin (else WHATRACK_PASSWORD)."));
-    const QCommandLineOption cookieFile(QStringLiteral("cookie-file"),
-        QStringLiteral("Write 'Cookie: ...' to FILE (mode 0600)."), QStringLiteral("FILE"));
+    const QCommandLineOption cookieFile
+        = Options::cookieFile(QStringLiteral("Write 'Cookie: ...' to FILE (mode 0600)."));
     const QCommandLineOption printCookie(QStringLiteral("print-cookie"),
         QStringLiteral("Print 'Cookie: ...' on stdout (it is a secret: mind your terminal)."));
-    const QCommandLineOption caCert(QStringLiteral("ca-cert"),
-        QStringLiteral("Trust this PEM CA certificate for https://."), QStringLiteral("FILE"));
+    const QCommandLineOption caCert
+        = Options::caCert(QStringLiteral("Trust this PEM CA certificate for https://."));
     parser.addOptions({help, backendUrl, email, passwordStdin, cookieFile, printCookie, caCert});
     auto usage = [](const QString& text) {
         std::fprintf(stderr, "%s\n", qPrintable(text));
