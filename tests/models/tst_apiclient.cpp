@@ -373,7 +373,7 @@ private Q_SLOTS:
         auto* context = new QObject;
         m_api->fetchChats({}, context, [&called](ApiResult<QList<ChatItem>>) { called = true; });
         delete context;
-        QTest::qWait(500);
+        QTest::qWait(500); // duration, not a wait for an event: the answers (200 ms) come and go
         QVERIFY(!called);
         QCOMPARE(m_api->inFlightCount(), 0);
     }

@@ -290,10 +290,12 @@ private Q_SLOTS:
 
         // Signing out in the middle of a load: nothing of the old list lands afterwards.
         model.clear();
+        QSignalSpy firstSlice(&model, &QAbstractItemModel::rowsInserted);
         model.resetItems(shuffledList(800));
-        QTest::qWait(1);
+        QVERIFY(firstSlice.wait(60000));
+        QVERIFY(model.isApplying()); // in the middle of the load
         model.clear();
-        QTest::qWait(200);
+        QTest::qWait(200); // duration, not a wait for an event: a stale slice would land here
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isApplying());
     }

@@ -49,7 +49,7 @@ private Q_SLOTS:
         client->connectToServer();
         QTRY_COMPARE_WITH_TIMEOUT(sub->state(), Subscription::State::Subscribed, 5000);
 
-        QThread::sleep(10); // the GUI thread is stuck: five server pings go by
+        QThread::sleep(10); // duration, not a wait for an event: GUI thread stuck
         QCOMPARE(client->state(), Client::State::Connected);
         QCoreApplication::processEvents();
         QCOMPARE(connecting.size(), 1); // only "connect called": the connection never dropped
