@@ -246,6 +246,9 @@ private Q_SLOTS:
         makeStore();
         startLive();
         QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
+        QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
+        const QString listRoute = QStringLiteral("/api/v1/whatsapp/chats");
+        const int listsBefore = m_backend->count(listRoute);
         m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("c2m2"), 400);
         m_centrifugo->publish(
             kMessages, created(QStringLiteral("C2"), QStringLiteral("c2m2"), 400));
@@ -257,7 +260,9 @@ private Q_SLOTS:
             return src->data(src->index(src->rowOf(id)), ChatListModel::UnreadCountRole).toInt();
         };
         QTRY_COMPARE(unread(QStringLiteral("C2")), 2);
-        QTest::qWait(200); // the list refetch (backend says 0) must not wipe it
+        // The list refetch the publications cause (the backend says 0 unread) must not wipe it.
+        QTRY_VERIFY(m_backend->count(listRoute) > listsBefore);
+        QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
         QCOMPARE(unread(QStringLiteral("C2")), 2);
         m_store->openChat(QStringLiteral("C2"));
         QCOMPARE(unread(QStringLiteral("C2")), 0);
@@ -359,11 +364,12 @@ private Q_SLOTS:
             m_backend->addMessage(QStringLiteral("C1"), id, 1000 + i);
             m_centrifugo->publish(kMessages, created(QStringLiteral("C1"), id, 1000 + i));
             if (i % 20 == 19)
-                QTest::qWait(100); // 200 publications over about a second
+                QTest::qWait(100); // duration, not a wait for an event: 200 publications over ~1 s
         }
         QTRY_COMPARE(m_store->messageListModel()->items().last().id, QStringLiteral("burst199"));
         QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
-        QTest::qWait(400);
+        // A late coalesced refetch (150 ms window) would still count.
+        QTest::qWait(400); // duration, not a wait for an event: a late refetch counts
         const int lists = m_backend->count(QStringLiteral("/api/v1/whatsapp/chats"));
         const int pages = m_backend->count(QStringLiteral("/api/v1/whatsapp/chats/C1/messages"));
         const int tickets = m_backend->count(QStringLiteral("/api/v1/conversations/C1/ticket"));
@@ -470,7 +476,7 @@ private Q_SLOTS:
         QSignalSpy stale(m_store.get(), &InboxStore::realtimeMayBeStale);
         startLive();
         QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 3);
-        QTest::qWait(300);
+        QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0); // the first load is in
         // The backend gets a message, but its publisher is broken: nothing is published.
         m_backend->addMessage(QStringLiteral("C2"), QStringLiteral("unannounced"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(stale.size() >= 1, 5000); // the probe saw it, nobody announced it
@@ -497,7 +503,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_store->chatListSourceModel()->rowCount(), 4);
         // Several grace and probe periods: an announced chat never counts as missed activity
         // (the banner would flash "Realtime may be stale" for every new contact).
-        QTest::qWait(1500);
+        QTest::qWait(1500); // duration, not a wait for an event: nothing must happen meanwhile
         QCOMPARE(stale.size(), 0);
     }
 
@@ -621,7 +627,7 @@ private Q_SLOTS:
         m_backend->server().clearRequests();
         m_centrifugo->publish(kMessages, created(QStringLiteral("C1"), QStringLiteral("x"), 700));
         QTRY_VERIFY(unauthorized.size() >= 1);
-        QTest::qWait(500);
+        QTest::qWait(500); // duration, not a wait for an event: a retry loop would show
         QVERIFY(m_backend->server().requestCount() <= 3); // one per key, no retry loop
         QCOMPARE(m_store->chatListSourceModel()->rowCount(), 3); // data kept
     }
