@@ -4,6 +4,8 @@
 #include "app/gui/guioptions.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/singleinstance.h"
+#include "models/appsettings.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -22,6 +24,18 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("WhaTrack Inbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INBOX_VERSION));
 }
+
+// Before the command line is parsed: --help and usage errors speak the chosen language too.
+// --lang beats the Preferences choice, which beats the system's (LANGUAGE, LC_ALL, LANG).
+void installTranslations(WhaTrack::Ui::Translations* translations)
+{
+    const QString fromCommandLine = WhaTrack::Ui::languageArgument(QCoreApplication::arguments());
+    const QString preference = WhaTrack::AppSettings().preferences().language;
+    // Formats follow an explicit choice; with the system's language they stay the system's.
+    const bool explicitChoice = !fromCommandLine.isEmpty() || !preference.isEmpty();
+    translations->install(
+        WhaTrack::Ui::chooseUiLocale(fromCommandLine, preference), explicitChoice);
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -31,6 +45,8 @@ int main(int argc, char** argv)
         // when it cannot open one. QCommandLineParser prints and exits.
         QCoreApplication core(argc, argv);
         setIdentity();
+        WhaTrack::Ui::Translations translations;
+        installTranslations(&translations);
         WhaTrack::Gui::GuiOptions options;
         QString error;
         WhaTrack::Gui::parseGuiOptions(core, &options, &error);
@@ -40,6 +56,8 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setDesktopFileName(QStringLiteral("com.whatrack.Inbox"));
+    WhaTrack::Ui::Translations translations;
+    installTranslations(&translations);
     // Without a desktop theme (bare X11, Xvfb) Qt falls back to the dated "Windows" style;
     // Fusion is the cross-platform look that respects the palette, light or dark.
     if (QApplication::style()->name().compare(QLatin1String("windows"), Qt::CaseInsensitive) == 0)

@@ -4,6 +4,7 @@
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
 #include "ui/avatarwidget.h"
+#include "ui/displayformat.h"
 #include "ui/logging.h"
 #include "ui/mediaactions.h"
 #include "ui/messagedelegate.h"
@@ -232,9 +233,13 @@ void ConversationView::updateHeader()
         return;
     const ChatItem* chat = m_store->chatListSourceModel()->find(id);
     const QString name = chat ? chat->name : QString();
-    m_name->setText(name.isEmpty() ? tr("Unknown contact") : name);
+    // A contact without a saved name is its number, written for reading ("+55 (61) 95871-8496").
+    const QString phone = chat ? DisplayFormat::phone(chat->phone) : QString();
+    m_name->setText(name.isEmpty() || (chat && name == chat->phone)
+            ? (phone.isEmpty() ? tr("Unknown contact") : phone)
+            : name);
     m_avatar->setName(name);
-    m_phone->setText(chat ? chat->phone : QString());
+    m_phone->setText(phone);
     m_phone->setVisible(chat && !chat->phone.isEmpty() && chat->phone != name);
 }
 

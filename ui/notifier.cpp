@@ -2,6 +2,7 @@
 
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
+#include "ui/displayformat.h"
 #include "ui/logging.h"
 
 #include <QWidget>
@@ -75,7 +76,7 @@ QString Notifier::chatName(const QString& chatId) const
     if (chat && !notificationText(chat->name).isEmpty())
         return notificationText(chat->name);
     if (chat && !chat->phone.isEmpty())
-        return notificationText(chat->phone);
+        return notificationText(DisplayFormat::phone(chat->phone));
     return tr("A new customer");
 }
 

@@ -1,6 +1,7 @@
 #include "ui/quickswitcher.h"
 
 #include "models/chatlistmodel.h"
+#include "ui/displayformat.h"
 #include "ui/logging.h"
 
 #include <QAbstractItemModel>
@@ -160,8 +161,10 @@ void QuickSwitcher::refresh()
         const QString name = index.data(ChatListModel::NameRole).toString();
         const QString phone = index.data(ChatListModel::PhoneRole).toString();
         // QListWidget paints plain text: customer names cannot inject markup here.
-        auto* item = new QListWidgetItem(
-            phone.isEmpty() || phone == name ? name : tr("%1 · %2").arg(name, phone));
+        const QString shownPhone = DisplayFormat::phone(phone);
+        auto* item = new QListWidgetItem(phone.isEmpty() ? name
+                : phone == name || name.isEmpty()        ? shownPhone
+                                                         : tr("%1 · %2").arg(name, shownPhone));
         item->setData(Qt::UserRole, index.data(ChatListModel::IdRole));
         m_results->addItem(item);
     }

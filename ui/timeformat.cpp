@@ -32,7 +32,8 @@ QString TimeFormat::dayLabel(const QDate& day, const QDate& today)
         return tr("Yesterday");
     if (day > today.addDays(-7) && day < today)
         return QLocale().dayName(day.dayOfWeek(), QLocale::LongFormat);
-    return QLocale().toString(day, QStringLiteral("d MMMM yyyy"));
+    // The pattern is translated: "12 March 2025" in English, "12 de março de 2025" in Portuguese.
+    return QLocale().toString(day, tr("d MMMM yyyy", "QDate format of a day separator"));
 }
 
 QString TimeFormat::duration(qint64 ms)

@@ -52,12 +52,11 @@ QString Translations::install(const QLocale& locale, bool setDefault)
     // takes the first file that exists: whatrack-inbox_pt_BR.qm for any Brazilian setting.
     if (m_app.load(locale, kAppFile, QStringLiteral("_"), kResourceDir)) {
         m_appInstalled = QCoreApplication::installTranslator(&m_app);
-        m_language = m_app.language().replace(QLatin1Char('-'), QLatin1Char('_'));
-    } else {
-        m_language = QStringLiteral("en");
+        // The file's name says the language: whatrack-inbox_pt_BR.qm -> "pt_BR".
+        m_language = QFileInfo(m_app.filePath()).completeBaseName().mid(kAppFile.size() + 1);
     }
     if (m_language.isEmpty())
-        m_language = QFileInfo(m_app.filePath()).baseName().section(QLatin1Char('_'), 1);
+        m_language = QStringLiteral("en");
     // Qt's own strings (OK/Cancel, the file dialog) only in the language the app itself speaks:
     // a German desktop with the English app should not get German buttons in English dialogs.
     if (!m_language.startsWith(QLatin1String("en"))) {

@@ -67,8 +67,14 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
     const QCommandLineOption openChat(QStringLiteral("open-chat"),
         QCoreApplication::translate("main", "Chat to open at start: an id, or 'first'."),
         QStringLiteral("ID"));
+    // Read early by main (ui/translations.h) so that --help is translated; declared here so
+    // that it is listed and accepted.
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QCoreApplication::translate("main",
+            "Language of the window: en or pt_BR (default: Preferences, then the system's)."),
+        QStringLiteral("LANG"));
     parser.addOptions({backend, ws, ca, email, passwordEnv, org, messages, tickets, shot, shotAfter,
-        shotTarget, cache, openChat});
+        shotTarget, cache, openChat, lang});
     parser.process(app);
 
     // Values not on the command line come from the typed settings (which drop credentials a

@@ -17,12 +17,14 @@ file(GLOB_RECURSE INBOX_TR_SOURCES CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/models/*.cpp ${PROJECT_SOURCE_DIR}/models/*.h)
 # The command-line tool speaks English only (scripts parse its output).
 list(FILTER INBOX_TR_SOURCES EXCLUDE REGEX "/app/cli/|/app/main_cli\\.cpp$")
-set(INBOX_TR_SOURCES ${INBOX_TR_SOURCES} CACHE INTERNAL "sources scanned by lupdate")
+# tst_translations runs lupdate over the same list.
+list(JOIN INBOX_TR_SOURCES "\n" INBOX_TR_SOURCE_LINES)
+file(WRITE ${CMAKE_BINARY_DIR}/i18n-sources.lst "${INBOX_TR_SOURCE_LINES}\n")
+set(INBOX_TR_SOURCE_LIST ${CMAKE_BINARY_DIR}/i18n-sources.lst CACHE INTERNAL "lupdate's file list")
 
 set(INBOX_TS_FILES
     ${PROJECT_SOURCE_DIR}/resources/translations/whatrack-inbox_en.ts
     ${PROJECT_SOURCE_DIR}/resources/translations/whatrack-inbox_pt_BR.ts)
-set(INBOX_TS_FILES ${INBOX_TS_FILES} CACHE INTERNAL "translation sources")
 
 # English is the source language: its .ts only needs the plural forms ("%n new messages");
 # every other entry stays empty and falls back to the source text.

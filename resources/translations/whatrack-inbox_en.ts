@@ -645,6 +645,11 @@
         <source>%1 ago</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>QDate format of a day separator</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WhaTrack</name>
@@ -2792,6 +2797,10 @@ A new ticket opens when the customer sends a message.</source>
     </message>
     <message>
         <source>The messages channel template needs {org}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the window: en or pt_BR (default: Preferences, then the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -645,6 +645,11 @@
         <source>%1 ago</source>
         <translation>há %1</translation>
     </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>QDate format of a day separator</comment>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
 </context>
 <context>
     <name>WhaTrack</name>
@@ -2803,6 +2808,10 @@ Um novo ticket é aberto quando o cliente envia uma mensagem.</translation>
     <message>
         <source>The messages channel template needs {org}.</source>
         <translation>O modelo do canal de mensagens precisa de {org}.</translation>
+    </message>
+    <message>
+        <source>Language of the window: en or pt_BR (default: Preferences, then the system&apos;s).</source>
+        <translation>Idioma da janela: en ou pt_BR (padrão: Preferências, depois o do sistema).</translation>
     </message>
 </context>
 </TS>
