@@ -1,12 +1,18 @@
-// The composition root, end to end: the real whatrack-inbox binary (offscreen) signs in with
-// --email/--password-env against an in-process backend, opens the organization and a chat,
-// writes its --screenshot and exits cleanly; a 401 sends it back to the sign-in dialog once,
-// with no retry loop.
+// The composition root, end to end: the real whatrack-inbox binary (offscreen) against an
+// in-process backend.
+// - As an agent runs it (no --screenshot: the platform keychain, saved settings and layout, the
+//   single-instance lock): signs in with --email/--password-env, opens the organization and a
+//   chat, remembers them in its settings, and never writes the session cookie to a plain file.
+// - In screenshot mode (a scripted run with an in-memory keychain and no settings, used by
+//   scripts/screenshots): writes its --screenshot and exits cleanly; a 401 sends it back to the
+//   sign-in dialog once, with no retry loop.
 
 #include "fakeinboxbackend.h"
 
+#include <QDirIterator>
 #include <QImage>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,7 +29,7 @@ class TstApp : public QObject
     Q_OBJECT
 
     std::unique_ptr<FakeInboxBackend> m_backend;
-    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_home; //!< a fresh profile for every test
 
     int count(const QByteArray& method, const QString& path) const
     {
@@ -33,24 +39,57 @@ class TstApp : public QObject
         return n;
     }
 
-    //! Runs the app to its screenshot; returns its exit code (-1 if it did not finish).
-    int run(const QString& shot, const QStringList& extra = {})
+    //! The app's environment: its files in the test's folder, offscreen, and a session bus that
+    //! does not exist, so the platform keychain is unavailable rather than the developer's own.
+    QProcessEnvironment environment() const
     {
-        QProcess app;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home->path());
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+            QStringLiteral("unix:path=") + m_home->filePath(QStringLiteral("no-bus")));
         env.insert(QStringLiteral("INBOX_TEST_PASSWORD"), QStringLiteral("secret"));
-        app.setProcessEnvironment(env);
-        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QStringList args {QStringLiteral("--backend-url"), m_backend->server().baseUrl().toString(),
+        return env;
+    }
+
+    QStringList signInArguments() const
+    {
+        return {QStringLiteral("--backend-url"), m_backend->server().baseUrl().toString(),
             // Nothing listens there: realtime keeps retrying, which must not block the UI.
             QStringLiteral("--ws-url"), QStringLiteral("ws://127.0.0.1:9/connection/websocket"),
             QStringLiteral("--email"), QStringLiteral("ana@clinica.test"),
-            QStringLiteral("--password-env"), QStringLiteral("INBOX_TEST_PASSWORD"),
-            QStringLiteral("--screenshot"), shot, QStringLiteral("--screenshot-after-ms"),
-            QStringLiteral("1500")};
+            QStringLiteral("--password-env"), QStringLiteral("INBOX_TEST_PASSWORD")};
+    }
+
+    //! Every file the app wrote under the test's folder whose contents include \a needle.
+    QStringList filesContaining(const QByteArray& needle) const
+    {
+        QStringList found;
+        QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+                found << file.fileName();
+        }
+        return found;
+    }
+
+    //! Runs the app in screenshot mode to its screenshot; returns its exit code (-1 if it did
+    //! not finish).
+    int run(const QString& shot, const QStringList& extra = {})
+    {
+        QProcess app;
+        app.setProcessEnvironment(environment());
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // The picture is taken after a fixed delay: that is the scenario's duration, generous so
+        // that a busy machine still signs in first (what must be loaded by then is asserted in
+        // realConfigurationSignsInAndRemembers, by waiting for it).
+        const QStringList args = signInArguments()
+            + QStringList {QStringLiteral("--screenshot"), shot,
+                QStringLiteral("--screenshot-after-ms"), QStringLiteral("3000")};
         app.start(QStringLiteral(INBOX_APP_BINARY), args + extra);
         if (!app.waitForStarted(10000))
             return -1;
@@ -66,7 +105,8 @@ class TstApp : public QObject
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_home.isValid());
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
         m_backend = std::make_unique<FakeInboxBackend>(20);
         QVERIFY(m_backend->start());
         auto& server = m_backend->server();
@@ -91,11 +131,50 @@ private Q_SLOTS:
         });
     }
 
-    void cleanup() { m_backend.reset(); }
+    void cleanup()
+    {
+        m_backend.reset();
+        m_home.reset();
+    }
+
+    void realConfigurationSignsInAndRemembers()
+    {
+        QProcess app;
+        app.setProcessEnvironment(environment());
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        app.start(QStringLiteral(INBOX_APP_BINARY),
+            signInArguments()
+                + QStringList {QStringLiteral("--organization"), QStringLiteral("org-1"),
+                    QStringLiteral("--open-chat"), QStringLiteral("first")});
+        QVERIFY(app.waitForStarted(10000));
+        auto stop = qScopeGuard([&app] {
+            app.kill();
+            app.waitForFinished(10000);
+        });
+        // The fake backend lives in this process: QTRY keeps its event loop running.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            count("GET", QStringLiteral("/api/v1/conversations/C1/ticket")) >= 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            count("GET", QStringLiteral("/api/v1/whatsapp/chats/C1/messages")) >= 1, 60000);
+        QCOMPARE(app.state(), QProcess::Running); // not a one-shot run: the window stays up
+        QCOMPARE(count("POST", QStringLiteral("/api/v1/auth/sign-in/email")), 1);
+        QVERIFY(count("GET", QStringLiteral("/api/v1/whatsapp/chats")) >= 1);
+        for (const auto& r : m_backend->server().requests()) {
+            if (r.path.startsWith(QLatin1String("/api/v1/whatsapp")))
+                QCOMPARE(r.headers.value("x-organization-id"), QByteArray("org-1"));
+        }
+        // Its settings remember the server and the organization (the next start reopens them);
+        // the opened chat is remembered as it is shown.
+        const QByteArray server = m_backend->server().baseUrl().toEncoded();
+        QTRY_VERIFY_WITH_TIMEOUT(!filesContaining(server).isEmpty(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!filesContaining("org-1").isEmpty(), 30000);
+        // The session cookie goes to the keychain (unavailable here), never to a plain file.
+        QCOMPARE(filesContaining("tok.sig"), QStringList());
+    }
 
     void signsInOpensAChatAndScreenshots()
     {
-        const QString shot = m_home.filePath(QStringLiteral("inbox.png"));
+        const QString shot = m_home->filePath(QStringLiteral("inbox.png"));
         QCOMPARE(run(shot,
                      {QStringLiteral("--organization"), QStringLiteral("org-1"),
                          QStringLiteral("--open-chat"), QStringLiteral("first")}),
@@ -113,7 +192,7 @@ private Q_SLOTS:
                 QCOMPARE(r.headers.value("x-organization-id"), QByteArray("org-1"));
             QVERIFY(!r.query.toString().contains(QLatin1String("secret")));
         }
-        QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("inbox-dialog1.png")))); // no dialog
+        QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral("inbox-dialog1.png")))); // no dialog
     }
 
     void unauthorizedGoesBackToSignInOnce()
@@ -122,10 +201,10 @@ private Q_SLOTS:
             "GET", QStringLiteral("/api/v1/whatsapp/chats"), [](const HttpRequest&) {
                 return HttpResponse::json(401, R"({"error":"Unauthorized"})");
             });
-        const QString shot = m_home.filePath(QStringLiteral("expired.png"));
+        const QString shot = m_home->filePath(QStringLiteral("expired.png"));
         QCOMPARE(run(shot, {QStringLiteral("--organization"), QStringLiteral("org-1")}), 0);
         // The sign-in dialog is up (saved beside the screenshot) ...
-        const QImage dialog(m_home.filePath(QStringLiteral("expired-dialog1.png")));
+        const QImage dialog(m_home->filePath(QStringLiteral("expired-dialog1.png")));
         QVERIFY(!dialog.isNull());
         // ... and nothing retried: one sign-in (the command-line one), no loop on the 401.
         QCOMPARE(count("POST", QStringLiteral("/api/v1/auth/sign-in/email")), 1);
@@ -135,13 +214,13 @@ private Q_SLOTS:
 
     void wrongPasswordShowsSignIn()
     {
-        const QString shot = m_home.filePath(QStringLiteral("wrong.png"));
+        const QString shot = m_home->filePath(QStringLiteral("wrong.png"));
         m_backend->server().route(
             "POST", QStringLiteral("/api/v1/auth/sign-in/email"), [](const HttpRequest&) {
                 return HttpResponse::json(401, R"({"error":"Invalid email or password"})");
             });
         QCOMPARE(run(shot), 0);
-        QVERIFY(!QImage(m_home.filePath(QStringLiteral("wrong-dialog1.png"))).isNull());
+        QVERIFY(!QImage(m_home->filePath(QStringLiteral("wrong-dialog1.png"))).isNull());
         QCOMPARE(count("POST", QStringLiteral("/api/v1/auth/sign-in/email")), 1); // never retried
         QCOMPARE(count("GET", QStringLiteral("/api/v1/whatsapp/chats")), 0);
     }
