@@ -1,19 +1,17 @@
-// Helpers of tst_diagnostics_integration: play Meta (a signed inbound webhook) and run the
+// Helpers of tst_diagnostics_integration: play Meta (tests/support/metawebhook) and run the
 // backend with its test-only token fault option.
 
 #include "tests/models/diagnosticsstackhelper.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
+#include "tests/support/metawebhook.h"
+
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QTest>
 
 using WhaTrack::Testing::DevstackProcess;
+using WhaTrack::Testing::InboundText;
+using WhaTrack::Testing::postInboundText;
 
 DiagnosticsStackHelper::DiagnosticsStackHelper(DevstackProcess& stack)
     : m_stack(stack)
@@ -27,41 +25,10 @@ DiagnosticsStackHelper::~DiagnosticsStackHelper()
 
 QNetworkReply* DiagnosticsStackHelper::postInbound(const DevstackProcess& stack)
 {
-    const QString from = QStringLiteral("5511977770001");
-    const QJsonObject message {{QStringLiteral("from"), from},
-        {QStringLiteral("id"),
-            QStringLiteral("wamid.DIAG%1%2").arg(QDateTime::currentMSecsSinceEpoch()).arg(++m_seq)},
-        {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
-        {QStringLiteral("type"), QStringLiteral("text")},
-        {QStringLiteral("text"),
-            QJsonObject {{QStringLiteral("body"), QStringLiteral("diagnostics test message")}}}};
-    const QJsonObject value {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-        {QStringLiteral("metadata"),
-            QJsonObject {{QStringLiteral("display_phone_number"), QStringLiteral("5511900000001")},
-                {QStringLiteral("phone_number_id"), QStringLiteral("104857600000001")}}},
-        {QStringLiteral("contacts"),
-            QJsonArray {QJsonObject {
-                {QStringLiteral("profile"), QJsonObject {{QStringLiteral("name"), from}}},
-                {QStringLiteral("wa_id"), from}}}},
-        {QStringLiteral("messages"), QJsonArray {message}}};
-    const QJsonObject payload {
-        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-        {QStringLiteral("entry"),
-            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("WABA_TEST")},
-                {QStringLiteral("changes"),
-                    QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("messages")},
-                        {QStringLiteral("value"), value}}}}}}}};
-    const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    const QByteArray signature = "sha256="
-        + QMessageAuthenticationCode::hash(
-            raw, stack.webhookSecret().toUtf8(), QCryptographicHash::Sha256)
-              .toHex();
-    QUrl url = stack.backendUrl();
-    url.setPath(QStringLiteral("/api/v1/whatsapp/webhook"));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Hub-Signature-256", signature);
-    return m_nam.post(request, raw);
+    InboundText message;
+    message.from = QStringLiteral("5511977770001");
+    message.body = QStringLiteral("diagnostics test message");
+    return postInboundText(m_nam, stack.backendUrl(), stack.webhookSecret().toUtf8(), message);
 }
 
 //! The backend cannot get the test-only fault option through devstack/up (it scrubs WHATRACK_*

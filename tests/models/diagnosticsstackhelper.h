@@ -31,5 +31,4 @@ private:
     WhaTrack::Testing::DevstackProcess& m_stack;
     QNetworkAccessManager m_nam;
     QProcess m_faultyBackend;
-    int m_seq = 0;
 };

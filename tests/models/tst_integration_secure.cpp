@@ -11,11 +11,11 @@
 #include "models/session.h"
 #include "realtime/client.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/metawebhook.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -55,41 +55,12 @@ class TestIntegrationSecure : public QObject
     //! Plays Meta: a signed webhook delivery with one inbound text message.
     QNetworkReply* postInbound(const QString& from, const QString& body)
     {
-        const QString wamid
-            = QStringLiteral("wamid.SECURE%1").arg(QDateTime::currentMSecsSinceEpoch());
-        const QJsonObject message {{QStringLiteral("from"), from}, {QStringLiteral("id"), wamid},
-            {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
-            {QStringLiteral("type"), QStringLiteral("text")},
-            {QStringLiteral("text"), QJsonObject {{QStringLiteral("body"), body}}}};
-        const QJsonObject value {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-            {QStringLiteral("metadata"),
-                QJsonObject {
-                    {QStringLiteral("display_phone_number"), QStringLiteral("5511900000001")},
-                    {QStringLiteral("phone_number_id"), m_phoneNumberId}}},
-            {QStringLiteral("contacts"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("profile"), QJsonObject {{QStringLiteral("name"), from}}},
-                    {QStringLiteral("wa_id"), from}}}},
-            {QStringLiteral("messages"), QJsonArray {message}}};
-        const QJsonObject payload {
-            {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-            {QStringLiteral("entry"),
-                QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("WABA_TEST")},
-                    {QStringLiteral("changes"),
-                        QJsonArray {
-                            QJsonObject {{QStringLiteral("field"), QStringLiteral("messages")},
-                                {QStringLiteral("value"), value}}}}}}}};
-        const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-        const QByteArray sig = "sha256="
-            + QMessageAuthenticationCode::hash(
-                raw, m_stack.webhookSecret().toUtf8(), QCryptographicHash::Sha256)
-                  .toHex();
-        QUrl url = m_stack.backendUrl();
-        url.setPath(QStringLiteral("/api/v1/whatsapp/webhook"));
-        QNetworkRequest req(url);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        req.setRawHeader("X-Hub-Signature-256", sig);
-        return m_webhookNam.post(req, raw);
+        InboundText message;
+        message.from = from;
+        message.body = body;
+        message.phoneNumberId = m_phoneNumberId;
+        return postInboundText(
+            m_webhookNam, m_stack.backendUrl(), m_stack.webhookSecret().toUtf8(), message);
     }
 
     QString topChatId() const
@@ -105,26 +76,13 @@ private Q_SLOTS:
         QVERIFY2(m_stack.start(&error), qPrintable(error));
         m_org = m_stack.firstOrganizationId();
         QVERIFY(!m_org.isEmpty());
-        const auto instances = m_stack.stack()
-                                   .value(QStringLiteral("demo"))
-                                   .toObject()
-                                   .value(QStringLiteral("instances"))
-                                   .toArray();
-        for (const auto& i : instances) {
-            if (i.toObject().value(QStringLiteral("organizationId")).toString() == m_org) {
-                m_phoneNumberId = i.toObject().value(QStringLiteral("phoneNumberId")).toString();
-                break;
-            }
-        }
+        m_phoneNumberId = m_stack.phoneNumberIdOf(m_org);
 
         ApiConfig config;
         config.baseUrl = m_stack.backendUrl();
         m_api = std::make_unique<ApiClient>(config);
         m_session = std::make_unique<Session>(m_api.get(), std::make_shared<MemorySecretStore>());
-        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
-        m_session->signIn(m_stack.demoEmail(), m_stack.demoPassword());
-        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 15000);
-        m_session->setCurrentOrganizationId(m_org);
+        QVERIFY(m_stack.signInDemo(*m_session, m_org));
 
         // As the app wires it: the realtime client on its own thread, tokens from the backend.
         m_client = std::make_unique<Centrifuge::Client>(m_stack.centrifugoWsUrl());

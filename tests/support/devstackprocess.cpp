@@ -1,13 +1,15 @@
 #include "tests/support/devstackprocess.h"
 
+#include "models/session.h"
+
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QThread>
+#include <QSignalSpy>
+#include <QTest>
 
 #include <csignal>
 #include <sys/types.h>
@@ -211,6 +213,31 @@ QString DevstackProcess::firstOrganizationId() const
                           : orgs.first().toObject().value(QStringLiteral("id")).toString();
 }
 
+QString DevstackProcess::phoneNumberIdOf(const QString& organizationId) const
+{
+    const auto instances = m_stack.value(QStringLiteral("demo"))
+                               .toObject()
+                               .value(QStringLiteral("instances"))
+                               .toArray();
+    for (const auto& i : instances) {
+        const QJsonObject instance = i.toObject();
+        if (instance.value(QStringLiteral("organizationId")).toString() == organizationId)
+            return instance.value(QStringLiteral("phoneNumberId")).toString();
+    }
+    return QStringLiteral("104857600000001");
+}
+
+bool DevstackProcess::signInDemo(
+    Session& session, const QString& organizationId, int timeoutMs) const
+{
+    QSignalSpy signedIn(&session, &Session::signedIn);
+    session.signIn(demoEmail(), demoPassword());
+    if (signedIn.isEmpty() && !signedIn.wait(timeoutMs))
+        return false;
+    session.setCurrentOrganizationId(organizationId);
+    return true;
+}
+
 qint64 DevstackProcess::pid(const QString& server) const
 {
     if (m_restartedPids.contains(server))
@@ -256,9 +283,8 @@ bool DevstackProcess::stopServer(const QString& server, QString* error)
         return false;
     }
     ::kill(static_cast<pid_t>(p), SIGTERM);
-    QDeadlineTimer deadline(10000);
-    while (::kill(static_cast<pid_t>(p), 0) == 0 && !deadline.hasExpired())
-        QThread::msleep(50);
+    // Not our child: no finished() signal, so ask the kernel until the pid is gone.
+    (void)QTest::qWaitFor([p] { return ::kill(static_cast<pid_t>(p), 0) != 0; }, 10000);
     if (::kill(static_cast<pid_t>(p), 0) == 0)
         ::kill(static_cast<pid_t>(p), SIGKILL);
     m_stopped.insert(server, launch);

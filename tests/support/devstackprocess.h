@@ -13,6 +13,10 @@
 
 #include <memory>
 
+namespace WhaTrack {
+class Session;
+}
+
 namespace WhaTrack::Testing {
 
 class DevstackProcess
@@ -54,6 +58,12 @@ public:
     QString demoEmail() const;
     QString demoPassword() const;
     QString firstOrganizationId() const;
+    //! The WhatsApp number (phone_number_id) of \a organizationId's first instance as stack.json
+    //! lists it; the seed's fixed first number when it lists none.
+    QString phoneNumberIdOf(const QString& organizationId) const;
+    //! Signs \a session in as the demo agent and makes \a organizationId current, as the app
+    //! does after its sign-in dialog. False if the backend did not say yes in \a timeoutMs.
+    bool signInDemo(Session& session, const QString& organizationId, int timeoutMs = 15000) const;
     qint64 pid(const QString& server) const;
 
     //! Stops one server (SIGTERM, then SIGKILL), remembering how it was started.

@@ -212,17 +212,21 @@ bool LocalCentrifugo::launch(QString* error)
     if (!m_process.start(binary(), {QStringLiteral("-c"), m_configPath}, error))
         return false;
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_internalPort)));
-    QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        if (!m_process.isRunning())
-            break;
-        int status = 0;
-        QString ignored;
-        httpRequest(request, {}, false, &status, &ignored);
-        if (status == 200)
-            return true;
-        QTest::qWait(50);
-    }
+    // A child's readiness has no signal: poll /health until it answers 200 (or the child exits).
+    bool healthy = false;
+    (void)QTest::qWaitFor(
+        [&] {
+            if (!m_process.isRunning())
+                return true;
+            int status = 0;
+            QString ignored;
+            httpRequest(request, {}, false, &status, &ignored);
+            healthy = status == 200;
+            return healthy;
+        },
+        15000);
+    if (healthy)
+        return true;
     if (error)
         *error = QStringLiteral("Centrifugo did not become healthy:\n") + m_process.outputTail();
     m_process.stop();

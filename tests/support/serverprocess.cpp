@@ -1,6 +1,5 @@
 #include "tests/support/serverprocess.h"
 
-#include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -65,15 +64,14 @@ quint16 freePort()
 
 bool waitForPort(quint16 port, int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (socket.waitForConnected(200))
-            return true;
-        QTest::qWait(50);
-    }
-    return false;
+    // A child's listening socket has no signal: try to connect until it accepts.
+    return QTest::qWaitFor(
+        [port] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            return socket.waitForConnected(200);
+        },
+        timeoutMs);
 }
 
 } // namespace TestSupport
