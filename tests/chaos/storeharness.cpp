@@ -37,14 +37,11 @@ bool StoreHarness::start(Testing::DevstackProcess& stack, QString* error, Option
     config.baseUrl = stack.backendUrl();
     m_api = std::make_unique<ApiClient>(config);
     m_session = std::make_unique<Session>(m_api.get(), std::make_shared<MemorySecretStore>());
-    QSignalSpy signedIn(m_session.get(), &Session::signedIn);
-    m_session->signIn(stack.demoEmail(), stack.demoPassword());
-    if (!QTest::qWaitFor([&] { return signedIn.size() == 1; }, 30000)) {
+    const QString org = stack.firstOrganizationId();
+    if (!stack.signInDemo(*m_session, org, 30000)) { // tests/support: one stack sign-in
         *error = QStringLiteral("sign-in did not finish");
         return false;
     }
-    const QString org = stack.firstOrganizationId();
-    m_session->setCurrentOrganizationId(org);
 
     clientOptions.watchNetworkReachability = false;
     m_client = std::make_unique<Centrifuge::Client>(
@@ -66,6 +63,8 @@ bool StoreHarness::start(Testing::DevstackProcess& stack, QString* error, Option
         m_testers << std::make_shared<QAbstractItemModelTester>(
             m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
+    if (harness.beforeConnect)
+        harness.beforeConnect(m_store.get());
     m_store->setOrganization(org);
     QMetaObject::invokeMethod(m_client.get(), &Centrifuge::Client::connectToServer);
     if (!harness.waitLive)

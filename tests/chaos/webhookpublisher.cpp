@@ -1,5 +1,7 @@
 #include "tests/chaos/webhookpublisher.h"
 
+#include "tests/support/metawebhook.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -57,37 +59,15 @@ void WebhookPublisher::post(const QString& from, const QString& body)
     ++m_sent;
     const QString wamid
         = QStringLiteral("wamid.CHAOS%1x%2").arg(QDateTime::currentMSecsSinceEpoch()).arg(m_sent);
-    const QJsonObject message {{QStringLiteral("from"), from}, {QStringLiteral("id"), wamid},
-        {QStringLiteral("timestamp"), QString::number(QDateTime::currentSecsSinceEpoch())},
-        {QStringLiteral("type"), QStringLiteral("text")},
-        {QStringLiteral("text"), QJsonObject {{QStringLiteral("body"), body}}}};
-    const QJsonObject value {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
-        {QStringLiteral("metadata"),
-            QJsonObject {{QStringLiteral("display_phone_number"), QStringLiteral("5511900000001")},
-                {QStringLiteral("phone_number_id"), m_phoneNumberId}}},
-        {QStringLiteral("contacts"),
-            QJsonArray {QJsonObject {
-                {QStringLiteral("profile"), QJsonObject {{QStringLiteral("name"), from}}},
-                {QStringLiteral("wa_id"), from}}}},
-        {QStringLiteral("messages"), QJsonArray {message}}};
-    const QJsonObject payload {
-        {QStringLiteral("object"), QStringLiteral("whatsapp_business_account")},
-        {QStringLiteral("entry"),
-            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("WABA_CHAOS")},
-                {QStringLiteral("changes"),
-                    QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("messages")},
-                        {QStringLiteral("value"), value}}}}}}}};
-    const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    const QByteArray signature = "sha256="
-        + QMessageAuthenticationCode::hash(raw, m_secret, QCryptographicHash::Sha256).toHex();
-    QUrl url = m_backendUrl;
-    url.setPath(QStringLiteral("/api/v1/whatsapp/webhook"));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Hub-Signature-256", signature);
-    request.setTransferTimeout(15000);
+    WhaTrack::Testing::InboundText message; // the one writer of Meta's payload (tests/support)
+    message.from = from;
+    message.body = body;
+    message.phoneNumberId = m_phoneNumberId;
+    message.wamid = wamid;
+    message.wabaId = QStringLiteral("WABA_CHAOS");
     ++m_inFlight;
-    QNetworkReply* reply = m_nam.post(request, raw);
+    QNetworkReply* reply
+        = WhaTrack::Testing::postInboundText(m_nam, m_backendUrl, m_secret, message, 15000);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         --m_inFlight;
