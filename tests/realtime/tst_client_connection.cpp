@@ -160,8 +160,9 @@ private Q_SLOTS:
         QSignalSpy connecting(client, &Client::connecting);
         client->connectToServer();
         QTRY_COMPARE(client->state(), Client::State::Connected);
-        // duration, not a wait for an event: the thread is stuck past the watchdog (1.3 s)
-        QMetaObject::invokeMethod(client, [] { QThread::msleep(2000); });
+        QMetaObject::invokeMethod(client, [] {
+            QThread::msleep(2000); // duration, not a wait for an event: > watchdog (1.3 s)
+        });
         QTest::qWait(1800); // duration, not a wait for an event: blocked past the limit
         server.sendPing();
         QTRY_COMPARE_WITH_TIMEOUT(server.pongs, 1, 3000);
