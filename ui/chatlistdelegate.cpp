@@ -2,6 +2,7 @@
 
 #include "models/chatlistmodel.h"
 #include "ui/avatarpainter.h"
+#include "ui/legiblepalette.h"
 #include "ui/messageglyphs.h"
 #include "ui/timeformat.h"
 #include "ui/uistyle.h"
@@ -89,7 +90,10 @@ void ChatListDelegate::paint(
     const QString time = TimeFormat::listTime(index.data(R::LastMessageAtRole).toDateTime(), now);
     const int timeW = sfm.horizontalAdvance(time);
     p->setFont(sf);
-    p->setPen(unread > 0 && !selected ? pal.color(QPalette::Highlight) : mutedColor);
+    // An unread chat's time in the accent colour, made legible on the row where it is not.
+    p->setPen(unread > 0 && !selected
+            ? legibleOn(pal.color(QPalette::Highlight), pal.color(QPalette::Base))
+            : mutedColor);
     p->drawText(
         QRect(right - timeW, y, timeW, nfm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
     p->setFont(nf);

@@ -7,6 +7,7 @@
 #include "ui/connectionmonitor.h"
 #include "ui/connectionstatuswidget.h"
 #include "ui/conversationview.h"
+#include "ui/legiblepalette.h"
 #include "ui/logging.h"
 #include "ui/plaintext.h"
 #include "ui/quickswitcher.h"
@@ -41,6 +42,8 @@ MainWindow::MainWindow(InboxStore* store, ConnectionMonitor* monitor, QWidget* p
     , m_account(plainLabel(this)) // user and organization names come from the server
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Secondary text (PlaceholderText) legible on light and dark desktop palettes.
+    keepApplicationPaletteLegible();
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setHandleWidth(1);
