@@ -19,35 +19,39 @@ namespace {
 constexpr int kIconSize = 16;
 
 //! The facts worth a glance in the panel, in this order, with readable names; the report
-//! (Copy report) keeps every fact. Values are formatted by factValue().
+//! (Copy report) keeps every fact. Values are formatted by factValue(). Names are translated
+//! where shown (QT_TRANSLATE_NOOP marks them for lupdate).
 struct FactName
 {
     const char* key;
     const char* name;
 };
 constexpr FactName kShownFacts[] = {
-    {"addresses", "address"},
+    {"addresses", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "address")},
     {"httpStatus", "HTTP"},
-    {"certificateSubject", "certificate"},
-    {"certificateIssuer", "issued by"},
-    {"certificateExpires", "valid until"},
-    {"certificateProblems", "certificate problems"},
+    {"certificateSubject", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "certificate")},
+    {"certificateIssuer", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "issued by")},
+    {"certificateExpires", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "valid until")},
+    {"certificateProblems",
+        QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "certificate problems")},
     {"dnsMs", "DNS"},
     {"tcpMs", "TCP"},
     {"tlsMs", "TLS"},
-    {"user", "user"},
-    {"organizationName", "organization"},
-    {"sub", "token user (sub)"},
-    {"organizationId", "organization id"},
-    {"expiresInSeconds", "token expires in"},
-    {"clockSkewSeconds", "clock skew"},
-    {"serverVersion", "server"},
-    {"clientId", "client id"},
-    {"pingIntervalSeconds", "ping every"},
-    {"subscriptionToken", "subscription token"},
-    {"refusedWith", "refused with"},
-    {"refusedReason", "reason"},
-    {"retryAfterMs", "retry after"},
+    {"user", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "user")},
+    {"organizationName", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "organization")},
+    {"sub", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "token user (sub)")},
+    {"organizationId", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "organization id")},
+    {"expiresInSeconds",
+        QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "token expires in")},
+    {"clockSkewSeconds", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "clock skew")},
+    {"serverVersion", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "server")},
+    {"clientId", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "client id")},
+    {"pingIntervalSeconds", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "ping every")},
+    {"subscriptionToken",
+        QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "subscription token")},
+    {"refusedWith", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "refused with")},
+    {"refusedReason", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "reason")},
+    {"retryAfterMs", QT_TRANSLATE_NOOP("WhaTrack::Ui::DiagnosticsStepsView", "retry after")},
 };
 
 QString factValue(const QVariant& value)
@@ -172,7 +176,7 @@ QString DiagnosticsStepsView::detailText(const Step& step)
             continue;
         const QString value = formatFact(key, it.value());
         if (!value.isEmpty())
-            facts << QString::fromLatin1(fact.name) + QStringLiteral(" ") + value;
+            facts << tr(fact.name) + QStringLiteral(" ") + value;
     }
     if (!facts.isEmpty())
         lines << facts.join(QStringLiteral(" · "));

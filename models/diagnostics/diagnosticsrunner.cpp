@@ -73,28 +73,30 @@ void DiagnosticsRunner::Private::plan()
 {
     steps.clear();
     steps << makeStep(StepKind::Backend, QStringLiteral("backend"),
-        QStringLiteral("WhaTrack server reachable"), hostPort(config.backendUrl));
-    steps << makeStep(StepKind::SignIn, QStringLiteral("sign-in"), QStringLiteral("Signed in"));
-    steps << makeStep(StepKind::Token, QStringLiteral("token"),
-        QStringLiteral("Realtime token from the token route"));
-    steps << makeStep(StepKind::Centrifugo, QStringLiteral("centrifugo"),
-        QStringLiteral("Realtime server reachable"), hostPort(config.wsUrl));
-    steps << makeStep(StepKind::WebSocket, QStringLiteral("websocket"),
-        QStringLiteral("WebSocket upgrade"), config.wsUrl.path());
+        DiagnosticsRunner::tr("WhaTrack server reachable"), hostPort(config.backendUrl));
     steps << makeStep(
-        StepKind::Connect, QStringLiteral("connect"), QStringLiteral("Centrifugo connect"));
+        StepKind::SignIn, QStringLiteral("sign-in"), DiagnosticsRunner::tr("Signed in"));
+    steps << makeStep(StepKind::Token, QStringLiteral("token"),
+        DiagnosticsRunner::tr("Realtime token from the token route"));
+    steps << makeStep(StepKind::Centrifugo, QStringLiteral("centrifugo"),
+        DiagnosticsRunner::tr("Realtime server reachable"), hostPort(config.wsUrl));
+    steps << makeStep(StepKind::WebSocket, QStringLiteral("websocket"),
+        DiagnosticsRunner::tr("WebSocket upgrade"), config.wsUrl.path());
+    steps << makeStep(
+        StepKind::Connect, QStringLiteral("connect"), DiagnosticsRunner::tr("Centrifugo connect"));
     for (const QString& pattern : config.channelTemplates) {
         if (pattern.isEmpty())
             continue;
         steps << makeStep(StepKind::Subscribe, QStringLiteral("subscribe:") + pattern,
-            QStringLiteral("Subscribe to ") + pattern, pattern);
+            DiagnosticsRunner::tr("Subscribe to %1").arg(pattern), pattern);
     }
     if (config.checkIsolation)
         steps << makeStep(StepKind::Isolation, QStringLiteral("isolation"),
-            QStringLiteral("Channels are protected"));
+            DiagnosticsRunner::tr("Channels are protected"));
     if (config.waitPublicationSeconds > 0)
         steps << makeStep(StepKind::Publication, QStringLiteral("publication"),
-            QStringLiteral("A publication arrives within %1 s").arg(config.waitPublicationSeconds));
+            DiagnosticsRunner::tr("A publication arrives within %1 s")
+                .arg(config.waitPublicationSeconds));
     for (int i = 0; i < steps.size(); ++i)
         steps[i].number = i + 1;
 }
@@ -130,11 +132,11 @@ QString DiagnosticsRunner::Private::blockedBy(const Step& step) const
             break;
         if (needs.contains(earlier.kind)
             && (earlier.status == StepStatus::Failed || earlier.status == StepStatus::Skipped))
-            return QStringLiteral("step %1 (%2) %3")
+            return (earlier.status == StepStatus::Failed
+                    ? DiagnosticsRunner::tr("step %1 (%2) failed")
+                    : DiagnosticsRunner::tr("step %1 (%2) was skipped"))
                 .arg(earlier.number)
-                .arg(earlier.title,
-                    earlier.status == StepStatus::Failed ? QStringLiteral("failed")
-                                                         : QStringLiteral("was skipped"));
+                .arg(earlier.title);
     }
     return {};
 }

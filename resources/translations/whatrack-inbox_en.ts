@@ -957,6 +957,53 @@
     </message>
 </context>
 <context>
+    <name>WhaTrack::Diagnostics::DiagnosticsRunner</name>
+    <message>
+        <source>WhaTrack server reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realtime token from the token route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realtime server reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centrifugo connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels are protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A publication arrives within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 (%2) failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 (%2) was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WhaTrack::Diagnostics::detail</name>
     <message>
         <source>the WebSocket URL (--ws-url)</source>
@@ -2102,6 +2149,78 @@ What to do: %4</source>
     </message>
     <message>
         <source>How to fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token user (sub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token expires in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ping every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry after</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -957,6 +957,53 @@
     </message>
 </context>
 <context>
+    <name>WhaTrack::Diagnostics::DiagnosticsRunner</name>
+    <message>
+        <source>WhaTrack server reachable</source>
+        <translation>Servidor WhaTrack acessível</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Login feito</translation>
+    </message>
+    <message>
+        <source>Realtime token from the token route</source>
+        <translation>Token de tempo real pela rota de token</translation>
+    </message>
+    <message>
+        <source>Realtime server reachable</source>
+        <translation>Servidor de tempo real acessível</translation>
+    </message>
+    <message>
+        <source>WebSocket upgrade</source>
+        <translation>Upgrade para WebSocket</translation>
+    </message>
+    <message>
+        <source>Centrifugo connect</source>
+        <translation>Conexão com o Centrifugo</translation>
+    </message>
+    <message>
+        <source>Subscribe to %1</source>
+        <translation>Inscrição em %1</translation>
+    </message>
+    <message>
+        <source>Channels are protected</source>
+        <translation>Os canais estão protegidos</translation>
+    </message>
+    <message>
+        <source>A publication arrives within %1 s</source>
+        <translation>Uma publicação chega em até %1 s</translation>
+    </message>
+    <message>
+        <source>step %1 (%2) failed</source>
+        <translation>a etapa %1 (%2) falhou</translation>
+    </message>
+    <message>
+        <source>step %1 (%2) was skipped</source>
+        <translation>a etapa %1 (%2) foi ignorada</translation>
+    </message>
+</context>
+<context>
     <name>WhaTrack::Diagnostics::detail</name>
     <message>
         <source>the WebSocket URL (--ws-url)</source>
@@ -2111,6 +2158,78 @@ O que fazer: %4</translation>
     <message>
         <source>How to fix: %1</source>
         <translation>Como resolver: %1</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>endereço</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificado</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>emitido por</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>válido até</translation>
+    </message>
+    <message>
+        <source>certificate problems</source>
+        <translation>problemas no certificado</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuário</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>organização</translation>
+    </message>
+    <message>
+        <source>token user (sub)</source>
+        <translation>usuário do token (sub)</translation>
+    </message>
+    <message>
+        <source>organization id</source>
+        <translation>id da organização</translation>
+    </message>
+    <message>
+        <source>token expires in</source>
+        <translation>token expira em</translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation>diferença de relógio</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>id do cliente</translation>
+    </message>
+    <message>
+        <source>ping every</source>
+        <translation>ping a cada</translation>
+    </message>
+    <message>
+        <source>subscription token</source>
+        <translation>token de inscrição</translation>
+    </message>
+    <message>
+        <source>refused with</source>
+        <translation>recusado com</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>retry after</source>
+        <translation>tentar de novo após</translation>
     </message>
 </context>
 <context>
