@@ -87,6 +87,13 @@ PreferencesDialog::PreferencesDialog(const Preferences& prefs, QWidget* parent)
     auto* general = new QGroupBox(tr("General"), this);
     auto* generalForm = new QFormLayout(general);
     generalForm->addRow(tr("Language"), m_language);
+    // The windows are built once in their language: a new one applies at the next start.
+    auto* languageHint
+        = new QLabel(tr("A new language applies the next time the app starts."), general);
+    languageHint->setObjectName(QStringLiteral("languageHint"));
+    languageHint->setWordWrap(true);
+    languageHint->setForegroundRole(QPalette::PlaceholderText);
+    generalForm->addRow(QString(), languageHint);
     generalForm->addRow(m_notifications);
     generalForm->addRow(m_sound);
     generalForm->addRow(m_doNotDisturb);

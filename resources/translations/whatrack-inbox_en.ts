@@ -2564,6 +2564,10 @@ What to do: %4</source>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A new language applies the next time the app starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WhaTrack::Ui::QuickSwitcher</name>

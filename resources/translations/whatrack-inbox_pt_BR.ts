@@ -2572,6 +2572,10 @@ O que fazer: %4</translation>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
+    <message>
+        <source>A new language applies the next time the app starts.</source>
+        <translation>O novo idioma vale a partir da próxima vez que o app for aberto.</translation>
+    </message>
 </context>
 <context>
     <name>WhaTrack::Ui::QuickSwitcher</name>
