@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace Chaos {
@@ -35,6 +36,9 @@ public:
         QUrl wsUrl;
         //! Wait for Live before start() returns (false: a test that starts under a fault).
         bool waitLive = true;
+        //! Called once the store exists, before it subscribes and connects (a test attaches
+        //! the UI here, as the app does, so the UI sees every event from the first).
+        std::function<void(WhaTrack::InboxStore*)> beforeConnect;
     };
 
     //! Signs in, connects and waits for Live. False with \a error on failure.

@@ -1,14 +1,15 @@
 // Chaos: the main window (offscreen platform) through a Centrifugo restart storm while webhook
 // deliveries arrive. The status pill must never say "Online" while a channel is not subscribed
-// or the socket is not connected: it is sampled on every change of the pill (every setView
-// sends the pill a ToolTipChange) and after every state change of the client and of each
-// subscription. The pill must say "Online" again after every restart, and the models must equal
-// the backend at the end.
-//
-// The wiring of the client and its subscriptions to the ConnectionMonitor is the composition
-// root's (app/gui/realtimethread.cpp, appcontroller.cpp), repeated here in a few lines so the
-// test drives ui/MainWindow and models/InboxStore directly. Ground truth comes from the same
-// signals, connected before the monitor's, so it is never behind what the pill was told.
+// or the socket is not connected. The UI is attached as the app does it (ConnectionMonitor::
+// attach(store->realtimeBinding()), MainWindow over the store) before the store connects. The
+// ground truth is the client's and each subscription's own signals (queued to this thread, not
+// through the binding; the binding's copy of each event is queued just before this test's).
+// Judged: after every state change (the pill has seen the binding's copy by then), and on every
+// change of the pill (each setView sends it a ToolTipChange), against the truth then and once
+// the test's copy of the event being handled is in (the pill may change while the binding
+// handles it). A GUI fed through a queue can lag an event still in that queue; it may not show
+// Online against what it has been told.
+// The pill must say "Online" again after every restart, and the models must equal the backend.
 // Short form: 5 restarts at 10 deliveries/s; INBOX_CHAOS_LONG=1: 10 restarts at 30/s.
 
 #include "models/chatlistmodel.h"
@@ -48,12 +49,12 @@ public:
         pill->installEventFilter(this);
     }
 
+    //! Starts judging: the ground truth from now on (the subscriptions exist once Live).
     void watch(Client* client, const QStringList& channels)
     {
-        // Connected before the monitor's connections: for one emission this slot runs first.
         connect(client, &Client::stateChanged, this, [this](Client::State s) {
             m_client = s;
-            checkLater();
+            judgeNow();
         });
         for (const QString& channel : channels) {
             Subscription* sub = client->subscription(channel);
@@ -61,10 +62,11 @@ public:
             m_channels.insert(channel, sub->state());
             connect(sub, &Subscription::stateChanged, this, [this, channel](Subscription::State s) {
                 m_channels.insert(channel, s);
-                checkLater();
+                judgeNow();
             });
         }
         m_client = client->state();
+        m_armed = true;
     }
 
     bool allSubscribed() const
@@ -86,28 +88,37 @@ public:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (watched == m_pill && event->type() == QEvent::ToolTipChange)
-            sample(QStringLiteral("pill changed"));
+        // The pill may change while the binding handles a client event whose copy for this
+        // audit is still queued right behind it: judge both now and once that copy is in.
+        if (m_armed && watched == m_pill && event->type() == QEvent::ToolTipChange) {
+            const auto kind = m_pill->view().kind;
+            const bool subscribedNow = allSubscribed();
+            QMetaObject::invokeMethod(
+                this,
+                [this, kind, subscribedNow] {
+                    judge(kind, subscribedNow || allSubscribed(), QStringLiteral("pill changed"));
+                },
+                Qt::QueuedConnection);
+        }
         return false;
     }
 
 private:
-    //! After the monitor's queued slot for the same emission has run (posted after it).
-    void checkLater()
+    //! A state change: the binding's copy of this event came first, so the pill is up to date.
+    void judgeNow()
     {
-        QMetaObject::invokeMethod(
-            this, [this] { sample(QStringLiteral("state changed")); }, Qt::QueuedConnection);
+        judge(m_pill->view().kind, allSubscribed(), QStringLiteral("state changed"));
     }
-    void sample(const QString& when)
+    void judge(ConnectionStatusView::Kind kind, bool subscribed, const QString& when)
     {
         ++m_samples;
-        const bool online = m_pill->view().kind == ConnectionStatusView::Kind::Online;
+        const bool online = kind == ConnectionStatusView::Kind::Online;
         m_leftOnline += m_wasOnline && !online ? 1 : 0;
         m_wasOnline = online;
         if (!online)
             return;
         ++m_online;
-        if (!allSubscribed()) {
+        if (!subscribed) {
             QStringList states;
             for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
                 states << QStringLiteral("%1=%2").arg(it.key()).arg(int(it.value()));
@@ -125,34 +136,9 @@ private:
     int m_online = 0;
     int m_leftOnline = 0;
     bool m_wasOnline = false;
+    bool m_armed = false;
     QStringList m_violations;
 };
-
-//! The composition root's wiring of the client to the monitor (app/gui/realtimethread.cpp).
-void wireMonitor(Client* c, ConnectionMonitor* m, const QStringList& channels)
-{
-    QObject::connect(c, &Client::stateChanged, m, &ConnectionMonitor::onStateChanged);
-    QObject::connect(c, &Client::connecting, m, &ConnectionMonitor::onConnecting);
-    QObject::connect(c, &Client::connected, m,
-        [m](const QString& id, const QString& version) { m->onConnected(id, version); });
-    QObject::connect(c, &Client::disconnected, m, &ConnectionMonitor::onDisconnected);
-    QObject::connect(c, &Client::errorOccurred, m, &ConnectionMonitor::onError);
-    QObject::connect(c, &Client::reconnectScheduled, m, &ConnectionMonitor::onReconnectScheduled);
-    QObject::connect(c, &Client::tokenRefreshed, m, &ConnectionMonitor::onTokenRefreshed);
-    for (const QString& channel : channels) {
-        Subscription* sub = c->subscription(channel);
-        QObject::connect(sub, &Subscription::stateChanged, m,
-            [m, channel](Subscription::State s) { m->onSubscriptionState(channel, s); });
-        QObject::connect(
-            sub, &Subscription::unsubscribed, m, [m, channel](int code, const QString& reason) {
-                m->onUnsubscribed(channel, code, reason);
-            });
-        QObject::connect(sub, &Subscription::publication, m,
-            [m, channel](const Centrifuge::Publication&) { m->onPublication(channel); });
-        m->onSubscriptionState(channel, sub->state());
-    }
-    m->onStateChanged(c->state());
-}
 
 } // namespace
 
@@ -168,25 +154,28 @@ private Q_SLOTS:
         DevstackProcess stack;
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
-        QVERIFY2(app.start(stack, &error), qPrintable(error));
-        InboxStore* store = app.store();
-
+        // The UI first, as the app attaches it, so it sees the store's first events.
         ConnectionMonitor monitor;
-        Ui::MainWindow window(store, &monitor);
-        auto* pill = window.findChild<Ui::StatusPill*>();
+        monitor.setEndpoints(stack.backendUrl(), stack.centrifugoWsUrl());
+        Chaos::StoreHarness app;
+        std::unique_ptr<Ui::MainWindow> window; // after app: goes before the store it shows
+        Chaos::StoreHarness::Options options;
+        options.beforeConnect = [&](InboxStore* store) {
+            monitor.attach(store->realtimeBinding());
+            window = std::make_unique<Ui::MainWindow>(store, &monitor);
+            const auto freshness = [&monitor, store] { monitor.setFreshness(store->freshness()); };
+            connect(store, &InboxStore::freshnessChanged, &monitor, freshness);
+            freshness();
+            monitor.start();
+            window->show();
+        };
+        QVERIFY2(app.start(stack, &error, options), qPrintable(error));
+        InboxStore* store = app.store();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto* pill = window->findChild<Ui::StatusPill*>();
         QVERIFY(pill);
         PillAudit audit(pill);
         audit.watch(app.client(), store->channels());
-        monitor.setEndpoints(stack.backendUrl(), stack.centrifugoWsUrl());
-        monitor.setChannels(store->channels());
-        monitor.start();
-        wireMonitor(app.client(), &monitor, store->channels());
-        const auto freshness = [&] { monitor.setFreshness(store->freshness()); };
-        connect(store, &InboxStore::freshnessChanged, &monitor, freshness);
-        freshness();
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         const auto online
             = [pill] { return pill->view().kind == ConnectionStatusView::Kind::Online; };
         QTRY_VERIFY_WITH_TIMEOUT(online(), 20000);
@@ -226,7 +215,8 @@ private Q_SLOTS:
             audit.onlineSamples(), audit.leftOnline(), qint64(audit.violations().size()));
         QVERIFY2(audit.violations().isEmpty(), qPrintable(audit.violations().join(u'\n')));
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
-        window.close();
+        window->close();
+        window.reset();
         app.stop();
     }
 };
