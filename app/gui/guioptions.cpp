@@ -120,7 +120,10 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* o, QString* error)
             return false;
         }
     }
+    // Also switcher and preferences (scripts/screenshots; not in --help, kept as translated).
     if (o->screenshotTarget != QLatin1String("window")
+        && o->screenshotTarget != QLatin1String("switcher")
+        && o->screenshotTarget != QLatin1String("preferences")
         && o->screenshotTarget != QLatin1String("details")
         && o->screenshotTarget != QLatin1String("diagnostics")) {
         *error = QCoreApplication::translate(

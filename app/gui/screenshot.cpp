@@ -4,12 +4,16 @@
 #include "ui/connectiondiagnostics.h"
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
+#include "ui/quickswitcher.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QPointer>
+#include <QScreen>
+#include <QStyleFactory>
 #include <QTimer>
 
 namespace WhaTrack::Gui {
@@ -25,15 +29,80 @@ void save(QWidget* widget, const QString& file)
         qCWarning(lcUi) << "could not save the screenshot to" << QDir::toNativeSeparators(file);
     QApplication::exit(ok ? 0 : 2);
 }
+
+//! What a dark desktop theme gives the app (as Breeze Dark or the usual Fusion dark palette),
+//! for the dark screenshot: INBOX_SCREENSHOT_PALETTE=dark.
+void applyDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(0x35, 0x35, 0x35);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, Qt::white);
+    p.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+    p.setColor(QPalette::AlternateBase, QColor(0x42, 0x42, 0x42));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, Qt::white);
+    p.setColor(QPalette::Text, Qt::white);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::PlaceholderText, QColor(255, 255, 255, 128));
+    p.setColor(QPalette::Light, QColor(0x50, 0x50, 0x50));
+    p.setColor(QPalette::Midlight, QColor(0x42, 0x42, 0x42));
+    p.setColor(QPalette::Mid, QColor(0x25, 0x25, 0x25));
+    p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (const auto role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7f, 0x7f, 0x7f));
+    QApplication::setPalette(p);
+}
+
+//! The screen's pixels over \a window: popups (the quick switcher) and dialogs included.
+void saveScreenArea(QWidget* window, const QString& file)
+{
+    QScreen* screen = window->screen();
+    const QRect area = window->frameGeometry();
+    const QPixmap shot = screen
+        ? screen->grabWindow(0, area.x(), area.y(), area.width(), area.height())
+        : QPixmap();
+    const bool ok = !shot.isNull() && shot.save(file, "PNG");
+    qCInfo(lcUi) << "screenshot of the screen area saved:" << ok;
+    QApplication::exit(ok ? 0 : 2);
+}
 } // namespace
 
 void scheduleScreenshot(
     Ui::MainWindow* window, const QString& file, int afterMs, const QString& target)
 {
     QPointer<Ui::MainWindow> guard(window);
+    if (qEnvironmentVariable("INBOX_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+        applyDarkPalette();
     QTimer::singleShot(afterMs, window, [guard, file, target] {
         if (!guard)
             return;
+        if (target == QLatin1String("switcher")) {
+            // Ctrl+K with a query typed: the fuzzy matches over the window.
+            guard->showQuickSwitcher();
+            if (auto* switcher = guard->quickSwitcher())
+                switcher->queryField()->setText(QStringLiteral("ma"));
+            QTimer::singleShot(500, guard, [guard, file] { saveScreenArea(guard, file); });
+            return;
+        }
+        if (target == QLatin1String("preferences")) {
+            Q_EMIT guard->preferencesRequested();
+            QTimer::singleShot(500, guard, [guard, file] {
+                for (QWidget* w : QApplication::topLevelWidgets()) {
+                    if (w->isVisible() && w->objectName() == QLatin1String("preferencesDialog"))
+                        return save(w, file);
+                }
+                qCWarning(lcUi) << "screenshot: the preferences dialog did not open";
+                QApplication::exit(2);
+            });
+            return;
+        }
         if (target == QLatin1String("diagnostics")) {
             // The panel after "Run diagnostics" (docs/images/diagnostics-*.png): run, wait for
             // the last step, let the rows lay out, grab. A run never hangs: every step has a
