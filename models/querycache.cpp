@@ -15,6 +15,8 @@ struct QueryCache::Entry
     quint64 appliedSeq = 0;
     quint64 minSeq = 0; //!< responses of fetches started before this entry existed are dropped
     qint64 fetchStartedMs = -1;
+    qint64 fetchEndedMs = -1;
+    qint64 lastFetchMs = 0; //!< how long the last successful fetch took
     qint64 updatedAtMs = -1;
     Clock::TimerId windowTimer = 0;
     Clock::TimerId timeoutTimer = 0;
@@ -116,10 +118,19 @@ void QueryCache::schedule(const QueryKey& key, Entry& e)
         return;
     // The window starts at the first invalidation (or at the start of the fetch it follows),
     // so a storm gives at most one fetch per window per key.
-    const qint64 window = policyFor(key).coalesceMs;
+    const Policy& policy = policyFor(key);
+    const qint64 window = policy.coalesceMs;
     qint64 delay = window;
-    if (e.fetchStartedMs >= 0)
-        delay = std::min(window, std::max<qint64>(0, e.fetchStartedMs + window - m_clock->nowMs()));
+    if (e.fetchStartedMs >= 0) {
+        const qint64 now = m_clock->nowMs();
+        delay = std::min(window, std::max<qint64>(0, e.fetchStartedMs + window - now));
+        // A fetch that took longer than the window would otherwise be followed at once, again
+        // and again: in a storm the 20 MB chat list was decoded back to back, a core busy all
+        // the time and the GUI thread waiting for it (issue 15). Rest as long as it took.
+        const qint64 rest = std::min(e.lastFetchMs, policy.maxRestMs);
+        if (e.fetchEndedMs >= 0 && rest > 0)
+            delay = std::max(delay, e.fetchEndedMs + rest - now);
+    }
     e.windowTimer = m_clock->schedule(delay, [this, key] {
         auto it = m_entries.find(key);
         if (it == m_entries.end())
@@ -260,6 +271,9 @@ void QueryCache::finish(const QueryKey& key, quint64 seq, quint64, FetchResult r
         m_clock->cancel(e.timeoutTimer);
         e.timeoutTimer = 0;
     }
+    e.fetchEndedMs = m_clock->nowMs();
+    // Only a fetch that succeeded says how heavy the key is; a failure may be a long timeout.
+    e.lastFetchMs = result.error.ok() ? e.fetchEndedMs - e.fetchStartedMs : 0;
     if (result.error.ok()) {
         if (seq > e.appliedSeq) {
             if (result.apply)

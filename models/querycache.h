@@ -10,6 +10,10 @@
 //! - Coalescing: invalidations of an observed key inside one window (`Policy::coalesceMs`,
 //!   counted from the first) give one fetch at the end of the window; an invalidation during a
 //!   fetch gives exactly one more fetch after it.
+//! - A slow key rests: the next fetch starts no sooner than the last one took after its end
+//!   (capped by `Policy::maxRestMs`), so a fetch longer than the window (a 20 MB chat list in a
+//!   publication storm) is not repeated back to back and keeps a worker busy at most half the
+//!   time.
 //! - Only observed keys refetch; an unobserved key turns Stale and refetches when observed.
 //! - An older response never overwrites a newer one: a fetch's `apply` runs only if no later
 //!   fetch of the key was applied and the key was not removed meanwhile.
@@ -33,6 +37,7 @@ struct QueryPolicy
     qint64 coalesceMs = 150; //!< invalidation window
     qint64 staleAfterMs = -1; //!< -1: fresh until invalidated
     qint64 fetchTimeoutMs = 120000; //!< a fetch still running after this is abandoned
+    qint64 maxRestMs = 2000; //!< longest rest after a slow fetch before its follow-up
 };
 
 class QueryCache : public QObject

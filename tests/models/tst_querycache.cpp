@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(f.started, 1); // dedup: never two at once
         f.complete(0);
         QCOMPARE(cache.info(kChats).status, QueryCache::Status::Stale); // known to be behind
-        clock.advance(1000);
+        clock.advance(2000); // the rest after a slow fetch (Policy::maxRestMs)
         QCOMPARE(f.started, 2); // exactly one follow-up
         f.complete(0);
         clock.advance(10000);
@@ -142,6 +142,59 @@ private Q_SLOTS:
         }
         QVERIFY2(f.started <= 1 + 3000 / 150 + 1, qPrintable(QString::number(f.started)));
         QVERIFY(f.started >= 10); // it did keep refreshing during the storm
+    }
+
+    // Issue 15: in a 1000/s storm the 20,000-chat list (a fetch of ~500 ms, window 150 ms) was
+    // refetched back to back, so a worker decoded 18 MB bodies without a pause and the GUI
+    // thread waited for it. A slow key now rests as long as its last fetch took.
+    void slowFetchRestsBeforeItsFollowUp()
+    {
+        ManualClock clock;
+        QueryCache cache(&clock);
+        ManualFetcher f;
+        QueryCache::Policy p;
+        p.coalesceMs = 150;
+        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.observe(kChats);
+        clock.advance(500); // the list takes 500 ms to fetch and decode
+        cache.invalidate(kChats); // a publication meanwhile
+        f.complete(0);
+        clock.advance(1);
+        QCOMPARE(f.started, 1); // not at once...
+        QVERIFY(cache.info(kChats).scheduled);
+        clock.advance(450);
+        QCOMPARE(f.started, 1);
+        clock.advance(49);
+        QCOMPARE(f.started, 2); // ...but 500 ms after the slow fetch ended
+        // The storm goes on: over 10 s the list is fetched at most every 2 x 500 ms.
+        int seen = f.started;
+        qint64 startedAt = clock.nowMs();
+        for (int ms = 0; ms < 10000; ++ms) {
+            cache.invalidate(kChats);
+            clock.advance(1);
+            if (f.started != seen) {
+                seen = f.started;
+                startedAt = clock.nowMs();
+            }
+            if (!f.pending.isEmpty() && clock.nowMs() - startedAt >= 500)
+                f.complete(0);
+        }
+        QVERIFY2(f.started <= 2 + 10, qPrintable(QString::number(f.started)));
+        QVERIFY(f.started >= 8); // and it did keep refreshing
+        // A fast key keeps its window: a 10 ms fetch is followed 150 ms after it started.
+        cache.unobserve(kChats);
+        while (!f.pending.isEmpty())
+            f.complete(0);
+        cache.setFetcher(QueryKeys::Messages, f.fetcher(), p);
+        cache.observe(kMessages);
+        const int before = f.started;
+        clock.advance(10);
+        cache.invalidate(kMessages);
+        f.complete(f.pending.size() - 1);
+        clock.advance(139);
+        QCOMPARE(f.started, before);
+        clock.advance(1);
+        QCOMPARE(f.started, before + 1);
     }
 
     void unobservedTurnsStaleAndFetchesWhenObserved()
