@@ -1,7 +1,8 @@
 // bench_models: publication -> row latency, refetch rate, event-loop stalls and RSS of the data
 // layer, against a naive full-reset peer measured in the same run. See docs/performance.md.
 //
-//   bench_models [--quick] [--json FILE]      all phases, each in fresh processes; a table
+//   bench_models [--quick] [--repeat N] [--json FILE]   all phases, each run N times (default 3)
+//                in fresh processes; a table of medians and (min-max) spreads with the load
 //   bench_models --phase latency|storm|rss|biglist|modelonly [--mode store|naive] [--chats N]
 //   [--messages M]
 //                [--rate R] [--seconds S] [--share F]            one phase, prints RESULT {json}
@@ -9,6 +10,7 @@
 
 #include "benchclient.h"
 #include "benchserver.h"
+#include "benchsummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,23 +45,6 @@ QJsonObject runChild(const QString& self, const QStringList& args)
         QString(QStringLiteral("no result from ") + args.join(QLatin1Char(' ')))}};
 }
 
-QString ms(const QJsonObject& o, const char* key, const char* q)
-{
-    const QJsonObject p = o.value(QLatin1String(key)).toObject();
-    if (p.value(QStringLiteral("n")).toInt() == 0)
-        return QStringLiteral("–");
-    return QString::number(p.value(QLatin1String(q)).toDouble(), 'f', 1);
-}
-
-QString refetches(const QJsonObject& o)
-{
-    QStringList parts;
-    const QJsonObject r = o.value(QStringLiteral("refetchesPerSecond")).toObject();
-    for (auto it = r.begin(); it != r.end(); ++it)
-        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 1);
-    return parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -82,6 +67,8 @@ int main(int argc, char** argv)
         {QStringLiteral("share"), QStringLiteral("share for the open chat"), QStringLiteral("f"),
             QStringLiteral("0.3")},
         {QStringLiteral("quick"), QStringLiteral("shorter runs")},
+        {QStringLiteral("repeat"), QStringLiteral("runs per configuration (median, min-max)"),
+            QStringLiteral("n"), QStringLiteral("3")},
         {QStringLiteral("json"), QStringLiteral("write all results to FILE"),
             QStringLiteral("file")}});
     parser.process(app);
@@ -112,29 +99,46 @@ int main(int argc, char** argv)
     }
 
     const bool quick = parser.isSet(QStringLiteral("quick"));
-    const QString latencySeconds = quick ? QStringLiteral("4") : QStringLiteral("10");
+    const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
+    // Each configuration runs `repeat` times, each run in a fresh client and server process.
+    auto runSet = [&](const QStringList& args) {
+        RunSet set;
+        for (int i = 0; i < repeat; ++i) {
+            const double before = loadAverage1();
+            const QJsonObject r = runChild(self, args);
+            set.add(r, before, loadAverage1());
+        }
+        return set;
+    };
     QJsonArray all;
+    std::printf("Each figure: the median of %d runs, (min–max) over the runs; load: the 1-minute "
+                "load average before and after each run (2 cores).\n\n",
+        repeat);
+    const QString latencySeconds = quick ? QStringLiteral("4") : QStringLiteral("10");
     std::printf("## Latency: publication -> row (2,000 chats, 500 messages in the open chat)\n\n");
-    std::printf("| rate/s | data layer | open-chat row p50/p99 ms | chat-list row p50/p99 ms | "
-                "confirmed by refetch p50/p99 ms | stall p99/max ms | refetches/s |\n");
-    std::printf("|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| rate/s | data layer | open-chat row p50 / p99 ms | chat-list row p50 / p99 ms | "
+        "confirmed by refetch p50 / p99 ms | stall p99 / max ms | publish call p50 / p99 ms | "
+        "refetches/s | load |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (const char* rate : {"10", "100", "1000"}) {
         for (const char* mode : {"store", "naive"}) {
             const QString seconds = QLatin1String(mode) == QLatin1String("naive")
                     && QLatin1String(rate) == QLatin1String("1000")
                 ? QStringLiteral("3")
                 : latencySeconds;
-            QJsonObject r = runChild(self,
-                {QStringLiteral("--phase"), QStringLiteral("latency"), QStringLiteral("--mode"),
-                    QLatin1String(mode), QStringLiteral("--rate"), QLatin1String(rate),
-                    QStringLiteral("--seconds"), seconds});
-            all.append(r);
-            std::printf("| %s | %s | %s / %s | %s / %s | %s / %s | %s / %s | %s |\n", rate, mode,
-                qPrintable(ms(r, "visible", "p50")), qPrintable(ms(r, "visible", "p99")),
-                qPrintable(ms(r, "chatRow", "p50")), qPrintable(ms(r, "chatRow", "p99")),
-                qPrintable(ms(r, "confirmed", "p50")), qPrintable(ms(r, "confirmed", "p99")),
-                qPrintable(ms(r, "stall", "p99")), qPrintable(ms(r, "stall", "max")),
-                qPrintable(refetches(r)));
+            const RunSet set = runSet({QStringLiteral("--phase"), QStringLiteral("latency"),
+                QStringLiteral("--mode"), QLatin1String(mode), QStringLiteral("--rate"),
+                QLatin1String(rate), QStringLiteral("--seconds"), seconds});
+            all.append(set.toJson());
+            const QString stall = set.cell(QStringLiteral("stall.p99")) + QStringLiteral(" / ")
+                + set.cell(QStringLiteral("stall.max"));
+            std::printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", rate, mode,
+                qPrintable(set.p50p99(QStringLiteral("visible"))),
+                qPrintable(set.p50p99(QStringLiteral("chatRow"))),
+                qPrintable(set.p50p99(QStringLiteral("confirmed"))), qPrintable(stall),
+                qPrintable(set.p50p99(QStringLiteral("publishCall"))), qPrintable(set.refetches()),
+                qPrintable(set.loadRange()));
             std::fflush(stdout);
         }
     }
@@ -142,48 +146,57 @@ int main(int argc, char** argv)
     std::printf("\n## Storm: 1000 publications/s for %s s (20,000 chats, 2,000 messages in the "
                 "open chat)\n\n",
         qPrintable(stormSeconds));
-    QJsonObject storm = runChild(self,
-        {QStringLiteral("--phase"), QStringLiteral("storm"), QStringLiteral("--chats"),
-            QStringLiteral("20000"), QStringLiteral("--messages"), QStringLiteral("2000"),
-            QStringLiteral("--rate"), QStringLiteral("1000"), QStringLiteral("--seconds"),
-            stormSeconds});
-    all.append(storm);
+    const RunSet storm = runSet({QStringLiteral("--phase"), QStringLiteral("storm"),
+        QStringLiteral("--chats"), QStringLiteral("20000"), QStringLiteral("--messages"),
+        QStringLiteral("2000"), QStringLiteral("--rate"), QStringLiteral("1000"),
+        QStringLiteral("--seconds"), stormSeconds});
+    all.append(storm.toJson());
     std::printf("| metric | storm | idle (same process, nothing published) |\n|---|---|---|\n");
-    std::printf("| event-loop stall p99 / max ms | %s / %s | %s / %s |\n",
-        qPrintable(ms(storm, "stall", "p99")), qPrintable(ms(storm, "stall", "max")),
-        qPrintable(ms(storm, "idleStall", "p99")), qPrintable(ms(storm, "idleStall", "max")));
-    std::printf("| open-chat row p50/p99 ms | %s / %s | |\n",
-        qPrintable(ms(storm, "visible", "p50")), qPrintable(ms(storm, "visible", "p99")));
-    std::printf("| chat-list row p50/p99 ms | %s / %s | |\n",
-        qPrintable(ms(storm, "chatRow", "p50")), qPrintable(ms(storm, "chatRow", "p99")));
-    std::printf("| confirmed p50/p99 ms | %s / %s | |\n", qPrintable(ms(storm, "confirmed", "p50")),
-        qPrintable(ms(storm, "confirmed", "p99")));
-    std::printf("| refetches/s | %s | |\n", qPrintable(refetches(storm)));
-    std::printf("| published (failed publish calls) | %lld (%lld) | |\n",
-        static_cast<long long>(storm.value(QStringLiteral("published")).toInteger()),
-        static_cast<long long>(storm.value(QStringLiteral("publishFailures")).toInteger()));
-    std::printf(
-        "| peak RSS MB | %.1f | |\n", storm.value(QStringLiteral("peakRssKb")).toDouble() / 1024.0);
+    std::printf("| event-loop stall p99 ms | %s | %s |\n",
+        qPrintable(storm.cell(QStringLiteral("stall.p99"))),
+        qPrintable(storm.cell(QStringLiteral("idleStall.p99"))));
+    std::printf("| event-loop stall max ms | %s | %s |\n",
+        qPrintable(storm.cell(QStringLiteral("stall.max"))),
+        qPrintable(storm.cell(QStringLiteral("idleStall.max"))));
+    std::printf("| longest busy slice of the GUI thread ms | %s | |\n",
+        qPrintable(storm.cell(QStringLiteral("busyMaxMs"))));
+    std::printf("| open-chat row p50 / p99 ms | %s | |\n",
+        qPrintable(storm.p50p99(QStringLiteral("visible"))));
+    std::printf("| chat-list row p50 / p99 ms | %s | |\n",
+        qPrintable(storm.p50p99(QStringLiteral("chatRow"))));
+    std::printf("| confirmed p50 / p99 ms | %s | |\n",
+        qPrintable(storm.p50p99(QStringLiteral("confirmed"))));
+    std::printf("| publish call (sent -> Centrifugo answered) p50 / p99 ms | %s | |\n",
+        qPrintable(storm.p50p99(QStringLiteral("publishCall"))));
+    std::printf("| refetches/s | %s | |\n", qPrintable(storm.refetches()));
+    std::printf("| published per run (failed publish calls) | %s (%s) | |\n",
+        qPrintable(storm.cell(QStringLiteral("published"), 0)),
+        qPrintable(storm.cell(QStringLiteral("publishFailures"), 0)));
+    std::printf("| peak RSS MB | %s | |\n",
+        qPrintable(storm.cell(QStringLiteral("peakRssKb"), 1, 1.0 / 1024.0)));
+    std::printf("| load (1 min) | %s | |\n", qPrintable(storm.loadRange()));
     std::fflush(stdout);
 
     std::printf(
         "\n## Memory: 20,000 chats + 100,000 messages in one chat (paged in, 100 per page)\n\n");
-    QJsonObject rss = runChild(self,
-        {QStringLiteral("--phase"), QStringLiteral("rss"), QStringLiteral("--chats"),
+    const RunSet rss
+        = runSet({QStringLiteral("--phase"), QStringLiteral("rss"), QStringLiteral("--chats"),
             QStringLiteral("20000"), QStringLiteral("--messages"), QStringLiteral("100000")});
-    all.append(rss);
+    all.append(rss.toJson());
+    const double mb = 1.0 / 1024.0;
     std::printf("| metric | value |\n|---|---|\n");
-    std::printf("| RSS before loading (process + Qt) MB | %.1f |\n",
-        rss.value(QStringLiteral("rssStartKb")).toDouble() / 1024.0);
-    std::printf("| RSS with 20,000 chats loaded MB | %.1f |\n",
-        rss.value(QStringLiteral("rssAfterLoadKb")).toDouble() / 1024.0);
-    std::printf("| RSS with 20,000 chats + %d messages MB | %.1f |\n",
-        rss.value(QStringLiteral("rowsMessages")).toInt(),
-        rss.value(QStringLiteral("rssKb")).toDouble() / 1024.0);
-    std::printf("| peak RSS (VmHWM) MB | %.1f |\n",
-        rss.value(QStringLiteral("peakRssKb")).toDouble() / 1024.0);
-    std::printf("| paging 1,000 pages took s | %.1f |\n",
-        rss.value(QStringLiteral("pagingMs")).toDouble() / 1000.0);
+    std::printf("| RSS before loading (process + Qt) MB | %s |\n",
+        qPrintable(rss.cell(QStringLiteral("rssStartKb"), 1, mb)));
+    std::printf("| RSS with 20,000 chats loaded MB | %s |\n",
+        qPrintable(rss.cell(QStringLiteral("rssAfterLoadKb"), 1, mb)));
+    std::printf("| RSS with 20,000 chats + %s messages MB | %s |\n",
+        qPrintable(rss.cell(QStringLiteral("rowsMessages"), 0)),
+        qPrintable(rss.cell(QStringLiteral("rssKb"), 1, mb)));
+    std::printf(
+        "| peak RSS (VmHWM) MB | %s |\n", qPrintable(rss.cell(QStringLiteral("peakRssKb"), 1, mb)));
+    std::printf("| paging 1,000 pages took s | %s |\n",
+        qPrintable(rss.cell(QStringLiteral("pagingMs"), 1, 1.0 / 1000.0)));
+    std::printf("| load (1 min) | %s |\n", qPrintable(rss.loadRange()));
     if (parser.isSet(QStringLiteral("json"))) {
         QFile f(parser.value(QStringLiteral("json")));
         if (f.open(QIODevice::WriteOnly))

@@ -210,8 +210,15 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         spin(1500); // the last refetches land
         const double elapsed = double(storm.elapsed()) / 1000.0;
         const Percentiles stalls = percentiles(probe.stop());
+        // The GUI thread's longest CPU slice between two ticks: a stall much longer than this
+        // was waiting (for a core or a lock), not working.
+        result.insert(QStringLiteral("busyMaxMs"), probe.maxBusyMs());
         result.insert(QStringLiteral("published"), sent);
         result.insert(QStringLiteral("publishFailures"), server.publishFailures);
+        result.insert(QStringLiteral("publishCall"),
+            QJsonObject {{QStringLiteral("p50"), server.publishP50Ms},
+                {QStringLiteral("p99"), server.publishP99Ms},
+                {QStringLiteral("max"), server.publishMaxMs}, {QStringLiteral("n"), sent}});
         result.insert(QStringLiteral("visible"), toJson(percentiles(visible)));
         result.insert(QStringLiteral("chatRow"), toJson(percentiles(chatRow)));
         result.insert(QStringLiteral("confirmed"), toJson(percentiles(confirmed)));

@@ -131,6 +131,9 @@ qint64 Server::waitDone(int timeoutMs)
                     = buffer.mid(i + 5, buffer.indexOf('\n', i) - i - 5).split(' ');
                 done = parts.value(0).toLongLong();
                 publishFailures = parts.value(1).toLongLong();
+                publishP50Ms = parts.value(2).toDouble();
+                publishP99Ms = parts.value(3).toDouble();
+                publishMaxMs = parts.value(4).toDouble();
             }
             return done >= 0;
         },

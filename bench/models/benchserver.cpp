@@ -1,5 +1,6 @@
 #include "benchserver.h"
 
+#include "benchclient.h"
 #include "tests/support/fakehttpserver.h"
 #include "tests/support/localcentrifugo.h"
 
@@ -217,25 +218,32 @@ int runServer(int chats, int messages)
     qint64 publishFailures = 0, publishInFlight = 0;
     bool stormRunning = false;
     qint64 sent = 0;
-    // "DONE <published> <failed>" once the storm is over and Centrifugo has answered every
-    // publication, so the client measures until the last one could have arrived.
+    // Send time -> Centrifugo's answer per publish call: the part of the client's latency this
+    // process and Centrifugo add (a publisher that falls behind on a busy machine shows here,
+    // not in the data layer).
+    QList<double> publishMs;
+    // "DONE <published> <failed> <publish p50> <p99> <max>" once the storm is over and
+    // Centrifugo has answered every publication, so the client measures until the last one
+    // could have arrived.
     auto announceDone = [&] {
         if (!stormRunning || publishInFlight > 0)
             return;
         stormRunning = false;
-        std::printf("DONE %lld %lld\n", static_cast<long long>(sent),
-            static_cast<long long>(publishFailures));
+        const Percentiles p = percentiles(publishMs);
+        std::printf("DONE %lld %lld %.3f %.3f %.3f\n", static_cast<long long>(sent),
+            static_cast<long long>(publishFailures), p.p50, p.p99, p.max);
         std::fflush(stdout);
     };
     QTimer publisher;
-    auto publish = [&](const QJsonObject& payload) {
+    auto publish = [&](const QJsonObject& payload, qint64 sentNs) {
         const QJsonObject params {
             {QStringLiteral("channel"), kChannel}, {QStringLiteral("data"), payload}};
         QNetworkReply* reply
             = apiNetwork.post(publishRequest, QJsonDocument(params).toJson(QJsonDocument::Compact));
         ++publishInFlight;
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, sentNs] {
             --publishInFlight;
+            publishMs.append(double(monotonicNs() - sentNs) / 1e6);
             const QByteArray answer = reply->readAll();
             if (reply->error() != QNetworkReply::NoError || answer.contains("\"error\"")) {
                 if (publishFailures++ < 5)
@@ -268,11 +276,13 @@ int runServer(int chats, int messages)
             const qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
             const QString id = data.addMessage(chat, body, epochMs);
             publish(QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
-                {QStringLiteral("conversationId"), chatId(chat)}, {QStringLiteral("messageId"), id},
-                {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
-                {QStringLiteral("body"), body},
-                {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
-                {QStringLiteral("direction"), QStringLiteral("INBOUND")}});
+                        {QStringLiteral("conversationId"), chatId(chat)},
+                        {QStringLiteral("messageId"), id},
+                        {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
+                        {QStringLiteral("body"), body},
+                        {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
+                        {QStringLiteral("direction"), QStringLiteral("INBOUND")}},
+                t);
             ++sent;
         }
         if (now >= endNs) {
@@ -291,6 +301,7 @@ int runServer(int chats, int messages)
         if (std::sscanf(line, "storm %lf %lf %lf", &rate, &seconds, &openShare) == 3) {
             sent = 0;
             publishFailures = 0;
+            publishMs.clear();
             stormRunning = true;
             startNs = monotonicNs();
             endNs = startNs + qint64(seconds * 1e9);

@@ -53,7 +53,7 @@ private:
 
 //! Runs the server until stdin closes. Prints "READY <http-port> <ws-url> <token>" when
 //! listening (token: an HS256 connection JWT for the real Centrifugo); after a storm,
-//! "DONE <published> <failed publish calls>".
+//! "DONE <published> <failed publish calls> <publish call p50> <p99> <max ms>".
 int runServer(int chats, int messages);
 
 } // namespace BenchModels
