@@ -2494,7 +2494,7 @@ O que fazer: %4</translation>
     </message>
     <message>
         <source>System certificates only</source>
-        <translation>Somente os certificados do sistema</translation>
+        <translation>Só os do sistema</translation>
     </message>
     <message>
         <source>Show a notification for new customer messages</source>
@@ -2546,7 +2546,7 @@ O que fazer: %4</translation>
     </message>
     <message>
         <source>Live updates address</source>
-        <translation>Endereço das atualizações ao vivo</translation>
+        <translation>Atualizações ao vivo</translation>
     </message>
     <message>
         <source>Messages channel</source>

@@ -175,6 +175,17 @@ class TstTranslations : public QObject
         OrganizationDialog orgs({Organization {QStringLiteral("org-1"), QStringLiteral("Loja"),
             QStringLiteral("loja"), QStringLiteral("agent")}});
         all.insert(shownTexts(&orgs, QStringLiteral("Organizations")));
+        // INBOX_TR_GRAB_DIR=DIR saves each window as PNG, to look for clipped translations.
+        if (const QString grabDir = qEnvironmentVariable("INBOX_TR_GRAB_DIR"); !grabDir.isEmpty()) {
+            const QString lang = QLocale().name();
+            const std::pair<QWidget*, const char*> shots[] = {
+                {&window, "main"}, {&prefs, "preferences"}, {&signIn, "signin"}, {&orgs, "orgs"}};
+            for (const auto& [w, file] : shots) {
+                w->adjustSize();
+                w->grab().save(
+                    QStringLiteral("%1/%2-%3.png").arg(grabDir, QString::fromLatin1(file), lang));
+            }
+        }
         m_data << QStringLiteral("Loja") << QStringLiteral("agent")
                << backend.config().baseUrl.toString();
         return all;
