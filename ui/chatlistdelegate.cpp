@@ -18,6 +18,8 @@ constexpr int kPadV = 9;
 constexpr int kAvatar = 46;
 constexpr int kLineGap = 3;
 using R = ChatListModel::Roles;
+ChatListDelegate::PaintHook g_paintHook = nullptr;
+bool g_caching = true;
 
 QFont nameFont(const QFont& base)
 {
@@ -37,6 +39,32 @@ QFont smallFont(const QFont& base)
 ChatListDelegate::ChatListDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
+}
+
+void ChatListDelegate::setPaintHook(PaintHook hook)
+{
+    g_paintHook = hook;
+}
+
+void ChatListDelegate::setCaching(bool on)
+{
+    g_caching = on;
+}
+
+QString ChatListDelegate::elided(
+    const QFontMetrics& fm, int slot, const QString& text, int width) const
+{
+    if (!g_caching)
+        return fm.elidedText(text, Qt::ElideRight, width);
+    // One key string: slot and width first, so the text needs no escaping.
+    QString key = QString::number(slot) + QLatin1Char(':') + QString::number(width)
+        + QLatin1Char(':') + text;
+    if (const QString* hit = m_elided.object(key))
+        return *hit;
+    auto* value = new QString(fm.elidedText(text, Qt::ElideRight, width));
+    const QString result = *value;
+    m_elided.insert(std::move(key), value);
+    return result;
 }
 
 QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
@@ -60,6 +88,10 @@ void ChatListDelegate::paint(
     const bool selected = option.state & QStyle::State_Selected;
     const bool hovered = option.state & QStyle::State_MouseOver;
     const QRect r = option.rect;
+    if (option.font != m_cachedFont) { // widths depend on the font: another font, other entries
+        m_elided.clear();
+        m_cachedFont = option.font;
+    }
 
     // Background: solid highlight for the open chat (as Telegram), a faint tint on hover.
     if (selected)
@@ -100,7 +132,7 @@ void ChatListDelegate::paint(
     p->setPen(textColor);
     const int nameW = right - timeW - 8 - left;
     p->drawText(QRect(left, y, nameW, nfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        nfm.elidedText(name, Qt::ElideRight, nameW));
+        elided(nfm, 0, name, nameW));
 
     // Line 2: [ticks] preview ... [unread badge].
     y += nfm.height() + kLineGap;
@@ -147,7 +179,7 @@ void ChatListDelegate::paint(
     p->setFont(option.font);
     p->setPen(mutedColor);
     p->drawText(QRect(x, y, previewRight - x, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(preview, Qt::ElideRight, previewRight - x));
+        elided(fm, 1, preview, previewRight - x));
 
     // Line 3: the open ticket's stage as a chip in the stage colour.
     y += fm.height() + kLineGap;
@@ -158,7 +190,7 @@ void ChatListDelegate::paint(
         const int ch = sfm.height() + 4;
         const int dot = 6;
         const int maxW = right - left;
-        const QString label = sfm.elidedText(stage, Qt::ElideRight, maxW - dot - 20);
+        const QString label = elided(sfm, 2, stage, maxW - dot - 20);
         const int cw = 8 + dot + 5 + sfm.horizontalAdvance(label) + 9;
         const QRectF chip(left, y, cw, ch);
         QColor fill = stageColor;
@@ -185,6 +217,8 @@ void ChatListDelegate::paint(
         p->drawLine(left, r.bottom(), r.right(), r.bottom());
     }
     p->restore();
+    if (g_paintHook)
+        g_paintHook(index);
 }
 
 } // namespace WhaTrack::Ui

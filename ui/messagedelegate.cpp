@@ -27,6 +27,8 @@ constexpr int kMediaIcon = 34;
 constexpr int kTimeGap = 10; // between the text and the time when they share a line
 constexpr int kSameSenderGap = 2;
 constexpr int kNewSenderGap = 8;
+MessageDelegate::PaintHook g_paintHook = nullptr;
+bool g_caching = true;
 
 QFont smallFont(const QFont& base)
 {
@@ -91,6 +93,42 @@ struct MessageDelegate::Layout
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
+}
+
+void MessageDelegate::setPaintHook(PaintHook hook)
+{
+    g_paintHook = hook;
+}
+
+void MessageDelegate::setCaching(bool on)
+{
+    g_caching = on;
+}
+
+const MessageDelegate::TextBlock* MessageDelegate::textBlock(
+    const QFont& font, const QString& text, int width) const
+{
+    auto layOut = [&](TextBlock* block) {
+        block->layout = std::make_unique<QTextLayout>(text, font);
+        block->size = layoutText(*block->layout, width, &block->lastLine);
+    };
+    if (!g_caching) {
+        layOut(&m_uncached);
+        return &m_uncached;
+    }
+    if (font != m_textFont) { // widths and line breaks depend on the font
+        m_texts.clear();
+        m_textFont = font;
+    }
+    // sizeHint() and paint() of a row ask for the same text in turn, and scrolling back asks
+    // again: wrapping is the costly part of a bubble, so it is done once per (width, text).
+    QString key = QString::number(width) + QLatin1Char(':') + text;
+    if (const TextBlock* hit = m_texts.object(key))
+        return hit;
+    auto* block = new TextBlock;
+    layOut(block);
+    m_texts.insert(std::move(key), block);
+    return m_texts.object(QString::number(width) + QLatin1Char(':') + text);
 }
 
 void MessageDelegate::setMediaFetcher(MediaFetcher* fetcher)
@@ -205,8 +243,9 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
     qreal lastLine = 0;
     if (!body.isEmpty()) {
         l.text = body;
-        QTextLayout tl(body, option.font);
-        const QSizeF size = layoutText(tl, maxText, &lastLine);
+        const TextBlock* block = textBlock(option.font, body, maxText);
+        const QSizeF size = block->size;
+        lastLine = block->lastLine;
         l.textOrigin = QPoint(kPadH, cy);
         l.textWidth = maxText;
         contentW = std::max(contentW, int(size.width()));
@@ -308,10 +347,8 @@ void MessageDelegate::paint(
             QFontMetrics(bold).elidedText(l.mediaText, Qt::ElideRight, l.mediaLabel.width()));
     }
     if (!l.text.isEmpty()) {
-        QTextLayout tl(l.text, option.font);
-        layoutText(tl, l.textWidth, nullptr);
         p->setPen(text);
-        tl.draw(p, l.textOrigin);
+        textBlock(option.font, l.text, int(l.textWidth))->layout->draw(p, l.textOrigin);
     }
     p->setFont(sf);
     p->setPen(muted);
@@ -319,6 +356,8 @@ void MessageDelegate::paint(
     if (l.status != MessageStatus::Unknown)
         MessageGlyphs::paintStatus(p, l.statusRect, l.status, muted, dark);
     p->restore();
+    if (g_paintHook)
+        g_paintHook(index);
 }
 
 bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,

@@ -4,11 +4,14 @@
 //! \brief Message bubbles: inbound left, outbound right, time and ticks inside the bubble,
 //! media placeholders with a type icon, and a day separator above the first message of a day.
 
+#include <QCache>
 #include <QDateTime>
+#include <QFont>
 #include <QPointer>
 #include <QStyledItemDelegate>
+#include <QTextLayout>
 
-class QTextLayout;
+#include <memory>
 
 namespace WhaTrack {
 class MediaFetcher;
@@ -48,8 +51,28 @@ public:
     //! Geometry of one row, shared by sizeHint() and paint().
     struct Layout;
 
+    //! bench/views: called at the end of every row's paint (null: off, the default).
+    using PaintHook = void (*)(const QModelIndex& index);
+    static void setPaintHook(PaintHook hook);
+    //! bench/views: the text layout cache on or off (on by default), to measure what it buys.
+    static void setCaching(bool on);
+
 private:
     Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+
+    //! A wrapped message body: laid out once for sizeHint() and reused by paint().
+    struct TextBlock
+    {
+        std::unique_ptr<QTextLayout> layout;
+        QSizeF size;
+        qreal lastLine = 0;
+    };
+    //! The body laid out in \a font at \a width, from the cache (keyed by width and text, so an
+    //! edited body is laid out anew) or freshly. The pointer is valid until the next call.
+    const TextBlock* textBlock(const QFont& font, const QString& text, int width) const;
+    mutable QCache<QString, TextBlock> m_texts {1500};
+    mutable QFont m_textFont; //!< the font the cache was filled with; another one clears it
+    mutable TextBlock m_uncached; //!< when caching is off
 
     QDate m_today;
     QString m_dividerId;

@@ -1,0 +1,131 @@
+// The delegates cache elided text, avatars and wrapped message text (issue 14). A renamed
+// chat, a new last message or an edited message body must show at once: the row painted by
+// the delegate that has already painted the old data looks exactly like the row painted by a
+// fresh delegate with empty caches.
+
+#include "models/chatlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "ui/chatlistdelegate.h"
+#include "ui/messagedelegate.h"
+
+#include <QListView>
+#include <QPixmapCache>
+#include <QTest>
+
+using namespace WhaTrack;
+using namespace WhaTrack::Ui;
+
+namespace {
+
+const QDateTime kAt = QDateTime(QDate(2026, 11, 30), QTime(10, 15));
+
+Message msg(const QString& id, const QString& body, const QDateTime& at = kAt)
+{
+    Message m;
+    m.id = id;
+    m.conversationId = QStringLiteral("C1");
+    m.direction = MessageDirection::Inbound;
+    m.type = QStringLiteral("text");
+    m.body = body;
+    m.status = MessageStatus::Delivered;
+    m.timestamp = at;
+    m.createdAt = at;
+    return m;
+}
+
+ChatItem chat(const QString& name, const QString& preview)
+{
+    ChatItem c;
+    c.id = QStringLiteral("C1");
+    c.name = name;
+    c.lastMessageAt = kAt;
+    c.lastMessage = msg(QStringLiteral("m1"), preview);
+    return c;
+}
+
+//! The list painted by a delegate that has never painted anything, caches emptied.
+template<typename Delegate>
+QImage freshPaint(QAbstractItemModel* model, const QSize& size, void (*pin)(Delegate&))
+{
+    QPixmapCache::clear();
+    QListView view;
+    Delegate delegate;
+    pin(delegate);
+    view.setItemDelegate(&delegate);
+    view.setModel(model);
+    view.resize(size);
+    return view.grab().toImage();
+}
+
+void pinChats(ChatListDelegate& d)
+{
+    d.setNow(kAt.addSecs(3600));
+}
+
+void pinMessages(MessageDelegate& d)
+{
+    d.setToday(kAt.date());
+}
+
+} // namespace
+
+class TstDelegateCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void chatRowShowsANewPreviewAndName()
+    {
+        ChatListModel model;
+        model.resetItems({chat(QStringLiteral("Ana Souza"), QStringLiteral("Bom dia, tudo bem?"))});
+        QListView view;
+        ChatListDelegate delegate;
+        pinChats(delegate);
+        view.setItemDelegate(&delegate);
+        view.setModel(&model);
+        view.resize(340, 200);
+        const QImage before = view.grab().toImage();
+
+        // A new last message arrives: the preview line changes.
+        QVERIFY(model.applyIncomingMessage(QStringLiteral("C1"),
+            msg(QStringLiteral("m2"), QStringLiteral("Quero remarcar a consulta de amanhã"))));
+        const QImage newPreview = view.grab().toImage();
+        QVERIFY(newPreview != before);
+        QCOMPARE(newPreview, freshPaint<ChatListDelegate>(&model, view.size(), pinChats));
+
+        // The contact is renamed: the name and the avatar's initials change.
+        model.resetItems(
+            {chat(QStringLiteral("Bruno Lima"), QStringLiteral("Bom dia, tudo bem?"))});
+        const QImage renamed = view.grab().toImage();
+        QVERIFY(renamed != newPreview);
+        QCOMPARE(renamed, freshPaint<ChatListDelegate>(&model, view.size(), pinChats));
+    }
+
+    void messageShowsAnEditedBody()
+    {
+        MessageListModel model;
+        model.setChat(QStringLiteral("C1"));
+        MessagePage page;
+        page.items = {msg(QStringLiteral("a"), QStringLiteral("Olá, bom dia!"))};
+        page.total = 1;
+        model.mergeNewestPage(page);
+        QListView view;
+        MessageDelegate delegate;
+        pinMessages(delegate);
+        view.setItemDelegate(&delegate);
+        view.setModel(&model);
+        view.resize(420, 300);
+        const QImage before = view.grab().toImage();
+
+        // The same message comes back from the server with another body (one line still: the
+        // row's height is the view's business, the text is the cache's).
+        page.items = {msg(QStringLiteral("a"), QStringLiteral("Oi, boa tarde!"))};
+        model.mergeNewestPage(page);
+        const QImage edited = view.grab().toImage();
+        QVERIFY(edited != before);
+        QCOMPARE(edited, freshPaint<MessageDelegate>(&model, view.size(), pinMessages));
+    }
+};
+
+QTEST_MAIN(TstDelegateCache)
+#include "tst_delegatecache.moc"
