@@ -219,7 +219,7 @@ int main(int argc, char** argv)
     for (const char* list : {"chatList", "messageList"}) {
         const QString off = QLatin1String(list) + QStringLiteral("Uncached");
         const QString on = QLatin1String(list) + QStringLiteral("Cached");
-        auto cells = [&](const QString& k) {
+        auto cells = [&](const QString& k) -> QString { // not a dangling QStringBuilder
             return scroll.cell(k + QStringLiteral(".p50"), 2) + QStringLiteral(" / ")
                 + scroll.cell(k + QStringLiteral(".p99"), 2) + QStringLiteral(" / ")
                 + scroll.cell(k + QStringLiteral(".max"), 2);
