@@ -38,6 +38,9 @@ using WhaTrack::Testing::FakeInboxBackend;
 
 namespace {
 
+//! The colour of the local file the payload points at; nothing in the app paints it.
+constexpr QRgb kPayloadColour = 0xffff00ff;
+
 //! Records the text a delegate paints (QPainter::drawText and QTextLayout::draw both end in
 //! drawTextItem), so a test can see what reached the screen as characters.
 class TextRecorder : public QPaintEngine
@@ -50,10 +53,16 @@ public:
     bool begin(QPaintDevice*) override { return true; }
     bool end() override { return true; }
     void updateState(const QPaintEngineState&) override { }
-    void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override { ++images; }
-    void drawImage(const QRectF&, const QImage&, const QRectF&, Qt::ImageConversionFlags) override
+    // The delegates paint their own pixmaps (cached avatars, thumbnails): what must never be
+    // painted is the file the payload points at, recognised by its colour.
+    void drawPixmap(const QRectF&, const QPixmap& pixmap, const QRectF&) override
     {
-        ++images;
+        countPayload(pixmap.toImage());
+    }
+    void drawImage(
+        const QRectF&, const QImage& image, const QRectF&, Qt::ImageConversionFlags) override
+    {
+        countPayload(image);
     }
     void drawPolygon(const QPointF*, int, PolygonDrawMode) override { }
     void drawPath(const QPainterPath&) override { }
@@ -61,7 +70,21 @@ public:
     Type type() const override { return QPaintEngine::User; }
 
     QStringList texts;
-    int images = 0;
+    int images = 0; //!< images showing the payload's file
+
+private:
+    void countPayload(const QImage& image)
+    {
+        const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+        for (int y = 0; y < argb.height(); ++y) {
+            for (int x = 0; x < argb.width(); ++x) {
+                if (argb.pixel(x, y) == kPayloadColour) {
+                    ++images;
+                    return;
+                }
+            }
+        }
+    }
 };
 
 class RecordingDevice : public QPaintDevice
@@ -122,7 +145,7 @@ class TstPlainText : public QObject
     std::unique_ptr<ConnectionMonitor> m_monitor;
     std::unique_ptr<MainWindow> m_window;
 
-    static constexpr QRgb kMagenta = 0xffff00ff;
+    static constexpr QRgb kMagenta = kPayloadColour;
 
     //! Every QLabel showing a '<' must be plain text (the rule for ui/); returns how many
     //! labels showed the hostile text, so the caller knows the data reached them.
