@@ -8,57 +8,17 @@
 #include "models/chatlistmodel.h"
 #include "models/querycache.h"
 #include "tests/chaos/chaosmode.h"
+#include "tests/chaos/processusage.h"
 #include "tests/chaos/storeharness.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
-
-#include <malloc.h>
-#include <unistd.h>
 
 using namespace WhaTrack;
 using namespace WhaTrack::Testing;
 
-namespace {
-
-struct Usage
-{
-    qint64 rssKb = 0;
-    int threads = 0;
-    int sockets = 0; // network connections (the HTTP pool opens and closes them as load varies)
-    int otherFds = 0; // files, pipes, eventfds: none of these may appear during a steady stream
-};
-
-Usage usage()
-{
-    // Memory freed but kept by glibc's arenas is not growth: hand it back before measuring.
-    ::malloc_trim(0);
-    Usage u;
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                u.rssKb = line.mid(6).trimmed().split(' ').first().toLongLong();
-            else if (line.startsWith("Threads:"))
-                u.threads = line.mid(8).trimmed().toInt();
-        }
-    }
-    const QDir fdDir(QStringLiteral("/proc/self/fd"));
-    for (const QString& fd : fdDir.entryList(QDir::NoDotAndDotDot | QDir::System)) {
-        // readlink() and not QFileInfo: the target "socket:[inode]" is not a path.
-        char target[64] = {};
-        const QByteArray link = QFile::encodeName(fdDir.filePath(fd));
-        const ssize_t length = ::readlink(link.constData(), target, sizeof target - 1);
-        const bool socket = length > 0 && QByteArray(target, int(length)).startsWith("socket:");
-        (socket ? u.sockets : u.otherFds) += 1;
-    }
-    return u;
-}
-
-} // namespace
+using Usage = Chaos::ProcessUsage;
 
 class TestChaosSoak : public QObject
 {
@@ -101,16 +61,16 @@ private Q_SLOTS:
         steady.start();
         // Warm-up: allocator pools, caches and the query cache reach their working size.
         QTest::qWait(30000);
-        const Usage before = usage();
+        const Usage before = Chaos::processUsage();
         // The soak itself, with the RSS trend logged every tenth of it.
         for (int slice = 1; slice <= 10; ++slice) {
             QTest::qWait(soakSeconds * 100);
-            qInfo("soak %d %%: RSS %lld kB", slice * 10, usage().rssKb);
+            qInfo("soak %d %%: RSS %lld kB", slice * 10, Chaos::processUsage().rssKb);
         }
         QVERIFY(steady.stopAndDrain(30000));
         QCOMPARE(steady.failed(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(store->queryCache()->inFlightCount(), 0, 30000);
-        const Usage after = usage();
+        const Usage after = Chaos::processUsage();
         qInfo("soak: %d chats, %d s at %d/s (%d deliveries): RSS %lld -> %lld kB (%+.1f %%), "
               "threads %d -> %d, sockets %d -> %d, other fds %d -> %d",
             store->chatListModel()->rowCount(), soakSeconds, rate, steady.accepted(), before.rssKb,
