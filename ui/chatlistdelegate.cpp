@@ -2,6 +2,7 @@
 
 #include "models/chatlistmodel.h"
 #include "ui/avatarpainter.h"
+#include "ui/displayformat.h"
 #include "ui/legiblepalette.h"
 #include "ui/messageglyphs.h"
 #include "ui/timeformat.h"
@@ -103,7 +104,8 @@ void ChatListDelegate::paint(
     const QColor mutedColor = selected ? mix(textColor, pal.color(QPalette::Highlight), 0.25)
                                        : pal.color(QPalette::PlaceholderText);
 
-    const QString name = index.data(R::NameRole).toString();
+    // A chat without a contact name is named by its number: show it as a phone number.
+    const QString name = DisplayFormat::phone(index.data(R::NameRole).toString());
     const QRect avatar(r.left() + kPadH, r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
     paintAvatar(p, avatar, name, pal);
 

@@ -101,6 +101,17 @@ private Q_SLOTS:
         QCOMPARE(renamed, freshPaint<ChatListDelegate>(&model, view.size(), pinChats));
     }
 
+    void unnamedChatShowsItsNumberAsAPhoneNumber()
+    {
+        // WhatsApp names a chat without a contact by its digits; the row shows them formatted.
+        ChatListModel digits;
+        digits.resetItems({chat(QStringLiteral("5512968895408"), QStringLiteral("Oi"))});
+        ChatListModel formatted;
+        formatted.resetItems({chat(QStringLiteral("+55 (12) 96889-5408"), QStringLiteral("Oi"))});
+        QCOMPARE(freshPaint<ChatListDelegate>(&digits, QSize(340, 200), pinChats),
+            freshPaint<ChatListDelegate>(&formatted, QSize(340, 200), pinChats));
+    }
+
     void messageShowsAnEditedBody()
     {
         MessageListModel model;
