@@ -180,7 +180,8 @@ private Q_SLOTS:
         QStringList killed;
         QString error;
         for (int i = 0; i < kills; ++i) {
-            QTest::qWait(2000); // publications flow before the crash: the storm's schedule
+            // publications flow before the crash: the storm's schedule
+            QTest::qWait(2000); // duration, not a wait for an event
             QString name;
             QVERIFY2(killClientsNode(&name, &error), qPrintable(error));
             QElapsedTimer back;
@@ -232,7 +233,8 @@ private Q_SLOTS:
         QSignalSpy resyncs(store, &InboxStore::resyncFinished);
         webhooks.start();
         for (int i = 0; i < kills; ++i) {
-            QTest::qWait(2000); // deliveries flow before the crash
+            // deliveries flow before the crash
+            QTest::qWait(2000); // duration, not a wait for an event
             const qsizetype before = resyncs.size();
             QString name;
             QVERIFY2(killClientsNode(&name, &error), qPrintable(error));

@@ -186,7 +186,8 @@ private Q_SLOTS:
         webhooks.start();
         QSignalSpy resyncs(store, &InboxStore::resyncFinished);
         for (int i = 0; i < restarts; ++i) {
-            QTest::qWait(1500); // the storm's schedule; deliveries keep flowing
+            // the storm's schedule; deliveries keep flowing
+            QTest::qWait(1500); // duration, not a wait for an event
             const qsizetype before = resyncs.size();
             const int left = audit.leftOnline();
             QVERIFY2(stack.restartServer(QStringLiteral("centrifugo"), &error), qPrintable(error));

@@ -75,7 +75,8 @@ private Q_SLOTS:
             QVERIFY(publish());
             QTRY_COMPARE_WITH_TIMEOUT(seqs.last(), seq, 10000);
             // Let a ping or two pass, then cut the link somewhere in the ping cycle.
-            QTest::qWait(pingS * 1000 + 700 * i % (pingS * 1000));
+            const int intoTheCycleMs = pingS * 1000 + 700 * i % (pingS * 1000);
+            QTest::qWait(intoTheCycleMs); // duration, not a wait for an event
             QCOMPARE(client.state(), Client::State::Connected);
             proxy.freezeOpenConnections();
             QElapsedTimer frozenFor;

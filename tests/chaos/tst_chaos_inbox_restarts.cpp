@@ -55,7 +55,8 @@ private Q_SLOTS:
         QSignalSpy resyncs(store, &InboxStore::resyncFinished);
         webhooks.start();
         for (int i = 0; i < restarts; ++i) {
-            QTest::qWait(betweenMs); // the storm's schedule; deliveries keep flowing
+            // the storm's schedule; deliveries keep flowing
+            QTest::qWait(betweenMs); // duration, not a wait for an event
             const int before = resyncs.size();
             QVERIFY2(stack.restartServer(QStringLiteral("centrifugo"), &error), qPrintable(error));
             // Back Live, and a resync (the stream was not recovered) finished after the restart.

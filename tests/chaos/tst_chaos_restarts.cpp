@@ -98,7 +98,7 @@ private Q_SLOTS:
         publisher.start();
         for (int i = 0; i < restarts; ++i) {
             // Publications keep flowing between restarts; this wait is the storm's schedule.
-            QTest::qWait(betweenMs);
+            QTest::qWait(betweenMs); // duration, not a wait for an event
             QVERIFY2(server.restart(&error), qPrintable(error));
             const int expected = i + 2;
             QTRY_VERIFY2_WITH_TIMEOUT(
@@ -110,7 +110,7 @@ private Q_SLOTS:
                                .arg(cli.stderrTail())),
                 30000);
         }
-        QTest::qWait(1000);
+        QTest::qWait(1000); // duration, not a wait for an event
         QVERIFY(publisher.stopAndDrain(5000));
         const qint64 last = publisher.accepted();
         QVERIFY2(last > restarts * 100, qPrintable(QString::number(last)));

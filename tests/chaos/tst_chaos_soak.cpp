@@ -60,11 +60,11 @@ private Q_SLOTS:
         Chaos::WebhookPublisher steady(stack.backendUrl(), secret, phoneNumberId, phones, rate);
         steady.start();
         // Warm-up: allocator pools, caches and the query cache reach their working size.
-        QTest::qWait(30000);
+        QTest::qWait(30000); // duration, not a wait for an event
         const Usage before = Chaos::processUsage();
         // The soak itself, with the RSS trend logged every tenth of it.
         for (int slice = 1; slice <= 10; ++slice) {
-            QTest::qWait(soakSeconds * 100);
+            QTest::qWait(soakSeconds * 100); // duration, not a wait for an event
             qInfo("soak %d %%: RSS %lld kB", slice * 10, Chaos::processUsage().rssKb);
         }
         QVERIFY(steady.stopAndDrain(30000));

@@ -123,11 +123,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(steady && !publisherRss.isEmpty(), kChats * 1000 / kRate + 60000);
         QTRY_VERIFY_WITH_TIMEOUT(store->chatListModel()->rowCount() >= kChats, 60000);
 
-        QTest::qWait(30000); // warm-up, as the soak's
+        // warm-up, as the soak's
+        QTest::qWait(30000); // duration, not a wait for an event
         const Chaos::ProcessUsage before = Chaos::processUsage();
         const qint64 publisherBefore = publisherRss.last();
         for (int slice = 1; slice <= 10; ++slice) {
-            QTest::qWait(soakSeconds * 100); // the measurement's schedule
+            // the measurement's schedule
+            QTest::qWait(soakSeconds * 100); // duration, not a wait for an event
             qInfo("split %d %%: models RSS %lld kB, publisher RSS %lld kB", slice * 10,
                 Chaos::processUsage().rssKb, publisherRss.last());
         }

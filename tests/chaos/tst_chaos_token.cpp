@@ -44,7 +44,7 @@ private Q_SLOTS:
         QElapsedTimer running;
         running.start();
         // The observation window itself: nothing is awaited, the counters must stay at 0.
-        QTest::qWait(seconds * 1000);
+        QTest::qWait(seconds * 1000); // duration, not a wait for an event
         qInfo("token ttl %d s for %d s: %d refreshes, %d disconnects, %d times not Live", ttl,
             seconds, refreshes, disconnects, notLive);
         QCOMPARE(disconnects, 0);

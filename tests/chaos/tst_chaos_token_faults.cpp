@@ -153,7 +153,7 @@ private Q_SLOTS:
         });
 
         // The observation window: the fault stays for this long whatever the client does.
-        QTest::qWait(seconds * 1000);
+        QTest::qWait(seconds * 1000); // duration, not a wait for an event
         const QList<double> calls = callsSince(m_faultFile, started);
         const Freshness shown = app.store()->freshness();
         const int liveCount = liveWhileFaulty;
