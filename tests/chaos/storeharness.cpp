@@ -9,6 +9,7 @@
 #include "models/ticketmodel.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -167,6 +168,37 @@ QString StoreHarness::differenceFromBackend()
             .arg(serverIds.size())
             .arg(mineIds.size());
     return {};
+}
+
+QString StoreHarness::settledDifferenceFromBackend(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QString difference = differenceFromBackend();
+    while (!difference.isEmpty() && !deadline.hasExpired()) {
+        qInfo("not equal yet: %s", qPrintable(difference));
+        int changes = 0;
+        QList<QMetaObject::Connection> links;
+        const auto count = [&changes] { ++changes; };
+        for (QAbstractItemModel* model :
+            {static_cast<QAbstractItemModel*>(m_store->chatListSourceModel()),
+                static_cast<QAbstractItemModel*>(m_store->messageListModel())}) {
+            links << QObject::connect(model, &QAbstractItemModel::dataChanged, count)
+                  << QObject::connect(model, &QAbstractItemModel::rowsInserted, count)
+                  << QObject::connect(model, &QAbstractItemModel::rowsRemoved, count)
+                  << QObject::connect(model, &QAbstractItemModel::rowsMoved, count)
+                  << QObject::connect(model, &QAbstractItemModel::modelReset, count)
+                  << QObject::connect(model, &QAbstractItemModel::layoutChanged, count);
+        }
+        const bool settled = QTest::qWaitFor(
+            [&] { return changes > 0 && m_store->queryCache()->inFlightCount() == 0; },
+            int(deadline.remainingTime()));
+        for (const auto& link : std::as_const(links))
+            QObject::disconnect(link);
+        difference = differenceFromBackend();
+        if (!settled)
+            break; // nothing more arrived in time: this difference is the answer
+    }
+    return difference;
 }
 
 } // namespace Chaos

@@ -55,6 +55,10 @@ public:
     //! Empty when the chat list (order, last message of each chat) and the open chat's newest
     //! page equal what the backend answers now; else the first difference in plain words.
     QString differenceFromBackend();
+    //! differenceFromBackend() once the models have settled: while they differ, waits for what
+    //! a resync or refetch still brings (a change of the chat list or of the open chat, then no
+    //! request in flight) and compares again, for at most \a timeoutMs.
+    QString settledDifferenceFromBackend(int timeoutMs = 10000);
 
 private:
     std::unique_ptr<WhaTrack::ApiClient> m_api;

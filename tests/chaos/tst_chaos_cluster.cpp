@@ -251,12 +251,7 @@ private Q_SLOTS:
         QVERIFY(webhooks.stopAndDrain(30000));
         QCOMPARE(webhooks.failed(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(store->queryCache()->inFlightCount(), 0, 20000);
-        QString difference = app.differenceFromBackend();
-        for (int attempt = 0; !difference.isEmpty() && attempt < 5; ++attempt) {
-            qInfo("not equal yet: %s", qPrintable(difference));
-            QTest::qWait(2000); // a resync or a refetch may still be on its way
-            difference = app.differenceFromBackend();
-        }
+        QString difference = app.settledDifferenceFromBackend();
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
         qInfo("cluster, the app's models: %d kill(s), %d deliveries, %lld resyncs, models equal "
               "the backend",

@@ -205,11 +205,7 @@ private Q_SLOTS:
         QVERIFY(webhooks.stopAndDrain(30000));
         QCOMPARE(webhooks.failed(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(store->queryCache()->inFlightCount(), 0, 20000);
-        QString difference = app.differenceFromBackend();
-        for (int attempt = 0; !difference.isEmpty() && attempt < 5; ++attempt) {
-            QTest::qWait(2000); // a resync or a refetch may still be on its way
-            difference = app.differenceFromBackend();
-        }
+        QString difference = app.settledDifferenceFromBackend();
         qInfo("gui: %d restarts, %d deliveries, %lld resyncs; pill sampled %d times, Online in "
               "%d samples, left Online %d times; %lld violations",
             restarts, webhooks.accepted(), qint64(resyncs.size()), audit.samples(),

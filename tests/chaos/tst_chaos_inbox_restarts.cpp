@@ -72,12 +72,7 @@ private Q_SLOTS:
         QCOMPARE(webhooks.failed(), 0);
         // Every delivery's publication has arrived or been covered by a resync: wait for quiet.
         QTRY_COMPARE_WITH_TIMEOUT(store->queryCache()->inFlightCount(), 0, 20000);
-        QString difference = app.differenceFromBackend();
-        for (int attempt = 0; !difference.isEmpty() && attempt < 5; ++attempt) {
-            qInfo("not equal yet: %s", qPrintable(difference));
-            QTest::qWait(2000); // a resync or a refetch may still be on its way
-            difference = app.differenceFromBackend();
-        }
+        QString difference = app.settledDifferenceFromBackend();
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
         qInfo("%s engine: %d restarts, %d deliveries, %lld resyncs (all ok: %s)",
             qPrintable(engine), restarts, webhooks.accepted(), qint64(resyncs.size()),

@@ -95,12 +95,7 @@ private Q_SLOTS:
                            .arg(before.sockets)
                            .arg(after.sockets)));
 
-        QString difference = app.differenceFromBackend();
-        for (int attempt = 0; !difference.isEmpty() && attempt < 5; ++attempt) {
-            qInfo("not equal yet: %s", qPrintable(difference));
-            QTest::qWait(2000); // a refetch may still be on its way
-            difference = app.differenceFromBackend();
-        }
+        QString difference = app.settledDifferenceFromBackend();
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
         app.stop();
         stack.stop();
