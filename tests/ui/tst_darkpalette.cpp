@@ -168,7 +168,7 @@ private Q_SLOTS:
         store.openChat(QStringLiteral("C1"));
         QTRY_VERIFY(store.messageListModel()->rowCount() > 5);
         QTRY_VERIFY(!window.ticketPanel()->findChildren<QLabel*>().isEmpty());
-        QTest::qWait(0);
+        QCoreApplication::processEvents(); // pending layouts run before the grab (no sleep)
 
         // Chat list: a row that is neither open nor hovered (the second one).
         QListView* chats = window.chatListPane()->findChild<QListView*>();
