@@ -44,6 +44,13 @@ private Q_SLOTS:
                                   << "1234567890123456";
         QTest::newRow("empty") << ""
                                << "";
+        // Customer profile names go through here too (the chat list): hostile ones stay as sent.
+        QTest::newRow("html around digits") << "<b>5561958718496</b>"
+                                            << "<b>5561958718496</b>";
+        QTest::newRow("rtl override")
+            << QStringLiteral("\u202E5561958718496") << QStringLiteral("\u202E5561958718496");
+        QTest::newRow("huge digits")
+            << QString(100000, QLatin1Char('5')) << QString(100000, QLatin1Char('5'));
     }
 
     void phone()
