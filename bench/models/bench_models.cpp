@@ -9,6 +9,7 @@
 //   bench_models --serve --chats N --messages M                    the server side (internal)
 
 #include "benchclient.h"
+#include "benchprocess.h"
 #include "benchserver.h"
 #include "benchsummary.h"
 
@@ -26,26 +27,7 @@
 
 using namespace BenchModels;
 
-namespace {
-
-QJsonObject runChild(const QString& self, const QStringList& args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    // A phase dies with the runner (and its server and Centrifugo with it: same chain below).
-    p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    p.start(self, args);
-    if (!p.waitForFinished(30 * 60 * 1000))
-        p.kill();
-    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
-        if (line.startsWith("RESULT "))
-            return QJsonDocument::fromJson(line.mid(7)).object();
-    }
-    return {{QStringLiteral("error"),
-        QString(QStringLiteral("no result from ") + args.join(QLatin1Char(' ')))}};
-}
-
-} // namespace
+using BenchModels::runChild;
 
 int main(int argc, char** argv)
 {

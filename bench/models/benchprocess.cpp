@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonDocument>
 
 #include <csignal>
 #include <cstdio>
@@ -11,6 +12,23 @@
 #include <sys/prctl.h>
 
 namespace BenchModels {
+
+QJsonObject runChild(const QString& self, const QStringList& args)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // A phase dies with the runner, and its server and Centrifugo with it.
+    p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    p.start(self, args);
+    if (!p.waitForFinished(30 * 60 * 1000))
+        p.kill();
+    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("RESULT "))
+            return QJsonDocument::fromJson(line.mid(7)).object();
+    }
+    return {{QStringLiteral("error"),
+        QString(QStringLiteral("no result from ") + args.join(QLatin1Char(' ')))}};
+}
 
 namespace {
 //! CPU time of the calling thread: unlike wall-clock gaps, not inflated when other processes

@@ -4,6 +4,7 @@
 //! \brief What every client phase of bench_models shares: running the event loop without
 //! QTest's 10 ms naps, the stall probe on the measured thread, and the `--serve` child.
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QProcess>
@@ -13,6 +14,10 @@
 #include <functional>
 
 namespace BenchModels {
+
+//! Runs `self args` as a child phase that dies with this process, and returns the JSON of its
+//! "RESULT {...}" line (or {"error": ...} when it printed none within 30 minutes).
+QJsonObject runChild(const QString& self, const QStringList& args);
 
 //! Runs the event loop for \a ms. (QTest::qWait sleeps 10 ms between event batches, which
 //! would show up as stalls and latency.)

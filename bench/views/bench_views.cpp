@@ -8,6 +8,7 @@
 //               [--messages M] [--rate R] [--seconds S]    one phase, prints RESULT {json}
 //   bench_views --serve --chats N --messages M             the server side (internal)
 
+#include "../models/benchprocess.h"
 #include "../models/benchserver.h"
 #include "../models/benchsummary.h"
 #include "viewphases.h"
@@ -26,26 +27,10 @@
 #include <sys/prctl.h>
 
 using namespace BenchViews;
+using BenchModels::runChild;
 using BenchModels::RunSet;
 
 namespace {
-
-QJsonObject runChild(const QString& self, const QStringList& args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    // A phase dies with the runner, and its server and Centrifugo with it.
-    p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    p.start(self, args);
-    if (!p.waitForFinished(30 * 60 * 1000))
-        p.kill();
-    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
-        if (line.startsWith("RESULT "))
-            return QJsonDocument::fromJson(line.mid(7)).object();
-    }
-    return {{QStringLiteral("error"),
-        QString(QStringLiteral("no result from ") + args.join(QLatin1Char(' ')))}};
-}
 
 bool wants(int argc, char** argv, const char* flag)
 {
