@@ -29,7 +29,10 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6network6, ca-certific
 #   qt6-image-formats-plugins  WebP/TIFF (WhatsApp stickers and media thumbnails)
 #   qt6-wayland                native Wayland windows (without it Qt uses XWayland via xcb)
 #   fonts-noto-color-emoji     emoji in customers' messages
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-image-formats-plugins, qt6-wayland, fonts-noto-color-emoji")
+#   qt6-translations-l10n      Qt's own texts (file dialogs, standard buttons) in pt-BR; the
+#                              app's texts are built in, Qt's are not
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-image-formats-plugins, qt6-wayland, fonts-noto-color-emoji, qt6-translations-l10n")
 # The keychain (QtKeychain over the Secret Service or KWallet) needs one of these running;
 # desktops ship one, and without it the app says so and keeps the session for this run only.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager | keepassxc")
