@@ -12,6 +12,7 @@ CliListener::CliListener(QObject* parent)
     : QObject(parent)
 {
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &CliListener::readLines);
+    m_clock.start();
 }
 
 CliListener::~CliListener()
@@ -21,8 +22,16 @@ CliListener::~CliListener()
 
 void CliListener::start(const QStringList& listenArguments)
 {
-    m_process.setProgram(QStringLiteral(INBOX_CLI_BIN));
-    m_process.setArguments(QStringList {QStringLiteral("listen")} + listenArguments);
+    startProgram(
+        QStringLiteral(INBOX_CLI_BIN), QStringList {QStringLiteral("listen")} + listenArguments);
+}
+
+void CliListener::startProgram(
+    const QString& program, const QStringList& arguments, const QProcessEnvironment& environment)
+{
+    m_process.setProgram(program);
+    m_process.setArguments(arguments);
+    m_process.setProcessEnvironment(environment);
     // Never outlives the test, even when it crashes.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.start();
@@ -56,6 +65,11 @@ void CliListener::readLines()
         if (event == QStringLiteral("subscribed")) {
             m_checker.subscribed(line.value(QStringLiteral("wasRecovering")).toBool(),
                 line.value(QStringLiteral("recovered")).toBool());
+        } else if (event == QStringLiteral("connecting")) {
+            if (line.value(QStringLiteral("code")).toInt() != 0) {
+                ++m_losses;
+                m_lastLossAtMs = m_clock.elapsed();
+            }
         } else if (event == QStringLiteral("publication")) {
             const qint64 seq = line.value(QStringLiteral("data"))
                                    .toObject()

@@ -1,5 +1,7 @@
 // Chaos: Centrifugo restarted again and again while a publisher sends numbered publications at
-// 200/s. Two receivers are checked: the SDK (Centrifuge::Client) and `whatrack-inbox-cli listen`.
+// 200/s. Two receivers are checked: the SDK (Centrifuge::Client) and `whatrack-inbox-cli listen`;
+// centrifuge-js runs beside them as the reference (its figures are reported, not asserted:
+// tests/chaos/centrifugejs.h; skipped with the reason where Node or the SDK is missing).
 // Redis engine: history survives, so 0 lost, 0 duplicated, 0 out of order, always recovered.
 // Memory engine: history dies with the server, so every gap must come right after a subscribe
 // that said recovered=false (the receiver's cue to refetch). Short form: 3 restarts per engine;
@@ -7,6 +9,7 @@
 
 #include "realtime/client.h"
 #include "realtime/subscription.h"
+#include "tests/chaos/centrifugejs.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/clilistener.h"
 #include "tests/chaos/seqpublisher.h"
@@ -90,7 +93,19 @@ private Q_SLOTS:
         Chaos::CliListener cli;
         cli.start({QStringLiteral("--ws-url"), server.wsUrl().toString(), QStringLiteral("--token"),
             server.token(QStringLiteral("chaos-cli")), QStringLiteral("--channel"), kChannel});
-        QTRY_VERIFY_WITH_TIMEOUT(sdk.subscribes() == 1 && cli.subscribedOnce(), 15000);
+        // Receiver 3, the reference: centrifuge-js.
+        const Chaos::CentrifugeJs centrifugeJs = Chaos::CentrifugeJs::locate();
+        Chaos::CliListener js;
+        if (centrifugeJs.available())
+            centrifugeJs.start(
+                js, server.wsUrl(), kChannel, server.token(QStringLiteral("chaos-js")));
+        else
+            qInfo("%s", qPrintable(centrifugeJs.skipReason()));
+        const auto jsSubscribes
+            = [&] { return centrifugeJs.available() ? js.checker().subscribes() : 1 << 20; };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            sdk.subscribes() == 1 && cli.subscribedOnce() && jsSubscribes() >= 1,
+            qPrintable(js.stderrTail()), 15000);
 
         Chaos::SeqPublisher publisher(server.apiUrl(), server.apiKey(), kChannel, 200);
         QElapsedTimer publishing;
@@ -101,13 +116,15 @@ private Q_SLOTS:
             QTest::qWait(betweenMs); // duration, not a wait for an event
             QVERIFY2(server.restart(&error), qPrintable(error));
             const int expected = i + 2;
-            QTRY_VERIFY2_WITH_TIMEOUT(
-                sdk.subscribes() >= expected && cli.checker().subscribes() >= expected,
-                qPrintable(QStringLiteral("restart %1: sdk %2, cli %3 subscribes; %4")
+            QTRY_VERIFY2_WITH_TIMEOUT(sdk.subscribes() >= expected
+                    && cli.checker().subscribes() >= expected && jsSubscribes() >= expected,
+                qPrintable(QStringLiteral("restart %1: sdk %2, cli %3, centrifuge-js %4 "
+                                          "subscribes; %5 %6")
                                .arg(i + 1)
                                .arg(sdk.subscribes())
                                .arg(cli.checker().subscribes())
-                               .arg(cli.stderrTail())),
+                               .arg(jsSubscribes())
+                               .arg(cli.stderrTail(), js.stderrTail())),
                 30000);
         }
         QTest::qWait(1000); // duration, not a wait for an event
@@ -116,6 +133,12 @@ private Q_SLOTS:
         QVERIFY2(last > restarts * 100, qPrintable(QString::number(last)));
         QTRY_VERIFY_WITH_TIMEOUT(sdk.last() >= last && cli.checker().last() >= last, 20000);
         cli.stop();
+        if (centrifugeJs.available()) {
+            // The reference gets the same time to catch up; what it misses is its figure.
+            if (!QTest::qWaitFor([&] { return js.checker().last() >= last; }, 20000))
+                qInfo("centrifuge-js: still short of seq %lld after 20 s", last);
+            js.stop();
+        }
 
         qInfo("%s engine, %d restarts, %lld published in %lld ms (%d publish calls failed while "
               "down)",
@@ -123,6 +146,13 @@ private Q_SLOTS:
             publisher.failures());
         qInfo("  sdk: %s", qPrintable(sdk.summary(1, last)));
         qInfo("  cli: %s", qPrintable(cli.checker().summary(1, last)));
+        if (centrifugeJs.available()) {
+            qInfo("  centrifuge-js: %s", qPrintable(js.checker().summary(1, last)));
+            // It ran (a broken receiver script must not pass as a column of zeros).
+            QVERIFY2(js.checker().received() > 0, qPrintable(js.stderrTail()));
+        } else {
+            qInfo("  centrifuge-js: %s", qPrintable(centrifugeJs.skipReason()));
+        }
         for (const Chaos::SeqChecker* c :
             {static_cast<const Chaos::SeqChecker*>(&sdk), &cli.checker()}) {
             QCOMPARE(c->duplicates(), 0);

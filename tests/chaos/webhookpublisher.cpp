@@ -13,6 +13,18 @@
 
 namespace Chaos {
 
+namespace {
+constexpr int kTransferTimeoutMs = 15000;
+//! A delivery is tried this often before it counts as failed (Meta retries for hours; a test
+//! needs a bound).
+constexpr int kAttempts = 4;
+} // namespace
+
+struct WebhookPublisher::Delivery
+{
+    WhaTrack::Testing::InboundText message;
+};
+
 WebhookPublisher::WebhookPublisher(QUrl backendUrl, QByteArray secret, QString phoneNumberId,
     QStringList phones, int perSecond, QObject* parent)
     : QObject(parent)
@@ -21,6 +33,7 @@ WebhookPublisher::WebhookPublisher(QUrl backendUrl, QByteArray secret, QString p
     , m_phoneNumberId(std::move(phoneNumberId))
     , m_phones(std::move(phones))
     , m_perSecond(perSecond)
+    , m_maxInFlight(qMax(1, perSecond))
 {
     m_timer.setInterval(qMax(5, 1000 / perSecond));
     connect(&m_timer, &QTimer::timeout, this, &WebhookPublisher::tick);
@@ -47,8 +60,9 @@ bool WebhookPublisher::stopAndDrain(int timeoutMs)
 void WebhookPublisher::tick()
 {
     const qint64 due = m_base + m_clock.elapsed() * m_perSecond / 1000;
-    // Bounded: never more than a second's worth in flight (a slow backend is not flooded).
-    while (m_sent < due && m_inFlight < m_perSecond) {
+    // Bounded: a slow backend slows the sender down instead of collecting requests that time
+    // out. What falls behind is sent as soon as answers come (the rate catches up).
+    while (m_sent < due && m_inFlight < m_maxInFlight) {
         const QString phone = m_phones.at(m_sent % m_phones.size());
         post(phone, QStringLiteral("chaos %1").arg(m_sent + 1));
     }
@@ -57,25 +71,42 @@ void WebhookPublisher::tick()
 void WebhookPublisher::post(const QString& from, const QString& body)
 {
     ++m_sent;
-    const QString wamid
-        = QStringLiteral("wamid.CHAOS%1x%2").arg(QDateTime::currentMSecsSinceEpoch()).arg(m_sent);
-    WhaTrack::Testing::InboundText message; // the one writer of Meta's payload (tests/support)
+    Delivery delivery;
+    WhaTrack::Testing::InboundText& message = delivery.message; // the one writer of Meta's payload
     message.from = from;
     message.body = body;
     message.phoneNumberId = m_phoneNumberId;
-    message.wamid = wamid;
+    message.wamid
+        = QStringLiteral("wamid.CHAOS%1x%2").arg(QDateTime::currentMSecsSinceEpoch()).arg(m_sent);
     message.wabaId = QStringLiteral("WABA_CHAOS");
     ++m_inFlight;
-    QNetworkReply* reply
-        = WhaTrack::Testing::postInboundText(m_nam, m_backendUrl, m_secret, message, 15000);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    send(delivery, 1);
+}
+
+void WebhookPublisher::send(const Delivery& delivery, int attempt)
+{
+    QNetworkReply* reply = WhaTrack::Testing::postInboundText(
+        m_nam, m_backendUrl, m_secret, delivery.message, kTransferTimeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, delivery, attempt] {
         reply->deleteLater();
-        --m_inFlight;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() == QNetworkReply::NoError && status == 200)
+        if (reply->error() == QNetworkReply::NoError && status == 200) {
+            --m_inFlight;
             ++m_accepted;
-        else
-            ++m_failed;
+            return;
+        }
+        // A 4xx is the request's fault and would fail again; anything in transit or a 5xx is
+        // the backend's load, and the same wamid makes the retry idempotent.
+        const bool transient = status == 0 || status >= 500;
+        if (transient && attempt < kAttempts) {
+            ++m_retries;
+            send(delivery, attempt + 1);
+            return;
+        }
+        --m_inFlight;
+        ++m_failed;
+        qWarning("webhook delivery %s failed after %d attempt(s): HTTP %d, %s",
+            qPrintable(delivery.message.body), attempt, status, qPrintable(reply->errorString()));
     });
 }
 
