@@ -140,6 +140,12 @@ public:
     // ---- connection token (clienttoken.cpp) ----
     void fetchConnectToken();
     void refreshConnectionToken();
+    //! Plans the next refresh of a connection token that expires in \a ttlSeconds (connect
+    //! result, refresh reply or push): paced and within the server's grace (refreshDelay()).
+    void scheduleConnectionRefresh(quint32 ttlSeconds);
+    //! The same plan for \a pacer's token; the longest a refresh may take is included.
+    std::chrono::milliseconds plannedRefreshDelay(
+        const TokenPacer& pacer, quint32 ttlSeconds) const;
     TokenPacing tokenPacing() const;
     //! Asks the provider, counting the request in \a pacer and telling it the outcome.
     void requestToken(const std::shared_ptr<TokenPacer>& pacer, const TokenRequest& request,

@@ -241,7 +241,7 @@ void ClientPrivate::onConnected(const Protocol::ConnectResult& result)
     serverWantsPong = result.pong;
     watchdog->arm(std::chrono::seconds {result.ping}, options.maxServerPingDelay);
     if (result.expires)
-        refresher->scheduleAtTtl(result.ttl);
+        scheduleConnectionRefresh(result.ttl);
     qCInfo(lcRealtime) << "connected, client" << result.client << "server" << result.version
                        << "ping" << result.ping << "s, token ttl"
                        << (result.expires ? qint64(result.ttl) : qint64(-1)) << "s";

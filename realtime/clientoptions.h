@@ -54,6 +54,14 @@ struct ClientOptions
     ms tokenRequestWindow {60000};
     ms minTokenRetryDelay {12000};
     ms maxTokenRetryDelay {60000};
+    //! How long the server keeps a connection (or subscription) whose token expired open,
+    //! waiting for a refresh, before it closes it: Centrifugo's `client.expired_close_delay`
+    //! (and `client.expired_sub_close_delay`), 25 s by default; set it to the server's value.
+    //! A token that lives shorter than the pacing allows (10 s at 5 requests a minute) is
+    //! refreshed every window / maxTokenRequestsPerWindow instead of at its ttl, inside this
+    //! grace, so it never needs more than the route allows. 0: refresh at ttl (centrifuge-js).
+    //! See TokenPacer::refreshDelay().
+    ms tokenExpiryGrace {25000};
     //! Extra headers on the WebSocket upgrade request (e.g. a cookie for a proxy in front).
     QList<QPair<QByteArray, QByteArray>> headers;
     //! TLS settings for wss:// (custom CA for a private deployment). TLS errors are never ignored.

@@ -320,7 +320,7 @@ void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::Subscr
         sp->setPosition(StreamPosition {result.offset, result.epoch});
     sp->recover = result.recoverable;
     if (result.expires)
-        sp->refresher.scheduleAtTtl(result.ttl);
+        sp->refresher.scheduleIn(plannedRefreshDelay(*sp->tokenPacer, result.ttl));
     setChannelId(sp, result.id);
     sp->setState(Subscription::State::Subscribed);
 

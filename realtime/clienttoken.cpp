@@ -19,6 +19,21 @@ TokenPacing ClientPrivate::tokenPacing() const
         options.minTokenRetryDelay, options.maxTokenRetryDelay};
 }
 
+std::chrono::milliseconds ClientPrivate::plannedRefreshDelay(
+    const TokenPacer& pacer, quint32 ttlSeconds) const
+{
+    return pacer.refreshDelay(std::chrono::seconds {ttlSeconds}, options.tokenExpiryGrace,
+        options.tokenTimeout + options.timeout);
+}
+
+void ClientPrivate::scheduleConnectionRefresh(quint32 ttlSeconds)
+{
+    const auto delay = plannedRefreshDelay(*tokenPacer, ttlSeconds);
+    qCInfo(lcRealtime) << "connection token expires in" << ttlSeconds << "s, refresh in"
+                       << delay.count() << "ms";
+    refresher->scheduleIn(delay);
+}
+
 void ClientPrivate::requestToken(const std::shared_ptr<TokenPacer>& pacer,
     const TokenRequest& request, std::function<void(const TokenReply&)> done)
 {
@@ -95,6 +110,7 @@ void ClientPrivate::refreshConnectionToken()
         qint64 delay = firstRetryDelay(refreshRetryMin, refreshRetryMax).count();
         delay = std::max<qint64>(delay, retryAfterMs);
         delay = std::max<qint64>(delay, tokenPacer->waitBeforeRequest().count());
+        delay = std::max<qint64>(delay, tokenPacer->waitForSpacing().count());
         refresher->scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the connection token";
@@ -146,9 +162,9 @@ void ClientPrivate::refreshConnectionToken()
                         = std::get_if<Protocol::RefreshResult>(&outcome.reply->result);
                     const bool expires = result && result->expires;
                     const quint32 ttl = result ? result->ttl : 0;
+                    qCInfo(lcRealtime) << "connection token refreshed";
                     if (expires)
-                        refresher->scheduleAtTtl(ttl);
-                    qCInfo(lcRealtime) << "connection token refreshed, expires in" << ttl << "s";
+                        scheduleConnectionRefresh(ttl);
                     Q_EMIT q->tokenRefreshed(expires ? qint64(ttl) : -1);
                 });
             sendFrame(Protocol::encodeCommand(

@@ -40,7 +40,8 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
             return;
         const qint64 delay
             = std::max({qint64(firstRetryDelay(subRefreshRetryMin, subRefreshRetryMax).count()),
-                qint64(retryAfterMs), qint64(guard->d->tokenPacer->waitBeforeRequest().count())});
+                qint64(retryAfterMs), qint64(guard->d->tokenPacer->waitBeforeRequest().count()),
+                qint64(guard->d->tokenPacer->waitForSpacing().count())});
         guard->d->refresher.scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the subscription token of" << sp->channel;
@@ -85,7 +86,8 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
                     const auto* result
                         = std::get_if<Protocol::SubRefreshResult>(&outcome.reply->result);
                     if (result && result->expires)
-                        sub->refresher.scheduleAtTtl(result->ttl);
+                        sub->refresher.scheduleIn(
+                            plannedRefreshDelay(*sub->tokenPacer, result->ttl));
                     qCInfo(lcRealtime) << "subscription token of" << sub->channel << "refreshed";
                 });
             // `channel` is required in sub_refresh (centrifuge-python#50: without it, 3501).

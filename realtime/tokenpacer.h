@@ -12,6 +12,16 @@
 //!     `minFailureDelay`, 12 s by default, up to `maxFailureDelay`), or the server's
 //!     Retry-After when that is longer. A successful answer clears it, so a token the server
 //!     later calls expired (109) is fetched again at once.
+//!
+//! The window is counted with a margin (edgeMargin(), 1/30 of it: 2 s of a minute): the route
+//! counts a request when it arrives, and two requests a window apart rarely take the same time
+//! to get there; a request sent exactly at the window's edge would be refused (429).
+//!
+//! Refreshes of a token that expires soon (refreshDelay()) are spread out instead of burst:
+//! at least spacing() apart (window / maxRequests, 12.4 s at 5 a minute), using the grace the
+//! server gives an expired connection before it closes it (Centrifugo's
+//! client.expired_close_delay, 25 s) when the token lives shorter than that. A 10 s token thus
+//! lives on with 5 requests a minute.
 
 #include "realtime/backoff.h"
 
@@ -43,6 +53,20 @@ public:
 
     //! How long to wait before the next request may start; 0 when it may start now.
     ms waitBeforeRequest() const;
+    //! How long to wait before refreshing a token the server says expires in \a ttl and whose
+    //! connection it keeps for \a grace after that, waiting for the refresh; \a refreshTakes is
+    //! the longest the refresh itself may take (provider timeout + call timeout). Never before
+    //! \a ttl (as the official SDKs); later when refreshing at \a ttl would come sooner than
+    //! spacing() after the last request, but no later than ttl + grace - min(refreshTakes,
+    //! grace / 2) unless the window itself forbids it. With grace 0: at \a ttl, or when the
+    //! window allows.
+    ms refreshDelay(ms ttl, ms grace, ms refreshTakes) const;
+    //! How long until spacing() has passed since the last request started; 0 if it has.
+    ms waitForSpacing() const;
+    //! Even spread of the window's requests: (window + edgeMargin()) / maxRequests.
+    ms spacing() const;
+    //! Slack added to the window for the route's view of request times (window / 30).
+    ms edgeMargin() const { return m_pacing.window / 30; }
     //! A request starts now (counts against the window).
     void requestStarted();
     //! The provider gave a token (or said unauthorized): no failure pause any more.

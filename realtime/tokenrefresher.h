@@ -40,7 +40,8 @@ void requestToken(const std::shared_ptr<TokenProvider>& provider, const TokenReq
     const std::shared_ptr<Lifeline>& lifeline, QObject* context, std::chrono::milliseconds timeout,
     std::function<void(const TokenReply&)> done);
 
-//! When to refresh a token: at `ttl`, or after a retry delay when a refresh failed.
+//! Fires when a token is due for refresh (planned by TokenPacer::refreshDelay()), or after a
+//! retry delay when a refresh failed.
 class TokenRefresher : public QObject
 {
     Q_OBJECT
@@ -48,7 +49,6 @@ public:
     explicit TokenRefresher(QObject* parent = nullptr);
 
     void scheduleIn(std::chrono::milliseconds delay);
-    void scheduleAtTtl(quint32 ttlSeconds) { scheduleIn(std::chrono::seconds {ttlSeconds}); }
     void stop() { m_timer.stop(); }
     bool isActive() const { return m_timer.isActive(); }
 

@@ -11,6 +11,7 @@
 #include "realtime/tokenprovider.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 
 using namespace Centrifuge;
 using namespace FakeFixture;
@@ -160,6 +161,144 @@ private Q_SLOTS:
         QVERIFY(!firstMinute.isEmpty());
         // And over ten minutes, no window of a minute holds more than 5.
         QVERIFY(busiestWindow(simulate(outcome, 600000), 60000) <= 5);
+    }
+
+    void refreshIsPlannedWithinTheGrace()
+    {
+        using std::chrono::seconds;
+        qint64 now = 0;
+        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        const auto takes = 15000ms; // token timeout + call timeout
+        pacer.requestStarted(); // the connect token
+        // A long-lived token is refreshed at its ttl, as the official SDKs do.
+        QCOMPARE(pacer.refreshDelay(seconds(3600), 25000ms, takes).count(), 3600000);
+        // A 10 s token: one request every (60 s + 2 s margin) / 5, inside the 25 s grace.
+        QCOMPARE(pacer.spacing().count(), 12400);
+        QCOMPARE(pacer.refreshDelay(seconds(10), 25000ms, takes).count(), 12400);
+        // Without a grace: at ttl (the window still allows it).
+        QCOMPARE(pacer.refreshDelay(seconds(10), 0ms, takes).count(), 10000);
+        // A 1 s token with a 4 s grace: as late as the grace allows, keeping half of it.
+        QCOMPARE(pacer.refreshDelay(seconds(1), 4000ms, takes).count(), 3000);
+        // Never before ttl, whatever the spacing.
+        now += 60000;
+        QCOMPARE(pacer.refreshDelay(seconds(10), 25000ms, takes).count(), 10000);
+    }
+
+    void tenSecondTokenOnASimulatedClock()
+    {
+        // Two simulated minutes of a 10 s connection token, 25 s grace, route at 5 a minute
+        // (counted on arrival; requests take 0-1.5 s to get there): every refresh is sent
+        // before the server would close the connection, and the route never refuses one.
+        qint64 now = 0;
+        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        QList<qint64> arrivals;
+        int refused = 0;
+        qint64 closesAt = 0;
+        int disconnects = 0;
+        auto ask = [&](int index) {
+            pacer.requestStarted();
+            const qint64 arrival = now + (index % 2 == 0 ? 1500 : 0);
+            const auto inWindow = std::count_if(
+                arrivals.begin(), arrivals.end(), [&](qint64 a) { return a > arrival - 60000; });
+            if (inWindow >= 5) {
+                ++refused;
+                pacer.failed(-1);
+                return false;
+            }
+            arrivals << arrival;
+            pacer.succeeded();
+            closesAt = now + 10000 + 25000; // the token's expiry + the server's grace
+            return true;
+        };
+        QVERIFY(ask(0));
+        int index = 1;
+        while (now < 120000) {
+            now += pacer.refreshDelay(10s, 25000ms, 15000ms).count();
+            if (now >= closesAt)
+                ++disconnects;
+            ask(index++);
+        }
+        QCOMPARE(refused, 0);
+        QCOMPARE(disconnects, 0);
+        QVERIFY2(index >= 9, qPrintable(QString::number(index)));
+    }
+
+    void tenSecondTokenLivesWithinTheRouteLimit()
+    {
+        // The client against the fake server, time scaled by 1/10: a 1 s token (10 s), 5
+        // token requests per 6 s (a minute), a 2.5 s grace (25 s), for 12 s (2 minutes). The
+        // route counts a request when it arrives; every other one takes 150 ms (15 ms real
+        // would do, 1.5 s is the same proportion) to get there. Before the pacing spread the
+        // refreshes, the sixth request went out exactly a window after the first, arrived
+        // first by the route's clock, got 429, the refresh retry (5-10 s) came after the grace
+        // and the server closed the connection (3005).
+        FakeCentrifugo server;
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> arrivals; // as the route counts them
+        QList<qint64> asked; // as the client sent them
+        int refused = 0;
+        QHash<QString, qint64> expiryOf; // token -> when it expires (clock ms)
+        auto provider = std::make_shared<FunctionTokenProvider>(
+            [&](const TokenRequest&, TokenProvider::Callback done) {
+                const int index = int(asked.size());
+                asked << clock.elapsed();
+                const qint64 arrival = clock.elapsed() + (index % 2 == 0 ? 150 : 0);
+                const auto inWindow = std::count_if(
+                    arrivals.begin(), arrivals.end(), [&](qint64 a) { return a > arrival - 6000; });
+                if (inWindow >= 5) {
+                    ++refused;
+                    done(TokenReply::failed(QStringLiteral("token route answered 429"), 1000));
+                    return;
+                }
+                arrivals << arrival;
+                const QString token = QStringLiteral("T%1").arg(index);
+                expiryOf.insert(token, clock.elapsed() + 1000);
+                done(TokenReply::ok(token));
+            });
+        // The server: a token expires 1 s after it was issued; the connection is closed with
+        // 3005 when no refresh came within the grace after that.
+        QTimer expiry;
+        expiry.setSingleShot(true);
+        connect(&expiry, &QTimer::timeout, &server,
+            [&] { server.close(3005, QStringLiteral("connection expired")); });
+        const QJsonObject expires {{QStringLiteral("client"), QStringLiteral("c")},
+            {QStringLiteral("version"), QStringLiteral("fake")}, {QStringLiteral("expires"), true},
+            {QStringLiteral("ttl"), 1}};
+        server.onCommand = [&](const QJsonObject& command) {
+            const QString method = FakeCentrifugo::methodOf(command);
+            if (method != QStringLiteral("connect") && method != QStringLiteral("refresh"))
+                return false;
+            const QString token = request(command).value(QStringLiteral("token")).toString();
+            const qint64 closeAt = expiryOf.value(token, clock.elapsed()) + 2500;
+            expiry.start(int(std::max<qint64>(0, closeAt - clock.elapsed())));
+            server.reply(FakeCentrifugo::idOf(command), method, expires);
+            return true;
+        };
+        ClientOptions options = fastOptions();
+        options.tokenRequestWindow = 6000ms;
+        options.maxTokenRequestsPerWindow = 5;
+        options.minTokenRetryDelay = 1200ms;
+        options.maxTokenRetryDelay = 6000ms;
+        options.tokenExpiryGrace = 2500ms;
+        Client client(server.url(), options);
+        client.setTokenProvider(provider);
+        QSignalSpy refreshed(&client, &Client::tokenRefreshed);
+        client.connectToServer();
+        QTRY_COMPARE(client.state(), Client::State::Connected);
+        QSignalSpy connecting(&client, &Client::connecting);
+        QSignalSpy disconnected(&client, &Client::disconnected);
+        QTest::qWait(12000); // duration, not a wait for an event: two scaled minutes
+        qInfo("%d token requests, %d refreshes, %d refused, %d disconnects", int(asked.size()),
+            int(refreshed.size()), refused, int(connecting.size() + disconnected.size()));
+        QCOMPARE(refused, 0);
+        QCOMPARE(connecting.size(), 0);
+        QCOMPARE(disconnected.size(), 0);
+        QCOMPARE(server.connections, 1);
+        QVERIFY2(busiestWindow(asked, 6000) <= 5, qPrintable(QString::number(asked.size())));
+        // One refresh every 1.24 s: about 9 in 12 s (fewer only on a stalled machine).
+        QVERIFY2(refreshed.size() >= 6, qPrintable(QString::number(refreshed.size())));
+        client.disconnectFromServer();
     }
 
     void failureWaitsAtLeastTheMinimumAndGrows()
