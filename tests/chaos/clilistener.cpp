@@ -51,6 +51,8 @@ void CliListener::stop()
 
 QString CliListener::stderrTail() const
 {
+    if (m_process.program().isEmpty())
+        return {}; // never started (a skipped receiver)
     return QString::fromUtf8(const_cast<QProcess&>(m_process).readAllStandardError().right(2000));
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QTest>
+#include <QUuid>
 
 namespace Chaos {
 
@@ -14,6 +15,9 @@ SeqPublisher::SeqPublisher(
     , m_apiKey(std::move(apiKey))
     , m_channel(std::move(channel))
     , m_perSecond(perSecond)
+    // Centrifugo remembers idempotency keys for minutes: a second publisher in the same run
+    // (another test row) must not have its seq 1, 2, 3 ... dropped as repeats of the first's.
+    , m_run(QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(qMax(1, 1000 / perSecond));
@@ -60,7 +64,7 @@ void SeqPublisher::send()
     const qint64 seq = m_accepted + 1;
     const QJsonObject params {{QStringLiteral("channel"), m_channel},
         {QStringLiteral("data"), QJsonObject {{QStringLiteral("seq"), seq}}},
-        {QStringLiteral("idempotency_key"), QStringLiteral("seq-%1").arg(seq)}};
+        {QStringLiteral("idempotency_key"), QStringLiteral("%1-%2").arg(m_run).arg(seq)}};
     QNetworkRequest request(QUrl(m_apiUrl.toString() + QStringLiteral("/publish")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setRawHeader("X-API-Key", m_apiKey.toLatin1());

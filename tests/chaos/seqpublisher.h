@@ -40,6 +40,7 @@ private:
     QString m_apiKey;
     QString m_channel;
     int m_perSecond;
+    QString m_run; //!< prefix of the idempotency keys, one per publisher
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_base = 0; //!< seq accepted when m_clock started (pacing restarts after an outage)
