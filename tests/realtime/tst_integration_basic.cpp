@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace Centrifuge;
+using namespace std::chrono_literals;
 using TestSupport::LocalCentrifugo;
 
 class TestIntegrationBasic : public QObject
@@ -217,8 +218,11 @@ private Q_SLOTS:
 
     void tokenRefreshWithShortTtl()
     {
+        // Refreshed at its ttl while the pacing allows it (no grace used).
         LocalCentrifugo* server = m_server.get();
-        Client client(server->wsUrl(), fastOptions());
+        ClientOptions options = fastOptions();
+        options.tokenExpiryGrace = 0ms;
+        Client client(server->wsUrl(), options);
         int requests = 0;
         client.setTokenProvider(std::make_shared<FunctionTokenProvider>(
             [server, &requests](const TokenRequest&, TokenProvider::Callback done) {
@@ -232,6 +236,35 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(refreshed.size(), 2, 12000);
         QCOMPARE(requests, 3);
         QCOMPARE(connecting.size(), 1); // never lost the connection
+        QCOMPARE(client.state(), Client::State::Connected);
+    }
+
+    void tokenRefreshedWithinTheServersGrace()
+    {
+        // A 2 s token with 5 token requests per 20 s: refreshes go every ~4.1 s, about 2 s
+        // after each token expired, inside Centrifugo's 25 s client.expired_close_delay. The
+        // server takes them and never closes the connection (3005).
+        LocalCentrifugo* server = m_server.get();
+        ClientOptions options = fastOptions();
+        options.tokenRequestWindow = 20000ms;
+        options.maxTokenRequestsPerWindow = 5;
+        QCOMPARE(options.tokenExpiryGrace.count(), 25000); // Centrifugo's default
+        Client client(server->wsUrl(), options);
+        int requests = 0;
+        client.setTokenProvider(std::make_shared<FunctionTokenProvider>(
+            [server, &requests](const TokenRequest&, TokenProvider::Callback done) {
+                ++requests;
+                done(TokenReply::ok(server->token(QStringLiteral("u5"), 2)));
+            }));
+        QSignalSpy connecting(&client, &Client::connecting);
+        QSignalSpy refreshed(&client, &Client::tokenRefreshed);
+        QSignalSpy errors(&client, &Client::errorOccurred);
+        client.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(refreshed.size(), 2, 20000);
+        QCOMPARE(requests, 3);
+        QCOMPARE(connecting.size(), 1); // never lost the connection
+        QCOMPARE(errors.size(), 0);
         QCOMPARE(client.state(), Client::State::Connected);
     }
 };
