@@ -48,6 +48,28 @@ void registerMetaTypes()
 
 } // namespace
 
+//! The connection lifecycle as ConnectionToken sees it.
+class ClientPrivate::Link final : public ConnectionLink
+{
+public:
+    explicit Link(ClientPrivate& d)
+        : m_d(d)
+    {
+    }
+    Client::State state() const override { return m_d.state.load(); }
+    quint64 session() const override { return m_d.session; }
+    quint64 attempt() const override { return m_d.attempt; }
+    bool sendFrame(const QByteArray& frame) override { return m_d.sendFrame(frame); }
+    void reportError(const Error& error) override { m_d.reportError(error); }
+    void openTransport() override { m_d.openTransport(); }
+    void retryConnect(int minDelayMs) override { m_d.scheduleReconnect(minDelayMs); }
+    void reconnect(int code, const QString& reason) override { m_d.goConnecting(code, reason); }
+    void end(int code, const QString& reason) override { m_d.goDisconnected(code, reason); }
+
+private:
+    ClientPrivate& m_d;
+};
+
 std::chrono::milliseconds firstRetryDelay(
     std::chrono::milliseconds min, std::chrono::milliseconds max)
 {
@@ -58,13 +80,11 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     : q(q_)
     , url(std::move(url_))
     , options(std::move(options_))
-    , token(options.token)
-    , tokenPacer(std::make_shared<TokenPacer>(tokenPacing()))
-    , lifeline(std::make_shared<Lifeline>(q_))
     , transport(new Transport(q_))
     , calls(new PendingCalls(q_))
+    , link(std::make_unique<Link>(*this))
+    , tokens(q_, options, *link, *calls)
     , watchdog(new PingWatchdog(q_))
-    , refresher(new TokenRefresher(q_))
     , network(options.networkMonitor ? options.networkMonitor.get() : new NetworkWatcher(q_))
     , reconnectTimer(new QTimer(q_))
     , waitingTimer(new QTimer(q_))
@@ -91,7 +111,6 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
         qCWarning(lcRealtime) << "no ping from the server in time";
         goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));
     });
-    QObject::connect(refresher, &TokenRefresher::due, q, [this] { refreshConnectionToken(); });
     QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] {
         reconnectAtMs = -1;
         if (state == Client::State::Connecting)
@@ -120,7 +139,7 @@ Client::Client(QUrl url, ClientOptions options, QObject* parent)
 Client::~Client()
 {
     d->destroying = true;
-    d->lifeline->cut();
+    d->tokens.lifeline()->cut();
     d->transport->close(QWebSocketProtocol::CloseCodeNormal);
     d->calls->failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
     d->failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
@@ -145,17 +164,14 @@ void Client::setTokenProvider(std::shared_ptr<TokenProvider> provider)
 {
     if (queueIfForeign(this, [this, provider] { setTokenProvider(provider); }))
         return;
-    d->provider = std::move(provider);
+    d->tokens.setProvider(std::move(provider));
 }
 
 void Client::setToken(const QString& token)
 {
     if (queueIfForeign(this, [this, token] { setToken(token); }))
         return;
-    // A token the application sets is fresh by definition: never overwrite it with a pending
-    // provider answer of an older attempt (centrifuge-go#141, centrifuge-dart#129).
-    d->token = token;
-    d->refreshRequired = false;
+    d->tokens.setToken(token);
 }
 
 Subscription* Client::newSubscription(

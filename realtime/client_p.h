@@ -6,13 +6,13 @@
 
 #include "realtime/backoff.h"
 #include "realtime/client.h"
+#include "realtime/connectionlink.h"
+#include "realtime/connectiontoken.h"
 #include "realtime/networkwatcher.h"
 #include "realtime/pendingcalls.h"
 #include "realtime/pingwatchdog.h"
 #include "realtime/protocol/messages.h"
 #include "realtime/serversubscriptions.h"
-#include "realtime/tokenpacer.h"
-#include "realtime/tokenrefresher.h"
 #include "realtime/transport.h"
 
 #include <QDeadlineTimer>
@@ -50,19 +50,15 @@ public:
     ClientOptions options;
     std::atomic<Client::State> state {Client::State::Disconnected};
 
-    // ---- tokens (client thread) ----
-    std::shared_ptr<TokenProvider> provider;
-    QString token;
-    bool refreshRequired = false; //!< the server said 109: the token must be replaced first
-    //! Paces connection token requests (tokenpacer.h); subscriptions have their own.
-    std::shared_ptr<TokenPacer> tokenPacer;
-    std::shared_ptr<Lifeline> lifeline;
-
     // ---- connection ----
     Transport* transport;
     PendingCalls* calls;
+    //! The lifecycle below as the parts see it (connectionlink.h).
+    class Link;
+    std::unique_ptr<Link> link;
+    //! The connection token: provider, fetch, refresh (connectiontoken.h).
+    ConnectionToken tokens;
     PingWatchdog* watchdog;
-    TokenRefresher* refresher;
     NetworkMonitor* network; //!< options.networkMonitor, or our own NetworkWatcher
     QTimer* reconnectTimer;
     QTimer* waitingTimer;
@@ -136,20 +132,6 @@ public:
     void handlePush(const Protocol::Push& push);
     bool sendFrame(const QByteArray& frame);
     bool isCurrent(quint64 gen) const { return gen != 0 && gen == generation; }
-
-    // ---- connection token (clienttoken.cpp) ----
-    void fetchConnectToken();
-    void refreshConnectionToken();
-    //! Plans the next refresh of a connection token that expires in \a ttlSeconds (connect
-    //! result, refresh reply or push): paced and within the server's grace (refreshDelay()).
-    void scheduleConnectionRefresh(quint32 ttlSeconds);
-    //! The same plan for \a pacer's token; the longest a refresh may take is included.
-    std::chrono::milliseconds plannedRefreshDelay(
-        const TokenPacer& pacer, quint32 ttlSeconds) const;
-    TokenPacing tokenPacing() const;
-    //! Asks the provider, counting the request in \a pacer and telling it the outcome.
-    void requestToken(const std::shared_ptr<TokenPacer>& pacer, const TokenRequest& request,
-        std::function<void(const TokenReply&)> done);
 
     // ---- calls (clientcalls.cpp) ----
     QFuture<CallResult> call(Protocol::Request request);

@@ -66,14 +66,14 @@ void ClientPrivate::startConnecting()
 {
     cancelReconnect();
     ++attempt;
-    if (refreshRequired && !provider) {
+    if (tokens.expiredForGood()) {
         // The server rejected our static token as expired and nothing can replace it.
         qCWarning(lcRealtime) << "connection token expired and no token provider is set";
         goDisconnected(DisconnectedCode::Unauthorized, QStringLiteral("unauthorized"));
         return;
     }
-    if (provider && (token.isEmpty() || refreshRequired)) {
-        fetchConnectToken();
+    if (tokens.needsFetch()) {
+        tokens.fetchForConnect();
         return;
     }
     openTransport();
@@ -97,7 +97,7 @@ void ClientPrivate::onTransportOpened(quint64 gen)
         return;
     qCInfo(lcRealtime) << "WebSocket open, sending connect";
     Protocol::ConnectRequest request;
-    request.token = token;
+    request.token = tokens.token();
     request.data = options.data;
     request.name = options.name;
     request.version = options.version;
@@ -213,7 +213,7 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
     if (const auto& error = outcome.reply->error) {
         qCWarning(lcRealtime) << "connect failed:" << error->code << error->message;
         if (error->code == ReplyError::TokenExpired)
-            refreshRequired = true; // token expired: fetch a new one before the next attempt
+            tokens.markExpired(); // token expired: fetch a new one before the next attempt
         reportError(Error::make(ErrorType::Connect, error->code, error->message));
         if (!isCurrent(gen))
             return;
@@ -237,11 +237,9 @@ void ClientPrivate::onConnected(const Protocol::ConnectResult& result)
     const quint64 gen = generation;
     ++session;
     resetBackoff();
-    refreshRequired = false;
+    tokens.connected(result.expires, result.ttl);
     serverWantsPong = result.pong;
     watchdog->arm(std::chrono::seconds {result.ping}, options.maxServerPingDelay);
-    if (result.expires)
-        scheduleConnectionRefresh(result.ttl);
     qCInfo(lcRealtime) << "connected, client" << result.client << "server" << result.version
                        << "ping" << result.ping << "s, token ttl"
                        << (result.expires ? qint64(result.ttl) : qint64(-1)) << "s";
@@ -327,7 +325,7 @@ void ClientPrivate::teardown(int closeCode)
         generation = 0;
     }
     watchdog->disarm();
-    refresher->stop();
+    tokens.stopRefresh();
     serverWantsPong = false;
     channelOps.clear();
     channelIds.clear(); // compaction ids are per connection
@@ -410,8 +408,7 @@ void ClientPrivate::resetBackoff()
 void ClientPrivate::invalidateState()
 {
     qCInfo(lcRealtime) << "server invalidated state: dropping positions";
-    if (provider)
-        token.clear(); // only a provider can give another; a static token stays
+    tokens.invalidate();
     serverSubs.invalidate();
     for (Subscription* sub : subscriptionsSnapshot()) {
         SubscriptionPrivate* sp = sub->d.get();

@@ -66,7 +66,7 @@ void ClientPrivate::handlePush(const Protocol::Push& push)
             } else if constexpr (std::is_same_v<T, Protocol::RefreshPush>) {
                 // Unidirectional transports only; on WebSocket the refresh reply carries this.
                 if (payload.expires)
-                    scheduleConnectionRefresh(payload.ttl);
+                    tokens.scheduleRefresh(payload.ttl);
             } else if constexpr (std::is_same_v<T, Protocol::ConnectPush>) {
                 qCDebug(lcRealtime) << "connect push ignored on WebSocket";
             }

@@ -145,7 +145,7 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
     if (channelOps.value(sp->channel) > 0)
         return; // channelOpDone() comes back here
     if (sp->needsToken()) {
-        if (!provider) {
+        if (!tokens.hasProvider()) {
             Q_EMIT sp->q->errorOccurred(ErrorType::BadConfiguration, 0,
                 QStringLiteral("subscription wants a token provider but none is set"));
             goUnsubscribed(sp, UnsubscribedCode::Unauthorized, QStringLiteral("unauthorized"));
@@ -164,7 +164,8 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
         sp->fetchingToken = true;
         const quint64 forAttempt = sp->attempt;
         QPointer<Subscription> guard = sp->q;
-        requestToken(sp->tokenPacer, TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
+        tokens.requestToken(sp->tokenPacer,
+            TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
             [this, guard, forAttempt](const TokenReply& reply) {
                 if (!guard)
                     return;
@@ -320,7 +321,7 @@ void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::Subscr
         sp->setPosition(StreamPosition {result.offset, result.epoch});
     sp->recover = result.recoverable;
     if (result.expires)
-        sp->refresher.scheduleIn(plannedRefreshDelay(*sp->tokenPacer, result.ttl));
+        sp->refresher.scheduleIn(tokens.plannedRefreshDelay(*sp->tokenPacer, result.ttl));
     setChannelId(sp, result.id);
     sp->setState(Subscription::State::Subscribed);
 

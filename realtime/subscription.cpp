@@ -60,7 +60,7 @@ StreamPosition SubscriptionPrivate::currentPosition() const
 Subscription::Subscription(Client* client, QString channel, SubscriptionOptions options)
     : d(std::make_unique<SubscriptionPrivate>(this, client, std::move(channel), std::move(options),
         client->d->options.minResubscribeDelay, client->d->options.maxResubscribeDelay,
-        client->d->tokenPacing()))
+        client->d->tokens.pacing()))
 {
     connect(&d->resubscribeTimer, &QTimer::timeout, this,
         [this] { d->client->d->startSubscribing(d.get()); });

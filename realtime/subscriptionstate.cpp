@@ -44,8 +44,8 @@ void ClientPrivate::fetchSubscriptionState(SubscriptionPrivate* sp)
     const quint64 forAttempt = sp->attempt;
     QPointer<Subscription> guard = sp->q;
     qCInfo(lcRealtime) << "asking the application for the state of" << sp->channel;
-    requestState(sp->options.getState, sp->channel, lifeline, q, sp->options.getStateTimeout,
-        [this, guard, forAttempt](const StateReply& reply) {
+    requestState(sp->options.getState, sp->channel, tokens.lifeline(), q,
+        sp->options.getStateTimeout, [this, guard, forAttempt](const StateReply& reply) {
             if (!guard)
                 return;
             SubscriptionPrivate* self = guard->d.get();

@@ -19,7 +19,7 @@ constexpr std::chrono::milliseconds subRefreshRetryMax {20000};
 void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
 {
     if (state != Client::State::Connected || sp->state != Subscription::State::Subscribed
-        || !sp->options.useTokenProvider || !provider)
+        || !sp->options.useTokenProvider || !tokens.hasProvider())
         return;
     if (const auto wait = sp->tokenPacer->waitBeforeRequest(); wait.count() > 0) {
         qCInfo(lcRealtime) << "subscription token refresh of" << sp->channel << "paced: next in"
@@ -45,7 +45,8 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
         guard->d->refresher.scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the subscription token of" << sp->channel;
-    requestToken(sp->tokenPacer, TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
+    tokens.requestToken(sp->tokenPacer,
+        TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
         [this, guard, current, retryLater](const TokenReply& reply) {
             if (!current())
                 return;
@@ -87,7 +88,7 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
                         = std::get_if<Protocol::SubRefreshResult>(&outcome.reply->result);
                     if (result && result->expires)
                         sub->refresher.scheduleIn(
-                            plannedRefreshDelay(*sub->tokenPacer, result->ttl));
+                            tokens.plannedRefreshDelay(*sub->tokenPacer, result->ttl));
                     qCInfo(lcRealtime) << "subscription token of" << sub->channel << "refreshed";
                 });
             // `channel` is required in sub_refresh (centrifuge-python#50: without it, 3501).
