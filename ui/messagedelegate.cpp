@@ -93,6 +93,9 @@ struct MessageDelegate::Layout
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
 {
+    // A thumbnail arrived (ThumbnailRelayout) or someone else asked for a relayout: measure
+    // again. Connected before any view's handler, so the view's relayout sees fresh heights.
+    connect(this, &QAbstractItemDelegate::sizeHintChanged, this, [this] { forgetHeights(); });
 }
 
 void MessageDelegate::setPaintHook(PaintHook hook)
@@ -136,6 +139,7 @@ void MessageDelegate::setMediaFetcher(MediaFetcher* fetcher)
     if (m_media == fetcher)
         return;
     m_media = fetcher;
+    forgetHeights(); // photos now show as thumbnails
     if (fetcher)
         new ThumbnailRelayout(fetcher, this);
 }
@@ -147,6 +151,8 @@ MediaFetcher* MessageDelegate::mediaFetcher() const
 
 void MessageDelegate::setUnreadDivider(const QString& messageId, int count)
 {
+    m_heights.remove(m_dividerId); // the band leaves that row and goes to the new one
+    m_heights.remove(messageId);
     m_dividerId = messageId;
     m_dividerText = count == 1 ? tr("1 new message") : tr("%1 new messages").arg(count);
 }
@@ -288,9 +294,85 @@ MessageDelegate::Layout MessageDelegate::layoutFor(
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    const Layout l = layoutFor(option, index);
     const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
-    return {view ? view->viewport()->width() : l.bubble.right() + kSide, l.height};
+    if (view)
+        return {view->viewport()->width(), cachedHeight(option, index)};
+    ++m_rowsMeasured;
+    const Layout l = layoutFor(option, index);
+    return {l.bubble.right() + kSide, l.height};
+}
+
+int MessageDelegate::cachedHeight(
+    const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const int width = static_cast<const QAbstractItemView*>(option.widget)->viewport()->width();
+    if (width != m_heightsWidth || option.font != m_heightsFont) {
+        forgetHeights(); // line breaks move
+        m_heightsWidth = width;
+        m_heightsFont = option.font;
+    }
+    if (index.model() != m_heightsModel)
+        watchModel(index.model());
+    const QString id = index.data(R::IdRole).toString();
+    if (!id.isEmpty()) {
+        const auto hit = m_heights.constFind(id);
+        if (hit != m_heights.cend())
+            return hit.value();
+    }
+    ++m_rowsMeasured;
+    const int height = layoutFor(option, index).height;
+    if (!id.isEmpty())
+        m_heights.insert(id, height);
+    return height;
+}
+
+void MessageDelegate::watchModel(const QAbstractItemModel* model) const
+{
+    for (const auto& c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections.clear();
+    forgetHeights();
+    m_heightsModel = model;
+    if (!model)
+        return;
+    // Before the change, while the rows are still where they were: the row below an insertion
+    // or a removal gets another row above it (day separator, sender gap).
+    m_modelConnections
+        << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+               [this](const QModelIndex& parent, int first) { forgetRows(parent, first, first); })
+        << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+               [this](const QModelIndex& parent, int first, int last) {
+                   forgetRows(parent, first, last + 1);
+               })
+        << connect(model, &QAbstractItemModel::dataChanged, this,
+               [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                   if (!topLeft.isValid() || !bottomRight.isValid())
+                       forgetHeights();
+                   else
+                       forgetRows(topLeft.parent(), topLeft.row(), bottomRight.row() + 1);
+               })
+        << connect(
+               model, &QAbstractItemModel::rowsAboutToBeMoved, this, [this] { forgetHeights(); })
+        << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+               [this] { forgetHeights(); })
+        << connect(model, &QAbstractItemModel::layoutChanged, this, [this] { forgetHeights(); })
+        << connect(
+               model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { forgetHeights(); })
+        << connect(model, &QAbstractItemModel::modelReset, this, [this] { forgetHeights(); });
+}
+
+void MessageDelegate::forgetRows(const QModelIndex& parent, int first, int last) const
+{
+    if (m_heights.isEmpty() || !m_heightsModel)
+        return;
+    last = std::min(last, m_heightsModel->rowCount(parent) - 1);
+    for (int row = std::max(0, first); row <= last; ++row)
+        m_heights.remove(m_heightsModel->index(row, 0, parent).data(R::IdRole).toString());
+}
+
+void MessageDelegate::forgetHeights() const
+{
+    m_heights = {}; // frees the table too: a closed 100,000-message chat gives its memory back
 }
 
 void MessageDelegate::paint(

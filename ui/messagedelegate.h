@@ -7,6 +7,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QFont>
+#include <QHash>
 #include <QPointer>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
@@ -57,6 +58,10 @@ public:
     //! bench/views: the text layout cache on or off (on by default), to measure what it buys.
     static void setCaching(bool on);
 
+    //! How many times a row was measured (its bubble laid out for sizeHint()) rather than its
+    //! height taken from the cache: a relayout of the list costs this many layouts.
+    int rowsMeasured() const { return m_rowsMeasured; }
+
 private:
     Layout layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const;
 
@@ -73,6 +78,20 @@ private:
     mutable QCache<QString, TextBlock> m_texts {1500};
     mutable QFont m_textFont; //!< the font the cache was filled with; another one clears it
     mutable TextBlock m_uncached; //!< when caching is off
+
+    //! QListView lays out every row again after any insertion (a new message, an older page):
+    //! a row's height is measured once and kept by message id until that row, the row above
+    //! it (day separator, sender gap), the width, the font or the divider changes.
+    int cachedHeight(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    void watchModel(const QAbstractItemModel* model) const;
+    void forgetRows(const QModelIndex& parent, int first, int last) const;
+    void forgetHeights() const;
+    mutable QHash<QString, int> m_heights;
+    mutable int m_heightsWidth = -1;
+    mutable QFont m_heightsFont;
+    mutable QPointer<const QAbstractItemModel> m_heightsModel;
+    mutable QList<QMetaObject::Connection> m_modelConnections;
+    mutable int m_rowsMeasured = 0;
 
     QDate m_today;
     QString m_dividerId;
