@@ -52,13 +52,13 @@ InboxStore::InboxStore(
         [this](const QStringList& ids) { d->onDeltaSlice(ids); });
     connect(d->m_chats, &ChatListModel::applied, this, [this] { d->onQueuedApplied(); });
     d->registerFetchers();
-    connect(d->m_cache, &QueryCache::fetchStarted, this, [this](const QStringList& key) {
-        ++d->m_refetchCounts[key.value(0)];
+    connect(d->m_cache, &QueryCache::fetchStarted, this, [this](const QueryKey& key) {
+        ++d->m_refetchCounts[key.kind()];
         if (auto it = d->m_resyncPending.find(key); it != d->m_resyncPending.end())
             *it = true;
     });
     connect(d->m_cache, &QueryCache::fetchFinished, this,
-        [this](const QStringList& key, bool ok, const ApiError& error) {
+        [this](const QueryKey& key, bool ok, const ApiError& error) {
             d->onFetchFinished(key, ok, error);
         });
     connect(api, &ApiClient::serverReached, this, [this] {
@@ -88,7 +88,7 @@ InboxStore::InboxStore(
     });
     connect(d->m_watchdog, &RealtimeWatchdog::probeRequested, this, [this] {
         if (!d->m_org.isEmpty())
-            d->m_cache->refetch(QueryKeys::chats(d->m_org));
+            d->m_cache->refetch(QueryKey::chats(d->m_org));
     });
     d->updateFreshness();
 }
@@ -113,10 +113,10 @@ void InboxStore::Private::observe(const QueryKey& key)
     m_cache->observe(key);
 }
 
-void InboxStore::Private::unobserveAll(const QString& kind)
+void InboxStore::Private::unobserveAll(std::optional<QueryKey::Kind> kind)
 {
     for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
-        if (!kind.isEmpty() && m_observed.at(i).value(0) != kind)
+        if (kind && m_observed.at(i).kind() != *kind)
             continue;
         m_cache->unobserve(m_observed.at(i));
         m_observed.removeAt(i);
@@ -178,9 +178,9 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->loadLocalCache(organizationId);
     d->m_resyncOk = true;
     d->m_resyncPending
-        = {{QueryKeys::chats(organizationId), false}, {QueryKeys::stages(organizationId), false}};
-    d->observe(QueryKeys::chats(organizationId));
-    d->observe(QueryKeys::stages(organizationId));
+        = {{QueryKey::chats(organizationId), false}, {QueryKey::stages(organizationId), false}};
+    d->observe(QueryKey::chats(organizationId));
+    d->observe(QueryKey::stages(organizationId));
     d->setSearchKey(d->m_search);
     d->updateFreshness();
 }
@@ -229,8 +229,8 @@ void InboxStore::openChat(const QString& chatId)
 {
     if (chatId == d->m_openChat || d->m_org.isEmpty())
         return;
-    d->unobserveAll(QueryKeys::Messages);
-    d->unobserveAll(QueryKeys::Ticket);
+    d->unobserveAll(QueryKey::Kind::Messages);
+    d->unobserveAll(QueryKey::Kind::Ticket);
     d->m_openChat = chatId;
     d->m_openConversation = chatId.isEmpty() ? QString() : d->m_resolver.conversationFor(chatId);
     d->m_messages->setChat(chatId);
@@ -256,7 +256,7 @@ void InboxStore::openChat(const QString& chatId)
                     return;
                 if (!r.ok()) {
                     d->m_messages->olderPageFailed();
-                    Q_EMIT refreshFailed(QueryKeys::messages(org, chat), r.error);
+                    Q_EMIT refreshFailed(QueryKey::messages(org, chat), r.error);
                     return;
                 }
                 d->learnDirections(r.value);
@@ -265,8 +265,8 @@ void InboxStore::openChat(const QString& chatId)
                 d->m_messages->mergeOlderPage(r.value);
             });
     });
-    d->observe(QueryKeys::messages(org, chatId));
-    d->observe(QueryKeys::ticket(org, d->m_openConversation));
+    d->observe(QueryKey::messages(org, chatId));
+    d->observe(QueryKey::ticket(org, d->m_openConversation));
 
     const QDateTime now = d->m_clock->wallNow();
     d->m_unread.markSeen(chatId, now);
@@ -303,14 +303,14 @@ void InboxStore::Private::setSearchKey(const QString& search)
         return;
     for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
         const QueryKey& k = m_observed.at(i);
-        if (k.value(0) == QueryKeys::Chats && !k.value(2).isEmpty()) {
+        if (k.kind() == QueryKey::Kind::Chats && !k.search().isEmpty()) {
             m_cache->unobserve(k);
             m_observed.removeAt(i);
         }
     }
     m_searchKeyText = search;
     if (!search.isEmpty() && !m_org.isEmpty())
-        observe(QueryKeys::chats(m_org, search));
+        observe(QueryKey::chats(m_org, search));
 }
 
 void InboxStore::resyncAll(const QString& reason)
@@ -356,7 +356,7 @@ QHash<QString, QDateTime> InboxStore::lastPublicationTimes() const
     return d->m_binding ? d->m_binding->lastPublicationTimes() : QHash<QString, QDateTime>();
 }
 
-QHash<QString, int> InboxStore::refetchCounts() const
+QHash<QueryKey::Kind, int> InboxStore::refetchCounts() const
 {
     return d->m_refetchCounts;
 }

@@ -17,6 +17,7 @@
 #include "models/apitypes.h"
 #include "models/channeltemplates.h"
 #include "models/freshness.h"
+#include "models/querykey.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -121,7 +122,7 @@ public:
     QDateTime lastPublicationAt(const QString& channel) const;
     QHash<QString, QDateTime> lastPublicationTimes() const;
     //! Refetches started since the organization was set, per key kind (diagnostics, benchmarks).
-    QHash<QString, int> refetchCounts() const;
+    QHash<WhaTrack::QueryKey::Kind, int> refetchCounts() const;
 
 Q_SIGNALS:
     void organizationChanged(const QString& organizationId);
@@ -132,7 +133,7 @@ Q_SIGNALS:
     void realtimeMayBeStale(const QString& reason);
     void mutationFinished(WhaTrack::InboxStore::Mutation mutation, const WhaTrack::ApiError& error);
     //! A refresh failed (not for 401: Session signs out; the models keep their data).
-    void refreshFailed(const QStringList& key, const WhaTrack::ApiError& error);
+    void refreshFailed(const WhaTrack::QueryKey& key, const WhaTrack::ApiError& error);
     //! A resync (after reconnect, resume, switch, "Resync now") finished: the models match the
     //! backend as of its start.
     void resyncFinished(bool ok);

@@ -108,7 +108,7 @@ void InboxStore::Private::resync(const QString& reason)
 
 void InboxStore::Private::onFetchFinished(const QueryKey& key, bool ok, const ApiError& error)
 {
-    if (key.value(1) != m_org)
+    if (key.organization() != m_org)
         return;
     if (!ok) {
         if (error.isConnectivity())
@@ -117,7 +117,7 @@ void InboxStore::Private::onFetchFinished(const QueryKey& key, bool ok, const Ap
             m_lastError = error.describe();
         if (error.kind != ApiError::Kind::Unauthorized)
             Q_EMIT q->refreshFailed(key, error);
-    } else if (key.value(0) == QueryKeys::Chats && key.value(2).isEmpty()) {
+    } else if (key.isUnfilteredChatList()) {
         m_lastError.clear();
     }
     // Only a fetch that started after the resync began counts (not one already in flight).

@@ -67,7 +67,7 @@ void InboxStore::Private::runMutation(Mutation kind, MutationCall call)
         }
         // Confirm with the server's full ticket either way (and after a failure, undo nothing
         // locally: we only showed what the server accepted).
-        d->m_cache->refetch(QueryKeys::ticket(org, conversation));
+        d->m_cache->refetch(QueryKey::ticket(org, conversation));
         d->apply(invalidationForMutation(org, conversation));
         if (!r.ok())
             qCInfo(lcModels) << "ticket mutation failed:" << r.error.describe();

@@ -22,6 +22,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace WhaTrack {
 
@@ -80,7 +81,7 @@ public:
 
     // inboxstore.cpp
     void observe(const QueryKey& key);
-    void unobserveAll(const QString& kind = {});
+    void unobserveAll(std::optional<QueryKey::Kind> kind = std::nullopt);
     void updateFreshness();
     void setSearchKey(const QString& search);
 
@@ -137,7 +138,7 @@ public:
     //! Keys a resync waits for: false until a fetch started after the resync began, then true.
     QHash<QueryKey, bool> m_resyncPending;
     bool m_resyncOk = true;
-    QHash<QString, int> m_refetchCounts;
+    QHash<QueryKey::Kind, int> m_refetchCounts;
 
     // Debounced local-cache writes.
     QSet<QString> m_dirty;

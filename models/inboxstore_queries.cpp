@@ -29,9 +29,9 @@ void InboxStore::Private::registerFetchers()
     // Each fetcher hands an `apply` to the cache, which runs it only if the response is still
     // the newest for its key (and the key was not dropped by an organization switch).
     m_cache->setFetcher(
-        QueryKeys::Chats,
+        QueryKey::Kind::Chats,
         [this](const QueryKey& key, QueryCache::Complete complete) {
-            const QString org = key.value(1), search = key.value(2);
+            const QString org = key.organization(), search = key.search();
             if (!search.isEmpty()) {
                 // Search results are small and their whole id set matters: no delta.
                 m_api->fetchChats(
@@ -59,9 +59,9 @@ void InboxStore::Private::registerFetchers()
         },
         list);
     m_cache->setFetcher(
-        QueryKeys::Messages,
+        QueryKey::Kind::Messages,
         [this](const QueryKey& key, QueryCache::Complete complete) {
-            const QString org = key.value(1), chat = key.value(2);
+            const QString org = key.organization(), chat = key.chatId();
             m_api->fetchMessages(chat, 1, m_options.messagesPageSize, q,
                 [this, org, chat, complete](ApiResult<MessagePage> r) {
                     QueryCache::FetchResult result {r.error, {}};
@@ -74,9 +74,9 @@ void InboxStore::Private::registerFetchers()
         },
         list);
     m_cache->setFetcher(
-        QueryKeys::Ticket,
+        QueryKey::Kind::Ticket,
         [this](const QueryKey& key, QueryCache::Complete complete) {
-            const QString org = key.value(1), conversation = key.value(2);
+            const QString org = key.organization(), conversation = key.conversationId();
             m_api->fetchConversationTicket(conversation, q,
                 [this, org, conversation, complete](ApiResult<std::optional<Ticket>> r) {
                     QueryCache::FetchResult result {r.error, {}};
@@ -89,9 +89,9 @@ void InboxStore::Private::registerFetchers()
         },
         ticket);
     m_cache->setFetcher(
-        QueryKeys::Stages,
+        QueryKey::Kind::Stages,
         [this](const QueryKey& key, QueryCache::Complete complete) {
-            const QString org = key.value(1);
+            const QString org = key.organization();
             m_api->fetchTicketStages(q, [this, org, complete](ApiResult<QList<Stage>> r) {
                 QueryCache::FetchResult result {r.error, {}};
                 if (r.ok())
@@ -222,14 +222,14 @@ void InboxStore::Private::followOpenConversation()
     if (conv == m_openConversation)
         return;
     for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
-        if (m_observed.at(i).value(0) == QueryKeys::Ticket) {
+        if (m_observed.at(i).kind() == QueryKey::Kind::Ticket) {
             m_cache->unobserve(m_observed.at(i));
             m_observed.removeAt(i);
         }
     }
     m_openConversation = conv;
     m_ticket->setConversation(conv);
-    observe(QueryKeys::ticket(m_org, conv));
+    observe(QueryKey::ticket(m_org, conv));
 }
 
 void InboxStore::Private::learnDirections(MessagePage& page)
@@ -374,7 +374,7 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
             noteShown(snap.chats);
         }
         m_chats->resetItems(snap.chats);
-        m_cache->seed(QueryKeys::chats(org), snap.chatsSavedAt);
+        m_cache->seed(QueryKey::chats(org), snap.chatsSavedAt);
     }
     if (m_stages->rowCount() == 0 && !snap.stages.isEmpty())
         m_stages->setStages(snap.stages);

@@ -12,7 +12,7 @@ namespace WhaTrack {
 struct Invalidation
 {
     QList<QueryKey> keys;
-    QList<QueryKey> prefixes;
+    QList<QueryScope> prefixes;
     bool contains(const QueryKey& key) const;
 };
 

@@ -49,15 +49,15 @@ void QueryCache::cancelTimers(Entry& e)
     e.windowTimer = e.timeoutTimer = 0;
 }
 
-void QueryCache::setFetcher(const QString& kind, Fetcher fetcher, Policy policy)
+void QueryCache::setFetcher(QueryKey::Kind kind, Fetcher fetcher, Policy policy)
 {
-    m_kinds.insert(kind, Kind {std::move(fetcher), policy});
+    m_kinds.insert(kind, KindEntry {std::move(fetcher), policy});
 }
 
 const QueryCache::Policy& QueryCache::policyFor(const QueryKey& key) const
 {
     static const Policy defaults;
-    auto it = m_kinds.constFind(key.value(0));
+    auto it = m_kinds.constFind(key.kind());
     return it == m_kinds.constEnd() ? defaults : it->policy;
 }
 
@@ -162,18 +162,18 @@ void QueryCache::invalidate(const QueryKey& key)
         schedule(key, e);
 }
 
-void QueryCache::invalidatePrefix(const QueryKey& prefix)
+void QueryCache::invalidatePrefix(const QueryScope& scope)
 {
     const auto keys = m_entries.keys();
     for (const auto& key : keys) {
-        if (QueryKeys::hasPrefix(key, prefix))
+        if (scope.covers(key))
             invalidate(key);
     }
 }
 
 void QueryCache::invalidateAll()
 {
-    invalidatePrefix({});
+    invalidatePrefix(QueryScope::all());
 }
 
 void QueryCache::refetch(const QueryKey& key)
@@ -203,22 +203,22 @@ void QueryCache::seed(const QueryKey& key, const QDateTime& updatedAt)
     Q_EMIT stateChanged(key);
 }
 
-void QueryCache::remove(const QueryKey& prefix)
+void QueryCache::remove(const QueryScope& scope)
 {
     const auto keys = m_entries.keys();
     for (const auto& key : keys) {
-        if (!QueryKeys::hasPrefix(key, prefix))
+        if (!scope.covers(key))
             continue;
         Entry* e = m_entries.take(key);
         cancelTimers(*e);
         delete e;
     }
-    qCDebug(lcModels) << "query cache: removed keys under" << prefix;
+    qCDebug(lcModels) << "query cache: removed" << scope;
 }
 
 void QueryCache::start(const QueryKey& key)
 {
-    auto kind = m_kinds.constFind(key.value(0));
+    auto kind = m_kinds.constFind(key.kind());
     if (kind == m_kinds.constEnd() || !kind->fetcher) {
         qCWarning(lcModels) << "no fetcher for query" << key;
         return;

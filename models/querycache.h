@@ -81,8 +81,8 @@ public:
     explicit QueryCache(Clock* clock = nullptr, QObject* parent = nullptr);
     ~QueryCache() override;
 
-    //! The fetcher for every key whose first part is \a kind.
-    void setFetcher(const QString& kind, Fetcher fetcher, Policy policy = {});
+    //! The fetcher for every key of \a kind.
+    void setFetcher(QueryKey::Kind kind, Fetcher fetcher, Policy policy = {});
 
     //! Reference-counted. The first observer fetches at once if the key is Idle, Stale, Error or
     //! past `staleAfterMs`.
@@ -90,15 +90,15 @@ public:
     void unobserve(const QueryKey& key);
 
     void invalidate(const QueryKey& key);
-    void invalidatePrefix(const QueryKey& prefix);
+    void invalidatePrefix(const QueryScope& scope);
     void invalidateAll();
     //! Fetch now, skipping the coalescing window (dedup still applies: an in-flight fetch gets
     //! one follow-up instead). For explicit user actions and resyncs.
     void refetch(const QueryKey& key);
     //! Marks data loaded from the local cache: Stale, with its original time.
     void seed(const QueryKey& key, const QDateTime& updatedAt);
-    //! Forgets keys under \a prefix (all when empty); their in-flight responses are dropped.
-    void remove(const QueryKey& prefix = {});
+    //! Forgets the keys in \a scope (all by default); their in-flight responses are dropped.
+    void remove(const QueryScope& scope = QueryScope::all());
 
     Info info(const QueryKey& key) const;
     QList<QueryKey> keys() const;
@@ -106,9 +106,9 @@ public:
     Clock* clock() const;
 
 Q_SIGNALS:
-    void stateChanged(const QStringList& key);
-    void fetchStarted(const QStringList& key);
-    void fetchFinished(const QStringList& key, bool ok, const WhaTrack::ApiError& error);
+    void stateChanged(const WhaTrack::QueryKey& key);
+    void fetchStarted(const WhaTrack::QueryKey& key);
+    void fetchFinished(const WhaTrack::QueryKey& key, bool ok, const WhaTrack::ApiError& error);
 
 private:
     struct Entry;
@@ -121,13 +121,13 @@ private:
     bool isStale(const Entry& e) const;
     const Policy& policyFor(const QueryKey& key) const;
 
-    struct Kind
+    struct KindEntry
     {
         Fetcher fetcher;
         Policy policy;
     };
     Clock* m_clock;
-    QHash<QString, Kind> m_kinds;
+    QHash<QueryKey::Kind, KindEntry> m_kinds;
     QHash<QueryKey, Entry*> m_entries;
     quint64 m_nextSeq = 1;
 };

@@ -83,7 +83,7 @@ void StaleBanner::showNow()
         return;
     }
     const QString org = m_store->organizationId();
-    const QDateTime at = m_store->queryCache()->info(QueryKeys::chats(org)).updatedAt.toLocalTime();
+    const QDateTime at = m_store->queryCache()->info(QueryKey::chats(org)).updatedAt.toLocalTime();
     QString when;
     if (at.isValid()) {
         when = at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm"))

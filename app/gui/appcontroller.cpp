@@ -261,7 +261,7 @@ void AppController::wireStore()
 void AppController::updateFreshness()
 {
     const QDateTime chatsAt
-        = m_store->queryCache()->info(QueryKeys::chats(m_store->organizationId())).updatedAt;
+        = m_store->queryCache()->info(QueryKey::chats(m_store->organizationId())).updatedAt;
     m_monitor->setFreshness(m_store->freshness(), chatsAt);
 }
 

@@ -64,7 +64,7 @@ QJsonObject runBigListPhase(const PhaseOptions& o, const QString& self)
     auto listComplete = [&store, chats] {
         return store->chatListModel()->rowCount() == chats
             && store->queryCache()->inFlightCount() == 0
-            && store->refetchCounts().value(WhaTrack::QueryKeys::Chats) > 0;
+            && store->refetchCounts().value(WhaTrack::QueryKey::Kind::Chats) > 0;
     };
 
     StallProbe probe;

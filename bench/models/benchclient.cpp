@@ -200,7 +200,8 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         visible.clear();
         chatRow.clear();
         confirmed.clear();
-        const auto refetchBefore = store ? store->refetchCounts() : QHash<QString, int> {};
+        const auto refetchBefore
+            = store ? store->refetchCounts() : QHash<WhaTrack::QueryKey::Kind, int> {};
         const int naiveBefore = naive ? naive->refetches() : 0;
         probe.start();
         QElapsedTimer storm;
@@ -228,8 +229,8 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         if (store) {
             const auto after = store->refetchCounts();
             for (auto it = after.cbegin(); it != after.cend(); ++it)
-                perSecond.insert(
-                    it.key(), double(it.value() - refetchBefore.value(it.key())) / elapsed);
+                perSecond.insert(WhaTrack::QueryKey::kindName(it.key()),
+                    double(it.value() - refetchBefore.value(it.key())) / elapsed);
         } else {
             perSecond.insert(QStringLiteral("naive (list+page per publication)"),
                 double(naive->refetches() - naiveBefore) / elapsed);

@@ -78,13 +78,13 @@ private Q_SLOTS:
         RuleContext ctx {kOrg, QStringLiteral("C1"), QStringLiteral("C1"),
             QStringLiteral("C1")}; // ...shown as chat C1
         const Invalidation inv = invalidationForEvent(e, ctx);
-        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C1"))));
-        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C2"))));
-        QVERIFY(inv.contains(QueryKeys::chats(kOrg)));
-        QVERIFY(inv.contains(QueryKeys::chats(kOrg, QStringLiteral("ana"))));
-        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C2"))));
-        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1")))); // the open one
-        QVERIFY(!inv.contains(QueryKeys::chats(QStringLiteral("org2"))));
+        QVERIFY(inv.contains(QueryKey::messages(kOrg, QStringLiteral("C1"))));
+        QVERIFY(inv.contains(QueryKey::messages(kOrg, QStringLiteral("C2"))));
+        QVERIFY(inv.contains(QueryKey::chats(kOrg)));
+        QVERIFY(inv.contains(QueryKey::chats(kOrg, QStringLiteral("ana"))));
+        QVERIFY(inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C2"))));
+        QVERIFY(inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C1")))); // the open one
+        QVERIFY(!inv.contains(QueryKey::chats(QStringLiteral("org2"))));
     }
 
     void statusUpdateDoesNotTouchTickets()
@@ -93,8 +93,8 @@ private Q_SLOTS:
         e.type = InboxEvent::Type::MessageStatusUpdated;
         e.conversationId = QStringLiteral("C1");
         const Invalidation inv = invalidationForEvent(e, {kOrg, QStringLiteral("C1"), {}, {}});
-        QVERIFY(inv.contains(QueryKeys::messages(kOrg, QStringLiteral("C1"))));
-        QVERIFY(!inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
+        QVERIFY(inv.contains(QueryKey::messages(kOrg, QStringLiteral("C1"))));
+        QVERIFY(!inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C1"))));
     }
 
     void ticketEventsWithAndWithoutConversation()
@@ -104,15 +104,15 @@ private Q_SLOTS:
         e.type = InboxEvent::Type::TicketUpdated;
         e.conversationId = QStringLiteral("C1");
         Invalidation inv = invalidationForEvent(e, {kOrg, {}, {}, {}});
-        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
-        QVERIFY(inv.contains(QueryKeys::chats(kOrg)));
-        QVERIFY(!inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C9"))));
+        QVERIFY(inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C1"))));
+        QVERIFY(inv.contains(QueryKey::chats(kOrg)));
+        QVERIFY(!inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C9"))));
         e.conversationId.clear(); // the AI-era event: only a ticket id
         inv = invalidationForEvent(e, {kOrg, {}, {}, {}});
-        QVERIFY(inv.contains(QueryKeys::ticket(kOrg, QStringLiteral("C9"))));
+        QVERIFY(inv.contains(QueryKey::ticket(kOrg, QStringLiteral("C9"))));
         const Invalidation mine = invalidationForMutation(kOrg, QStringLiteral("C1"));
-        QVERIFY(mine.contains(QueryKeys::ticket(kOrg, QStringLiteral("C1"))));
-        QVERIFY(mine.contains(QueryKeys::chats(kOrg)));
+        QVERIFY(mine.contains(QueryKey::ticket(kOrg, QStringLiteral("C1"))));
+        QVERIFY(mine.contains(QueryKey::chats(kOrg)));
     }
 
     void resolverMapsLeadKeyedChats()

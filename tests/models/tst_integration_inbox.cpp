@@ -224,9 +224,10 @@ private Q_SLOTS:
         // A late coalesced refetch (150 ms window) would still count.
         QTest::qWait(500); // duration, not a wait for an event: a late refetch counts
         const auto after = m_store->refetchCounts();
-        const int lists = after.value(QueryKeys::Chats) - before.value(QueryKeys::Chats);
-        const int pages = after.value(QueryKeys::Messages) - before.value(QueryKeys::Messages);
-        const int tickets = after.value(QueryKeys::Ticket) - before.value(QueryKeys::Ticket);
+        using Kind = QueryKey::Kind;
+        const int lists = after.value(Kind::Chats) - before.value(Kind::Chats);
+        const int pages = after.value(Kind::Messages) - before.value(Kind::Messages);
+        const int tickets = after.value(Kind::Ticket) - before.value(Kind::Ticket);
         qInfo("200 webhooks posted in %lld ms, processed in %lld ms: refetches list %d, page %d, "
               "ticket %d",
             sentIn, processedIn, lists, pages, tickets);

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <type_traits>
+
 using namespace WhaTrack;
 using WhaTrack::Testing::ManualClock;
 
@@ -42,8 +44,8 @@ struct ManualFetcher
     }
 };
 
-const QueryKey kChats = QueryKeys::chats(QStringLiteral("org1"));
-const QueryKey kMessages = QueryKeys::messages(QStringLiteral("org1"), QStringLiteral("chatA"));
+const QueryKey kChats = QueryKey::chats(QStringLiteral("org1"));
+const QueryKey kMessages = QueryKey::messages(QStringLiteral("org1"), QStringLiteral("chatA"));
 
 } // namespace
 
@@ -57,7 +59,7 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
         QCOMPARE(cache.info(kChats).status, QueryCache::Status::Idle);
         cache.observe(kChats);
         QCOMPARE(f.started, 1);
@@ -78,7 +80,7 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.coalesceMs = 150;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher(), p);
         cache.observe(kChats);
         f.complete(0);
 
@@ -102,7 +104,7 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
         cache.observe(kChats);
         QCOMPARE(f.started, 1);
         for (int i = 0; i < 20; ++i)
@@ -126,7 +128,7 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.coalesceMs = 150;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher(), p);
         cache.observe(kChats);
         f.complete(0);
         // 1000 invalidations per second for 3 s; fetches answer after 40 ms.
@@ -154,7 +156,7 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.coalesceMs = 150;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher(), p);
         cache.observe(kChats);
         clock.advance(500); // the list takes 500 ms to fetch and decode
         cache.invalidate(kChats); // a publication meanwhile
@@ -185,7 +187,7 @@ private Q_SLOTS:
         cache.unobserve(kChats);
         while (!f.pending.isEmpty())
             f.complete(0);
-        cache.setFetcher(QueryKeys::Messages, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Messages, f.fetcher(), p);
         cache.observe(kMessages);
         const int before = f.started;
         clock.advance(10);
@@ -202,7 +204,7 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Messages, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Messages, f.fetcher());
         cache.observe(kMessages);
         f.complete(0);
         cache.unobserve(kMessages);
@@ -219,7 +221,7 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Messages, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Messages, f.fetcher());
         cache.observe(kMessages);
         f.complete(0);
         cache.invalidate(kMessages);
@@ -236,7 +238,7 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.fetchTimeoutMs = 1000;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher(), p);
         cache.observe(kChats); // fetch #1 hangs
         clock.advance(1001); // abandoned
         QCOMPARE(cache.info(kChats).status, QueryCache::Status::Error);
@@ -256,7 +258,7 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.fetchTimeoutMs = 1000;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher(), p);
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher(), p);
         cache.observe(kChats); // #1
         clock.advance(1001);
         cache.refetch(kChats); // #2
@@ -271,7 +273,7 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
         cache.observe(kChats);
         cache.remove(); // organization switch
         f.complete(0);
@@ -288,15 +290,15 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
-        const QueryKey search = QueryKeys::chats(QStringLiteral("org1"), QStringLiteral("ana"));
-        const QueryKey other = QueryKeys::chats(QStringLiteral("org2"));
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
+        const QueryKey search = QueryKey::chats(QStringLiteral("org1"), QStringLiteral("ana"));
+        const QueryKey other = QueryKey::chats(QStringLiteral("org2"));
         cache.observe(kChats);
         cache.observe(search);
         cache.observe(other);
         while (!f.pending.isEmpty())
             f.complete(0);
-        cache.invalidatePrefix(QueryKeys::kindPrefix(QueryKeys::Chats, QStringLiteral("org1")));
+        cache.invalidatePrefix(QueryScope::of(QueryKey::Kind::Chats, QStringLiteral("org1")));
         clock.advance(1000);
         QCOMPARE(f.started, 5);
         QCOMPARE(cache.info(other).status, QueryCache::Status::Fresh);
@@ -308,7 +310,7 @@ private Q_SLOTS:
         QueryCache cache(&clock);
         ManualFetcher f;
         QSignalSpy finished(&cache, &QueryCache::fetchFinished);
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
         cache.observe(kChats);
         f.complete(0, false);
         QCOMPARE(cache.info(kChats).status, QueryCache::Status::Error);
@@ -328,8 +330,8 @@ private Q_SLOTS:
         ManualFetcher f;
         QueryCache::Policy p;
         p.staleAfterMs = 30000;
-        cache.setFetcher(QueryKeys::Ticket, f.fetcher(), p);
-        const QueryKey key = QueryKeys::ticket(QStringLiteral("org1"), QStringLiteral("c1"));
+        cache.setFetcher(QueryKey::Kind::Ticket, f.fetcher(), p);
+        const QueryKey key = QueryKey::ticket(QStringLiteral("org1"), QStringLiteral("c1"));
         cache.observe(key);
         f.complete(0);
         cache.unobserve(key);
@@ -347,13 +349,73 @@ private Q_SLOTS:
         ManualClock clock;
         QueryCache cache(&clock);
         ManualFetcher f;
-        cache.setFetcher(QueryKeys::Chats, f.fetcher());
+        cache.setFetcher(QueryKey::Kind::Chats, f.fetcher());
         const QDateTime saved = clock.wallNow().addDays(-1);
         cache.seed(kChats, saved);
         QCOMPARE(cache.info(kChats).status, QueryCache::Status::Stale);
         QCOMPARE(cache.info(kChats).updatedAt, saved);
         cache.observe(kChats);
         QCOMPARE(f.started, 1);
+    }
+
+    // A key was a QStringList read by position: anything could pass for a key (a list with a
+    // part missing, a prefix, a hand-joined string) and a fetcher read "part 2" whatever the
+    // kind. Now only the kinds' factories build keys, and each part has a name.
+    void keysAreBuiltOnlyByTheirKind()
+    {
+        static_assert(!std::is_constructible_v<QueryKey, QStringList>);
+        static_assert(!std::is_constructible_v<QueryKey, QString>);
+        static_assert(!std::is_constructible_v<QueryKey, QString, QString, QString>);
+        static_assert(!std::is_convertible_v<QueryKey, QStringList>);
+        static_assert(!std::is_convertible_v<QueryScope, QueryKey>);
+        static_assert(!std::is_convertible_v<QueryKey, QueryScope>);
+
+        const QString org = QStringLiteral("org1");
+        const QueryKey ticket = QueryKey::ticket(org, QStringLiteral("C1"));
+        QCOMPARE(ticket.kind(), QueryKey::Kind::Ticket);
+        QCOMPARE(ticket.organization(), org);
+        QCOMPARE(ticket.conversationId(), QStringLiteral("C1"));
+        QVERIFY(ticket.chatId().isEmpty()); // a ticket key has no chat id to misread
+        QVERIFY(ticket.search().isEmpty());
+        QVERIFY(!QueryKey().isValid());
+        QVERIFY(QueryKey::chats(org).isUnfilteredChatList());
+        QVERIFY(!QueryKey::chats(org, QStringLiteral("ana")).isUnfilteredChatList());
+        QVERIFY(!QueryKey::stages(org).isUnfilteredChatList());
+        // Same organization and id, another kind: another key.
+        QVERIFY(QueryKey::messages(org, QStringLiteral("C1")) != ticket);
+        QVERIFY(!QueryScope::of(QueryKey::Kind::Messages, org).covers(ticket));
+        QVERIFY(QueryScope::of(QueryKey::Kind::Ticket, org).covers(ticket));
+        QVERIFY(!QueryScope::of(QueryKey::Kind::Ticket, QStringLiteral("org2")).covers(ticket));
+        QVERIFY(QueryScope::all().covers(ticket));
+    }
+
+    // Ids come from the server (and the search from the agent): a separator inside one must not
+    // make it two parts, in the cache or in the logs.
+    void anIdThatLooksLikeTwoPartsStaysOne()
+    {
+        const QueryKey one = QueryKey::messages(QStringLiteral("org1"), QStringLiteral("a:b"));
+        const QueryKey two = QueryKey::messages(QStringLiteral("org1:a"), QStringLiteral("b"));
+        QVERIFY(one != two);
+        QVERIFY(one.toString() != two.toString());
+        QCOMPARE(one.toString(), QStringLiteral("chat-messages(\"org1\", \"a:b\")"));
+        const QueryKey quote = QueryKey::messages(QStringLiteral("o"), QStringLiteral("a\", \"b"));
+        const QueryKey split = QueryKey::messages(QStringLiteral("o\", \"a"), QStringLiteral("b"));
+        QVERIFY(quote.toString() != split.toString());
+
+        ManualClock clock;
+        QueryCache cache(&clock);
+        ManualFetcher f;
+        cache.setFetcher(QueryKey::Kind::Messages, f.fetcher());
+        cache.observe(one);
+        cache.observe(two);
+        QCOMPARE(f.started, 2);
+        QCOMPARE(f.pending.at(0).key.chatId(), QStringLiteral("a:b"));
+        QCOMPARE(f.pending.at(0).key.organization(), QStringLiteral("org1"));
+        QCOMPARE(f.pending.at(1).key.chatId(), QStringLiteral("b"));
+        QCOMPARE(cache.keys().size(), 2);
+        // Removing one organization's messages leaves the other's.
+        cache.remove(QueryScope::of(QueryKey::Kind::Messages, QStringLiteral("org1")));
+        QCOMPARE(cache.keys(), QList<QueryKey>({two}));
     }
 };
 
