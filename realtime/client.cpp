@@ -81,13 +81,12 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     , url(std::move(url_))
     , options(std::move(options_))
     , transport(new Transport(q_))
-    , calls(new PendingCalls(q_))
     , link(std::make_unique<Link>(*this))
-    , tokens(q_, options, *link, *calls)
+    , calls(q_, options, *link)
+    , tokens(q_, options, *link, calls.replies())
     , watchdog(new PingWatchdog(q_))
     , network(options.networkMonitor ? options.networkMonitor.get() : new NetworkWatcher(q_))
     , reconnectTimer(new QTimer(q_))
-    , waitingTimer(new QTimer(q_))
     , reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
     , protocolErrorBackoff(options.minReconnectDelay, options.maxReconnectDelay)
     , serverSubs(q_)
@@ -96,7 +95,6 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     // A coarse timer may fire up to 5% early; the token pacer would then send the attempt back
     // to wait the last few milliseconds (and count another backoff step).
     reconnectTimer->setTimerType(Qt::PreciseTimer);
-    waitingTimer->setSingleShot(true);
     QObject::connect(
         transport, &Transport::opened, q, [this](quint64 gen) { onTransportOpened(gen); });
     QObject::connect(transport, &Transport::frameReceived, q,
@@ -116,7 +114,6 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
         if (state == Client::State::Connecting)
             startConnecting();
     });
-    QObject::connect(waitingTimer, &QTimer::timeout, q, [this] { expireWaiting(); });
     QObject::connect(network, &NetworkMonitor::networkAvailable, q, [this] {
         if (!options.watchNetworkReachability)
             return;
@@ -141,8 +138,8 @@ Client::~Client()
     d->destroying = true;
     d->tokens.lifeline()->cut();
     d->transport->close(QWebSocketProtocol::CloseCodeNormal);
-    d->calls->failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
-    d->failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
+    d->calls.replies().failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
+    d->calls.failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     // Subscriptions are our children, but their destructors need `d`: delete them while it lives.
     // Children, not the registry: a removed subscription waiting for its deleteLater() has left
     // the registry but would otherwise be destroyed by ~QObject, after `d` is gone.
@@ -220,33 +217,33 @@ int Client::reconnectAttempt() const
 
 QFuture<CallResult> Client::publish(const QString& channel, const QByteArray& jsonData)
 {
-    return d->call(Protocol::PublishRequest {channel, jsonData});
+    return d->calls.call(Protocol::PublishRequest {channel, jsonData});
 }
 
 QFuture<CallResult> Client::history(
     const QString& channel, int limit, std::optional<StreamPosition> since, bool reverse)
 {
-    return d->call(Protocol::HistoryRequest {channel, limit, since, reverse});
+    return d->calls.call(Protocol::HistoryRequest {channel, limit, since, reverse});
 }
 
 QFuture<CallResult> Client::presence(const QString& channel)
 {
-    return d->call(Protocol::PresenceRequest {channel});
+    return d->calls.call(Protocol::PresenceRequest {channel});
 }
 
 QFuture<CallResult> Client::presenceStats(const QString& channel)
 {
-    return d->call(Protocol::PresenceStatsRequest {channel});
+    return d->calls.call(Protocol::PresenceStatsRequest {channel});
 }
 
 QFuture<CallResult> Client::rpc(const QString& method, const QByteArray& jsonData)
 {
-    return d->call(Protocol::RpcRequest {method, jsonData});
+    return d->calls.call(Protocol::RpcRequest {method, jsonData});
 }
 
 QFuture<CallResult> Client::send(const QByteArray& jsonData)
 {
-    return d->call(Protocol::SendRequest {jsonData});
+    return d->calls.call(Protocol::SendRequest {jsonData});
 }
 
 void Client::connectToServer()

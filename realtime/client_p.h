@@ -6,6 +6,7 @@
 
 #include "realtime/backoff.h"
 #include "realtime/client.h"
+#include "realtime/clientcalls.h"
 #include "realtime/connectionlink.h"
 #include "realtime/connectiontoken.h"
 #include "realtime/networkwatcher.h"
@@ -40,7 +41,6 @@ class ClientPrivate
 {
 public:
     using ms = std::chrono::milliseconds;
-    using Promise = std::shared_ptr<QPromise<CallResult>>;
 
     ClientPrivate(Client* q, QUrl url, ClientOptions options);
     ~ClientPrivate();
@@ -52,16 +52,16 @@ public:
 
     // ---- connection ----
     Transport* transport;
-    PendingCalls* calls;
     //! The lifecycle below as the parts see it (connectionlink.h).
     class Link;
     std::unique_ptr<Link> link;
+    //! Calls and the commands waiting for their reply (clientcalls.h).
+    ClientCalls calls;
     //! The connection token: provider, fetch, refresh (connectiontoken.h).
     ConnectionToken tokens;
     PingWatchdog* watchdog;
     NetworkMonitor* network; //!< options.networkMonitor, or our own NetworkWatcher
     QTimer* reconnectTimer;
-    QTimer* waitingTimer;
     std::atomic<qint64> reconnectAtMs {-1}; //!< QDeadlineTimer::deadline() of the next attempt
     Backoff reconnectBackoff;
     //! Delays after unreadable or oversize frames. Not reset by a successful connect (a server
@@ -87,15 +87,6 @@ public:
     //! Channel compaction: SubscribeResult::id -> channel, for pushes that carry only the id.
     //! Per connection: cleared on teardown.
     QHash<qint64, QString> channelIds;
-
-    // ---- calls issued while connecting wait for the connection (centrifuge#548) ----
-    struct Waiting
-    {
-        Protocol::Request request;
-        Promise promise;
-        QDeadlineTimer deadline;
-    };
-    std::vector<Waiting> waiting;
 
     // ---- lifecycle (clientconnection.cpp) ----
     void setState(Client::State next);
@@ -133,16 +124,6 @@ public:
     bool sendFrame(const QByteArray& frame);
     bool isCurrent(quint64 gen) const { return gen != 0 && gen == generation; }
 
-    // ---- calls (clientcalls.cpp) ----
-    QFuture<CallResult> call(Protocol::Request request);
-    void dispatchCall(Protocol::Request request, const Promise& promise);
-    void sendCall(Protocol::Request request, const Promise& promise);
-    void flushWaiting();
-    void failWaiting(int code, const QString& message);
-    void expireWaiting();
-    static void settle(const Promise& promise, CallResult result);
-    static CallResult resultFromOutcome(const CallOutcome& outcome);
-
     // ---- client-side subscriptions (clientsubscriptions.cpp) ----
     Subscription* newSubscription(
         const QString& channel, const SubscriptionOptions& options, QString* error);
@@ -171,12 +152,6 @@ public:
     void fetchSubscriptionState(SubscriptionPrivate* sp);
     //! Error 112 with getState: forget the position, so the next attempt asks getState again.
     void handleUnrecoverablePosition(SubscriptionPrivate* sp);
-
-    // ---- calls of a subscription: wait for subscribed (clientcalls.cpp) ----
-    QFuture<CallResult> subscriptionCall(Subscription* subscription, Protocol::Request request);
-    void flushSubscriptionCalls(SubscriptionPrivate* sp);
-    void failSubscriptionCalls(SubscriptionPrivate* sp, int code, const QString& message);
-    void expireSubscriptionCalls(SubscriptionPrivate* sp);
 };
 
 } // namespace Centrifuge

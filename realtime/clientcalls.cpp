@@ -1,24 +1,35 @@
-// Calls (publish, history, presence, presence_stats, rpc, send). Each settles its QFuture
-// exactly once: reply, timeout, "connection closed" (11), "client disconnected" (3) or "client
-// closed" (4). Calls made while connecting wait for the connection, within their timeout.
+#include "realtime/clientcalls.h"
 
-#include "realtime/client_p.h"
+#include "realtime/client.h"
+#include "realtime/connectionlink.h"
 #include "realtime/logging.h"
 #include "realtime/protocol/codec.h"
 #include "realtime/subscription_p.h"
 
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
 
 namespace Centrifuge {
 
-void ClientPrivate::settle(const Promise& promise, CallResult result)
+ClientCalls::ClientCalls(Client* q, const ClientOptions& options, ConnectionLink& link)
+    : m_q(q)
+    , m_options(options)
+    , m_link(link)
+    , m_replies(new PendingCalls(q))
+    , m_waitingTimer(new QTimer(q))
+{
+    m_waitingTimer->setSingleShot(true);
+    QObject::connect(m_waitingTimer, &QTimer::timeout, q, [this] { expireWaiting(); });
+}
+
+void ClientCalls::settle(const Promise& promise, CallResult result)
 {
     promise->addResult(std::move(result));
     promise->finish();
 }
 
-CallResult ClientPrivate::resultFromOutcome(const CallOutcome& outcome)
+CallResult ClientCalls::resultFromOutcome(const CallOutcome& outcome)
 {
     CallResult result;
     if (!outcome.reply) {
@@ -36,24 +47,24 @@ CallResult ClientPrivate::resultFromOutcome(const CallOutcome& outcome)
     return result;
 }
 
-QFuture<CallResult> ClientPrivate::call(Protocol::Request request)
+QFuture<CallResult> ClientCalls::call(Protocol::Request request)
 {
     auto promise = std::make_shared<QPromise<CallResult>>();
     promise->start();
     QFuture<CallResult> future = promise->future();
-    if (QThread::currentThread() != q->thread()) {
+    if (QThread::currentThread() != m_q->thread()) {
         QMetaObject::invokeMethod(
-            q, [this, request = std::move(request), promise] { dispatchCall(request, promise); },
+            m_q, [this, request = std::move(request), promise] { dispatch(request, promise); },
             Qt::QueuedConnection);
     } else {
-        dispatchCall(std::move(request), promise);
+        dispatch(std::move(request), promise);
     }
     return future;
 }
 
-void ClientPrivate::dispatchCall(Protocol::Request request, const Promise& promise)
+void ClientCalls::dispatch(Protocol::Request request, const Promise& promise)
 {
-    switch (state.load()) {
+    switch (m_link.state()) {
     case Client::State::Closed:
         settle(promise,
             CallResult {CallCode::ClientClosed, QStringLiteral("client closed"), false, {}});
@@ -64,68 +75,69 @@ void ClientPrivate::dispatchCall(Protocol::Request request, const Promise& promi
                 CallCode::ClientDisconnected, QStringLiteral("client disconnected"), false, {}});
         return;
     case Client::State::Connecting:
-        waiting.push_back(Waiting {
-            std::move(request), promise, QDeadlineTimer(options.timeout, Qt::PreciseTimer)});
-        if (!waitingTimer->isActive())
-            waitingTimer->start(options.timeout);
+        m_waiting.push_back(Waiting {
+            std::move(request), promise, QDeadlineTimer(m_options.timeout, Qt::PreciseTimer)});
+        if (!m_waitingTimer->isActive())
+            m_waitingTimer->start(m_options.timeout);
         return;
     case Client::State::Connected:
-        sendCall(std::move(request), promise);
+        send(std::move(request), promise);
         return;
     }
 }
 
-void ClientPrivate::sendCall(Protocol::Request request, const Promise& promise)
+void ClientCalls::send(Protocol::Request request, const Promise& promise)
 {
     if (std::holds_alternative<Protocol::SendRequest>(request)) {
         // `send` has no reply: it settles once the frame is written.
-        const bool written = sendFrame(Protocol::encodeCommand(Protocol::Command {0, request}));
+        const bool written
+            = m_link.sendFrame(Protocol::encodeCommand(Protocol::Command {0, request}));
         settle(promise,
             written ? CallResult {}
                     : CallResult {CallCode::TransportWriteError,
                         QStringLiteral("transport write error"), false, {}});
         return;
     }
-    const quint32 id = calls->add(options.timeout,
+    const quint32 id = m_replies->add(m_options.timeout,
         [promise](const CallOutcome& outcome) { settle(promise, resultFromOutcome(outcome)); });
-    if (!sendFrame(Protocol::encodeCommand(Protocol::Command {id, std::move(request)})))
-        calls->fail(id, CallCode::TransportWriteError, QStringLiteral("transport write error"));
+    if (!m_link.sendFrame(Protocol::encodeCommand(Protocol::Command {id, std::move(request)})))
+        m_replies->fail(id, CallCode::TransportWriteError, QStringLiteral("transport write error"));
 }
 
-void ClientPrivate::flushWaiting()
+void ClientCalls::flushWaiting()
 {
-    waitingTimer->stop();
+    m_waitingTimer->stop();
     std::vector<Waiting> ready;
-    ready.swap(waiting);
+    ready.swap(m_waiting);
     for (Waiting& entry : ready) {
-        if (state == Client::State::Connected)
-            sendCall(std::move(entry.request), entry.promise);
+        if (m_link.state() == Client::State::Connected)
+            send(std::move(entry.request), entry.promise);
         else
-            dispatchCall(std::move(entry.request), entry.promise);
+            dispatch(std::move(entry.request), entry.promise);
     }
 }
 
-void ClientPrivate::failWaiting(int code, const QString& message)
+void ClientCalls::failWaiting(int code, const QString& message)
 {
-    waitingTimer->stop();
+    m_waitingTimer->stop();
     std::vector<Waiting> failed;
-    failed.swap(waiting);
+    failed.swap(m_waiting);
     for (Waiting& entry : failed)
         settle(entry.promise, CallResult {code, message, false, {}});
 }
 
-void ClientPrivate::expireWaiting()
+void ClientCalls::expireWaiting()
 {
     std::vector<Waiting> keep;
     std::vector<Waiting> expired;
-    for (Waiting& entry : waiting)
+    for (Waiting& entry : m_waiting)
         (entry.deadline.hasExpired() ? expired : keep).push_back(std::move(entry));
-    waiting.swap(keep);
-    if (!waiting.empty()) {
+    m_waiting.swap(keep);
+    if (!m_waiting.empty()) {
         qint64 next = std::numeric_limits<qint64>::max();
-        for (const Waiting& entry : waiting)
+        for (const Waiting& entry : m_waiting)
             next = std::min(next, entry.deadline.remainingTime());
-        waitingTimer->start(int(std::max<qint64>(next, 0)));
+        m_waitingTimer->start(int(std::max<qint64>(next, 0)));
     }
     for (Waiting& entry : expired)
         settle(entry.promise, CallResult {CallCode::Timeout, QStringLiteral("timeout"), false, {}});
@@ -135,7 +147,7 @@ void ClientPrivate::expireWaiting()
 // While subscribing they wait for `subscribed` (the SDKs' ready()), within the call timeout;
 // `unsubscribed` fails them with 7. Subscribed: they go like any client call.
 
-QFuture<CallResult> ClientPrivate::subscriptionCall(
+QFuture<CallResult> ClientCalls::subscriptionCall(
     Subscription* subscription, Protocol::Request request)
 {
     auto promise = std::make_shared<QPromise<CallResult>>();
@@ -158,32 +170,32 @@ QFuture<CallResult> ClientPrivate::subscriptionCall(
             return;
         case Subscription::State::Subscribing:
             sp->waitingCalls.push_back(SubscriptionPrivate::WaitingCall {
-                std::move(request), promise, QDeadlineTimer(options.timeout, Qt::PreciseTimer)});
+                std::move(request), promise, QDeadlineTimer(m_options.timeout, Qt::PreciseTimer)});
             if (!sp->waitingTimer.isActive())
-                sp->waitingTimer.start(options.timeout);
+                sp->waitingTimer.start(m_options.timeout);
             return;
         case Subscription::State::Subscribed:
-            dispatchCall(std::move(request), promise);
+            dispatch(std::move(request), promise);
             return;
         }
     };
-    if (QThread::currentThread() != q->thread())
-        QMetaObject::invokeMethod(q, std::move(run), Qt::QueuedConnection);
+    if (QThread::currentThread() != m_q->thread())
+        QMetaObject::invokeMethod(m_q, std::move(run), Qt::QueuedConnection);
     else
         run();
     return future;
 }
 
-void ClientPrivate::flushSubscriptionCalls(SubscriptionPrivate* sp)
+void ClientCalls::flushSubscriptionCalls(SubscriptionPrivate* sp)
 {
     sp->waitingTimer.stop();
     std::vector<SubscriptionPrivate::WaitingCall> ready;
     ready.swap(sp->waitingCalls);
     for (SubscriptionPrivate::WaitingCall& entry : ready)
-        dispatchCall(std::move(entry.request), entry.promise);
+        dispatch(std::move(entry.request), entry.promise);
 }
 
-void ClientPrivate::failSubscriptionCalls(SubscriptionPrivate* sp, int code, const QString& message)
+void ClientCalls::failSubscriptionCalls(SubscriptionPrivate* sp, int code, const QString& message)
 {
     sp->waitingTimer.stop();
     std::vector<SubscriptionPrivate::WaitingCall> failed;
@@ -192,7 +204,7 @@ void ClientPrivate::failSubscriptionCalls(SubscriptionPrivate* sp, int code, con
         settle(entry.promise, CallResult {code, message, false, {}});
 }
 
-void ClientPrivate::expireSubscriptionCalls(SubscriptionPrivate* sp)
+void ClientCalls::expireSubscriptionCalls(SubscriptionPrivate* sp)
 {
     std::vector<SubscriptionPrivate::WaitingCall> keep;
     std::vector<SubscriptionPrivate::WaitingCall> expired;
@@ -207,7 +219,7 @@ void ClientPrivate::expireSubscriptionCalls(SubscriptionPrivate* sp)
     }
     if (!expired.empty())
         qCInfo(lcRealtime) << expired.size() << "call(s) on" << sp->channel
-                           << "timed out waiting for the subscription";
+                           << "timed out m_waiting for the subscription";
     for (SubscriptionPrivate::WaitingCall& entry : expired)
         settle(entry.promise, CallResult {CallCode::Timeout, QStringLiteral("timeout"), false, {}});
 }

@@ -58,7 +58,7 @@ void ClientPrivate::close()
     qCInfo(lcRealtime) << "closing client";
     subscriptionsOnClose();
     serverSubs.clear(UnsubscribedCode::ClientClosed, QStringLiteral("client closed"));
-    failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
+    calls.failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     setState(Client::State::Closed);
 }
 
@@ -104,7 +104,7 @@ void ClientPrivate::onTransportOpened(quint64 gen)
     request.subs = serverSubs.recoveryState();
 
     std::vector<Protocol::Command> commands;
-    const quint32 id = calls->add(
+    const quint32 id = calls.replies().add(
         options.timeout, [this, gen](const CallOutcome& outcome) { onConnectReply(gen, outcome); });
     commands.push_back(Protocol::Command {id, std::move(request)});
     // Optimistic subscriptions: every subscription that can go now rides in the same frame.
@@ -184,7 +184,7 @@ void ClientPrivate::dispatch(quint64 gen, const Protocol::ServerMessage& message
         return;
     }
     if (const auto* reply = std::get_if<Protocol::Reply>(&message)) {
-        if (!calls->settle(*reply))
+        if (!calls.replies().settle(*reply))
             qCInfo(lcRealtime) << "reply to unknown or timed-out call" << reply->id << "dropped";
         return;
     }
@@ -254,7 +254,7 @@ void ClientPrivate::onConnected(const Protocol::ConnectResult& result)
     subscriptionsOnConnected();
     if (!alive())
         return;
-    flushWaiting();
+    calls.flushWaiting();
 }
 
 void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reason)
@@ -329,7 +329,7 @@ void ClientPrivate::teardown(int closeCode)
     serverWantsPong = false;
     channelOps.clear();
     channelIds.clear(); // compaction ids are per connection
-    calls->failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
+    calls.replies().failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
 }
 
 void ClientPrivate::goConnecting(int code, const QString& reason, int minDelayMs)
@@ -360,7 +360,7 @@ void ClientPrivate::goDisconnected(int code, const QString& reason)
         return;
     qCInfo(lcRealtime) << "disconnected, code" << code << reason;
     setState(Client::State::Disconnected);
-    failWaiting(CallCode::ClientDisconnected, QStringLiteral("client disconnected"));
+    calls.failWaiting(CallCode::ClientDisconnected, QStringLiteral("client disconnected"));
     Q_EMIT q->disconnected(code, reason);
     if (state != Client::State::Disconnected)
         return;

@@ -124,7 +124,7 @@ void ClientPrivate::goUnsubscribed(SubscriptionPrivate* sp, int code, const QStr
     setChannelId(sp, 0);
     sp->setState(Subscription::State::Unsubscribed);
     qCInfo(lcRealtime) << "unsubscribed from" << sp->channel << code << reason;
-    failSubscriptionCalls(
+    calls.failSubscriptionCalls(
         sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
     Q_EMIT sp->q->unsubscribed(code, reason);
 }
@@ -198,7 +198,8 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
     }
     if (auto command = buildSubscribe(sp)) {
         if (!sendFrame(Protocol::encodeCommand(*command)))
-            calls->fail(command->id, CallCode::TransportWriteError, QStringLiteral("write error"));
+            calls.replies().fail(
+                command->id, CallCode::TransportWriteError, QStringLiteral("write error"));
     }
 }
 
@@ -234,7 +235,7 @@ std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPriva
     const quint64 forAttempt = sp->attempt;
     const QString channel = sp->channel;
     QPointer<Subscription> guard = sp->q;
-    const quint32 id = calls->add(
+    const quint32 id = calls.replies().add(
         options.timeout, [this, guard, forAttempt, channel](const CallOutcome& outcome) {
             channelOpDone(channel);
             if (guard)
@@ -350,7 +351,7 @@ void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::Subscr
     }
     // Calls that waited for `subscribed` go now, after what the subscription already holds.
     if (alive())
-        flushSubscriptionCalls(sp);
+        calls.flushSubscriptionCalls(sp);
 }
 
 void ClientPrivate::handleSubscriptionPublication(SubscriptionPrivate* sp, Publication publication)
@@ -394,7 +395,7 @@ void ClientPrivate::handleUnsubscribePush(SubscriptionPrivate* sp, int code, con
         setChannelId(sp, 0);
         sp->setState(Subscription::State::Unsubscribed);
         qCInfo(lcRealtime) << "server unsubscribed" << sp->channel << code << reason;
-        failSubscriptionCalls(
+        calls.failSubscriptionCalls(
             sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
         Q_EMIT sp->q->unsubscribed(code, reason);
         return;
@@ -431,7 +432,7 @@ void ClientPrivate::sendUnsubscribe(const QString& channel)
 {
     ++channelOps[channel];
     const quint64 forSession = session;
-    const quint32 id = calls->add(
+    const quint32 id = calls.replies().add(
         options.timeout, [this, channel, forSession](const CallOutcome& outcome) {
             channelOpDone(channel);
             if (forSession != session || state != Client::State::Connected)
@@ -447,7 +448,7 @@ void ClientPrivate::sendUnsubscribe(const QString& channel)
     qCInfo(lcRealtime) << "unsubscribe" << channel;
     if (!sendFrame(Protocol::encodeCommand(
             Protocol::Command {id, Protocol::UnsubscribeRequest {channel}})))
-        calls->fail(id, CallCode::ConnectionClosed, QStringLiteral("write error"));
+        calls.replies().fail(id, CallCode::ConnectionClosed, QStringLiteral("write error"));
 }
 
 void ClientPrivate::setChannelId(SubscriptionPrivate* sp, qint64 id)

@@ -67,7 +67,7 @@ Subscription::Subscription(Client* client, QString channel, SubscriptionOptions 
     connect(&d->refresher, &TokenRefresher::due, this,
         [this] { d->client->d->refreshSubscriptionToken(d.get()); });
     connect(&d->waitingTimer, &QTimer::timeout, this,
-        [this] { d->client->d->expireSubscriptionCalls(d.get()); });
+        [this] { d->client->d->calls.expireSubscriptionCalls(d.get()); });
 }
 
 Subscription::~Subscription()
@@ -75,7 +75,7 @@ Subscription::~Subscription()
     // Deleted directly instead of through removeSubscription(): leave the registry, and tell
     // the server if it may hold the subscription.
     d->client->d->forgetSubscription(this, true);
-    d->client->d->failSubscriptionCalls(
+    d->client->d->calls.failSubscriptionCalls(
         d.get(), CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription deleted"));
 }
 
@@ -96,24 +96,25 @@ StreamPosition Subscription::position() const
 
 QFuture<CallResult> Subscription::publish(const QByteArray& jsonData)
 {
-    return d->client->d->subscriptionCall(this, Protocol::PublishRequest {d->channel, jsonData});
+    return d->client->d->calls.subscriptionCall(
+        this, Protocol::PublishRequest {d->channel, jsonData});
 }
 
 QFuture<CallResult> Subscription::history(
     int limit, std::optional<StreamPosition> since, bool reverse)
 {
-    return d->client->d->subscriptionCall(
+    return d->client->d->calls.subscriptionCall(
         this, Protocol::HistoryRequest {d->channel, limit, since, reverse});
 }
 
 QFuture<CallResult> Subscription::presence()
 {
-    return d->client->d->subscriptionCall(this, Protocol::PresenceRequest {d->channel});
+    return d->client->d->calls.subscriptionCall(this, Protocol::PresenceRequest {d->channel});
 }
 
 QFuture<CallResult> Subscription::presenceStats()
 {
-    return d->client->d->subscriptionCall(this, Protocol::PresenceStatsRequest {d->channel});
+    return d->client->d->calls.subscriptionCall(this, Protocol::PresenceStatsRequest {d->channel});
 }
 
 void Subscription::subscribe()

@@ -60,6 +60,8 @@ Q_SIGNALS:
 private:
     friend class Client;
     friend class ClientPrivate;
+    friend class ClientCalls;
+    friend class ClientSubscriptions;
     Subscription(Client* client, QString channel, SubscriptionOptions options);
     std::unique_ptr<SubscriptionPrivate> d;
 };

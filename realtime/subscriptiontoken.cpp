@@ -63,7 +63,7 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
                 return;
             }
             self->token = reply.token;
-            const quint32 id = calls->add(
+            const quint32 id = calls.replies().add(
                 options.timeout, [this, guard, current, retryLater](const CallOutcome& outcome) {
                     if (!current())
                         return;
