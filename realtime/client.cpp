@@ -70,12 +70,6 @@ private:
     ClientPrivate& m_d;
 };
 
-std::chrono::milliseconds firstRetryDelay(
-    std::chrono::milliseconds min, std::chrono::milliseconds max)
-{
-    return Backoff(min, max).next();
-}
-
 ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     : q(q_)
     , url(std::move(url_))
@@ -89,7 +83,7 @@ ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
     , reconnectTimer(new QTimer(q_))
     , reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
     , protocolErrorBackoff(options.minReconnectDelay, options.maxReconnectDelay)
-    , serverSubs(q_)
+    , subs(q_, options, *link, calls, tokens)
 {
     reconnectTimer->setSingleShot(true);
     // A coarse timer may fire up to 5% early; the token pacer would then send the attempt back
@@ -135,7 +129,7 @@ Client::Client(QUrl url, ClientOptions options, QObject* parent)
 
 Client::~Client()
 {
-    d->destroying = true;
+    d->subs.setDestroying();
     d->tokens.lifeline()->cut();
     d->transport->close(QWebSocketProtocol::CloseCodeNormal);
     d->calls.replies().failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
@@ -174,13 +168,12 @@ void Client::setToken(const QString& token)
 Subscription* Client::newSubscription(
     const QString& channel, const SubscriptionOptions& options, QString* error)
 {
-    return d->newSubscription(channel, options, error);
+    return d->subs.newSubscription(channel, options, error);
 }
 
 Subscription* Client::subscription(const QString& channel) const
 {
-    QMutexLocker lock(&d->registryMutex);
-    return d->registry.value(channel);
+    return d->subs.find(channel);
 }
 
 void Client::removeSubscription(Subscription* subscription)
@@ -193,13 +186,13 @@ void Client::removeSubscription(Subscription* subscription)
                 removeSubscription(guard);
         }))
         return;
-    d->forgetSubscription(subscription);
+    d->subs.forgetSubscription(subscription);
     subscription->deleteLater();
 }
 
 QList<Subscription*> Client::subscriptions() const
 {
-    return d->subscriptionsSnapshot();
+    return d->subs.subscriptionsSnapshot();
 }
 
 qint64 Client::millisToReconnect() const

@@ -7,13 +7,13 @@
 #include "realtime/backoff.h"
 #include "realtime/client.h"
 #include "realtime/clientcalls.h"
+#include "realtime/clientsubscriptions.h"
 #include "realtime/connectionlink.h"
 #include "realtime/connectiontoken.h"
 #include "realtime/networkwatcher.h"
 #include "realtime/pendingcalls.h"
 #include "realtime/pingwatchdog.h"
 #include "realtime/protocol/messages.h"
-#include "realtime/serversubscriptions.h"
 #include "realtime/transport.h"
 
 #include <QDeadlineTimer>
@@ -32,10 +32,6 @@
 namespace Centrifuge {
 
 class SubscriptionPrivate;
-
-//! One delay of a fresh Backoff(min, max): for token refresh retries (5-10 s, 10-20 s).
-std::chrono::milliseconds firstRetryDelay(
-    std::chrono::milliseconds min, std::chrono::milliseconds max);
 
 class ClientPrivate
 {
@@ -74,19 +70,9 @@ public:
     quint64 attempt = 0; //!< connect attempt id: a token for an older attempt is dropped
     quint64 session = 0; //!< bumped when a connection starts or ends: stale replies dropped
     bool serverWantsPong = false;
-    bool destroying = false;
 
-    ServerSubscriptions serverSubs;
-
-    // ---- subscription registry (read from any thread) ----
-    mutable QMutex registryMutex;
-    QMap<QString, Subscription*> registry;
-    //! Subscribe/unsubscribe commands in flight per channel: a new subscribe for the channel
-    //! waits until they settle, so the server never sees two subscribes at once (no 105).
-    QHash<QString, int> channelOps;
-    //! Channel compaction: SubscribeResult::id -> channel, for pushes that carry only the id.
-    //! Per connection: cleared on teardown.
-    QHash<qint64, QString> channelIds;
+    //! Client-side and server-side subscriptions (clientsubscriptions.h).
+    ClientSubscriptions subs;
 
     // ---- lifecycle (clientconnection.cpp) ----
     void setState(Client::State next);
@@ -123,35 +109,6 @@ public:
     void handlePush(const Protocol::Push& push);
     bool sendFrame(const QByteArray& frame);
     bool isCurrent(quint64 gen) const { return gen != 0 && gen == generation; }
-
-    // ---- client-side subscriptions (clientsubscriptions.cpp) ----
-    Subscription* newSubscription(
-        const QString& channel, const SubscriptionOptions& options, QString* error);
-    void forgetSubscription(Subscription* subscription, bool inDestructor = false);
-    QList<Subscription*> subscriptionsSnapshot() const;
-    void subscribe(SubscriptionPrivate* sp);
-    void unsubscribe(SubscriptionPrivate* sp, int code, const QString& reason);
-    void startSubscribing(SubscriptionPrivate* sp);
-    std::optional<Protocol::Command> buildSubscribe(SubscriptionPrivate* sp);
-    void onSubscribeReply(SubscriptionPrivate* sp, quint64 subAttempt, const CallOutcome& outcome);
-    void onSubscribed(SubscriptionPrivate* sp, const Protocol::SubscribeResult& result);
-    void handleSubscriptionPublication(SubscriptionPrivate* sp, Publication publication);
-    void handleUnsubscribePush(SubscriptionPrivate* sp, int code, const QString& reason);
-    void goUnsubscribed(SubscriptionPrivate* sp, int code, const QString& reason);
-    void scheduleResubscribe(SubscriptionPrivate* sp, int minDelayMs = -1);
-    void sendUnsubscribe(const QString& channel);
-    void channelOpDone(const QString& channel);
-    void refreshSubscriptionToken(SubscriptionPrivate* sp);
-    void subscriptionsOnTransportLost();
-    void subscriptionsOnConnected();
-    void subscriptionsOnClose();
-    SubscriptionPrivate* activeSubscription(const QString& channel) const;
-    void setChannelId(SubscriptionPrivate* sp, qint64 id);
-
-    // ---- getState (subscriptionstate.cpp) ----
-    void fetchSubscriptionState(SubscriptionPrivate* sp);
-    //! Error 112 with getState: forget the position, so the next attempt asks getState again.
-    void handleUnrecoverablePosition(SubscriptionPrivate* sp);
 };
 
 } // namespace Centrifuge

@@ -56,8 +56,7 @@ void ClientPrivate::close()
         return;
     disconnect();
     qCInfo(lcRealtime) << "closing client";
-    subscriptionsOnClose();
-    serverSubs.clear(UnsubscribedCode::ClientClosed, QStringLiteral("client closed"));
+    subs.onClose();
     calls.failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     setState(Client::State::Closed);
 }
@@ -101,7 +100,7 @@ void ClientPrivate::onTransportOpened(quint64 gen)
     request.data = options.data;
     request.name = options.name;
     request.version = options.version;
-    request.subs = serverSubs.recoveryState();
+    request.subs = subs.serverRecoveryState();
 
     std::vector<Protocol::Command> commands;
     const quint32 id = calls.replies().add(
@@ -109,10 +108,8 @@ void ClientPrivate::onTransportOpened(quint64 gen)
     commands.push_back(Protocol::Command {id, std::move(request)});
     // Optimistic subscriptions: every subscription that can go now rides in the same frame.
     // The server handles the frame in order, so they arrive right after a successful connect.
-    for (Subscription* sub : subscriptionsSnapshot()) {
-        if (auto command = buildSubscribe(sub->d.get()))
-            commands.push_back(std::move(*command));
-    }
+    for (Protocol::Command& subscribe : subs.subscribesForConnect())
+        commands.push_back(std::move(subscribe));
     const QByteArray frame = Protocol::encodeCommands(commands);
     if (!sendFrame(frame))
         goConnecting(ConnectingCode::TransportClosed, QStringLiteral("transport closed"));
@@ -248,10 +245,7 @@ void ClientPrivate::onConnected(const Protocol::ConnectResult& result)
     Q_EMIT q->connected(result.client, result.version, result.data);
     if (!alive())
         return;
-    serverSubs.handleConnected(result.subs, alive);
-    if (!alive())
-        return;
-    subscriptionsOnConnected();
+    subs.onConnected(result.subs, alive);
     if (!alive())
         return;
     calls.flushWaiting();
@@ -327,8 +321,7 @@ void ClientPrivate::teardown(int closeCode)
     watchdog->disarm();
     tokens.stopRefresh();
     serverWantsPong = false;
-    channelOps.clear();
-    channelIds.clear(); // compaction ids are per connection
+    subs.onConnectionEnded();
     calls.replies().failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
 }
 
@@ -344,9 +337,7 @@ void ClientPrivate::goConnecting(int code, const QString& reason, int minDelayMs
         Q_EMIT q->connecting(code, reason);
     if (state != Client::State::Connecting)
         return;
-    subscriptionsOnTransportLost();
-    if (wasConnected)
-        serverSubs.handleTransportLost();
+    subs.onTransportLost(wasConnected);
     if (state == Client::State::Connecting && !reconnectTimer->isActive() && generation == 0)
         scheduleReconnect(minDelayMs);
 }
@@ -364,8 +355,7 @@ void ClientPrivate::goDisconnected(int code, const QString& reason)
     Q_EMIT q->disconnected(code, reason);
     if (state != Client::State::Disconnected)
         return;
-    subscriptionsOnTransportLost();
-    serverSubs.handleTransportLost();
+    subs.onTransportLost(true);
 }
 
 void ClientPrivate::scheduleReconnect(int minDelayMs)
@@ -409,17 +399,30 @@ void ClientPrivate::invalidateState()
 {
     qCInfo(lcRealtime) << "server invalidated state: dropping positions";
     tokens.invalidate();
-    serverSubs.invalidate();
-    for (Subscription* sub : subscriptionsSnapshot()) {
-        SubscriptionPrivate* sp = sub->d.get();
-        if (sp->options.useTokenProvider)
-            sp->token.clear();
-        if (sp->currentPosition().isValid()) {
-            sp->setPosition(StreamPosition {0, QStringLiteral("_")});
-            sp->recover = true;
-        }
-        sp->delta.reset();
-    }
+    subs.invalidate();
+}
+
+void ClientPrivate::handlePush(const Protocol::Push& push)
+{
+    if (subs.handlePush(push))
+        return;
+    std::visit(
+        [&](const auto& payload) {
+            using T = std::decay_t<decltype(payload)>;
+            if constexpr (std::is_same_v<T, Protocol::MessagePush>) {
+                Q_EMIT q->messageReceived(payload.data);
+            } else if constexpr (std::is_same_v<T, Protocol::DisconnectPush>) {
+                qCInfo(lcRealtime) << "disconnect push" << payload.code << payload.reason;
+                handleDisconnectAdvice(payload.code, payload.reason);
+            } else if constexpr (std::is_same_v<T, Protocol::RefreshPush>) {
+                // Unidirectional transports only; on WebSocket the refresh reply carries this.
+                if (payload.expires)
+                    tokens.scheduleRefresh(payload.ttl);
+            } else if constexpr (std::is_same_v<T, Protocol::ConnectPush>) {
+                qCDebug(lcRealtime) << "connect push ignored on WebSocket";
+            }
+        },
+        push.payload);
 }
 
 } // namespace Centrifuge

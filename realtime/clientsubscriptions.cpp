@@ -1,11 +1,12 @@
-// Client-side subscriptions on the wire: subscribe/unsubscribe commands, their replies, pushes,
-// recovery positions, tokens and resubscribe backoff.
-//
-// Duplicate subscribes (server error 105, centrifuge-js#265/#272/#285) are prevented by design:
-// a subscription has at most one subscribe in flight (`inFlight`), and a channel has no new
-// subscribe while any subscribe/unsubscribe for it is in flight (`channelOps`).
+// Client-side subscriptions: the registry, subscribe/unsubscribe and their commands, and
+// what the connection tells them (connected, lost, closed, invalidated).
 
-#include "realtime/client_p.h"
+#include "realtime/clientsubscriptions.h"
+
+#include "realtime/client.h"
+#include "realtime/clientcalls.h"
+#include "realtime/connectionlink.h"
+#include "realtime/connectiontoken.h"
 #include "realtime/logging.h"
 #include "realtime/protocol/codec.h"
 #include "realtime/subscription_p.h"
@@ -15,7 +16,7 @@
 #include <QThread>
 
 namespace Centrifuge {
-Subscription* ClientPrivate::newSubscription(
+Subscription* ClientSubscriptions::newSubscription(
     const QString& channel, const SubscriptionOptions& subOptions, QString* error)
 {
     auto refuse = [&](const QString& why) -> Subscription* {
@@ -31,68 +32,68 @@ Subscription* ClientPrivate::newSubscription(
     QString filterError;
     if (!subOptions.tagsFilter.isValid(&filterError))
         return refuse(filterError);
-    QMutexLocker lock(&registryMutex);
-    if (registry.contains(channel))
+    QMutexLocker lock(&m_registryMutex);
+    if (m_registry.contains(channel))
         return refuse(QStringLiteral("a subscription to %1 exists already").arg(channel));
-    auto* sub = new Subscription(q, channel, subOptions);
-    if (QThread::currentThread() == q->thread()) {
-        sub->setParent(q);
+    auto* sub = new Subscription(m_q, channel, subOptions);
+    if (QThread::currentThread() == m_q->thread()) {
+        sub->setParent(m_q);
     } else {
         // Created on a foreign thread: hand it to the client's thread, where it gets its parent.
-        sub->moveToThread(q->thread());
+        sub->moveToThread(m_q->thread());
         QPointer<Subscription> guard = sub;
         QMetaObject::invokeMethod(
-            q,
+            m_q,
             [this, guard] {
-                if (guard && !destroying)
-                    guard->setParent(q);
+                if (guard && !m_destroying)
+                    guard->setParent(m_q);
             },
             Qt::QueuedConnection);
     }
-    registry.insert(channel, sub);
+    m_registry.insert(channel, sub);
     qCInfo(lcRealtime) << "subscription created for" << channel;
     return sub;
 }
 
-void ClientPrivate::forgetSubscription(Subscription* subscription, bool inDestructor)
+void ClientSubscriptions::forgetSubscription(Subscription* subscription, bool inDestructor)
 {
     SubscriptionPrivate* sp = subscription->d.get();
     {
-        QMutexLocker lock(&registryMutex);
-        if (registry.value(sp->channel) != subscription)
+        QMutexLocker lock(&m_registryMutex);
+        if (m_registry.value(sp->channel) != subscription)
             return;
     }
-    if (!destroying && sp->state != Subscription::State::Unsubscribed) {
+    if (!m_destroying && sp->state != Subscription::State::Unsubscribed) {
         if (!inDestructor) {
             unsubscribe(
                 sp, UnsubscribedCode::UnsubscribeCalled, QStringLiteral("unsubscribe called"));
         } else if ((sp->state == Subscription::State::Subscribed || sp->inFlight)
-            && state == Client::State::Connected) {
+            && m_link.state() == Client::State::Connected) {
             sendUnsubscribe(sp->channel); // no events from a half-destroyed object
         }
     }
-    QMutexLocker lock(&registryMutex);
-    registry.remove(sp->channel);
+    QMutexLocker lock(&m_registryMutex);
+    m_registry.remove(sp->channel);
 }
 
-QList<Subscription*> ClientPrivate::subscriptionsSnapshot() const
+QList<Subscription*> ClientSubscriptions::subscriptionsSnapshot() const
 {
-    QMutexLocker lock(&registryMutex);
-    return registry.values();
+    QMutexLocker lock(&m_registryMutex);
+    return m_registry.values();
 }
 
-SubscriptionPrivate* ClientPrivate::activeSubscription(const QString& channel) const
+SubscriptionPrivate* ClientSubscriptions::activeSubscription(const QString& channel) const
 {
-    QMutexLocker lock(&registryMutex);
-    Subscription* sub = registry.value(channel);
+    QMutexLocker lock(&m_registryMutex);
+    Subscription* sub = m_registry.value(channel);
     return sub ? sub->d.get() : nullptr;
 }
 
-void ClientPrivate::subscribe(SubscriptionPrivate* sp)
+void ClientSubscriptions::subscribe(SubscriptionPrivate* sp)
 {
     if (sp->state != Subscription::State::Unsubscribed)
         return;
-    if (state == Client::State::Closed) {
+    if (m_link.state() == Client::State::Closed) {
         qCWarning(lcRealtime) << "subscribe() on a closed client ignored";
         return;
     }
@@ -104,14 +105,14 @@ void ClientPrivate::subscribe(SubscriptionPrivate* sp)
     startSubscribing(sp);
 }
 
-void ClientPrivate::unsubscribe(SubscriptionPrivate* sp, int code, const QString& reason)
+void ClientSubscriptions::unsubscribe(SubscriptionPrivate* sp, int code, const QString& reason)
 {
     if (sp->state == Subscription::State::Unsubscribed)
         return;
     goUnsubscribed(sp, code, reason);
 }
 
-void ClientPrivate::goUnsubscribed(SubscriptionPrivate* sp, int code, const QString& reason)
+void ClientSubscriptions::goUnsubscribed(SubscriptionPrivate* sp, int code, const QString& reason)
 {
     const bool serverMayHoldIt = sp->state == Subscription::State::Subscribed || sp->inFlight;
     ++sp->attempt;
@@ -119,17 +120,17 @@ void ClientPrivate::goUnsubscribed(SubscriptionPrivate* sp, int code, const QStr
     sp->refresher.stop();
     // The unsubscribe goes out before the event: a handler that subscribes again at once then
     // puts its subscribe after our unsubscribe on the wire.
-    if (serverMayHoldIt && state == Client::State::Connected)
+    if (serverMayHoldIt && m_link.state() == Client::State::Connected)
         sendUnsubscribe(sp->channel);
     setChannelId(sp, 0);
     sp->setState(Subscription::State::Unsubscribed);
     qCInfo(lcRealtime) << "unsubscribed from" << sp->channel << code << reason;
-    calls.failSubscriptionCalls(
+    m_calls.failSubscriptionCalls(
         sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
     Q_EMIT sp->q->unsubscribed(code, reason);
 }
 
-void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
+void ClientSubscriptions::startSubscribing(SubscriptionPrivate* sp)
 {
     if (sp->state != Subscription::State::Subscribing || sp->inFlight || sp->fetchingToken
         || sp->fetchingState || sp->resubscribeTimer.isActive())
@@ -140,12 +141,12 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
         fetchSubscriptionState(sp);
         return;
     }
-    if (state != Client::State::Connected)
+    if (m_link.state() != Client::State::Connected)
         return; // the subscribe rides in the next connect frame
-    if (channelOps.value(sp->channel) > 0)
+    if (m_channelOps.value(sp->channel) > 0)
         return; // channelOpDone() comes back here
     if (sp->needsToken()) {
-        if (!tokens.hasProvider()) {
+        if (!m_tokens.hasProvider()) {
             Q_EMIT sp->q->errorOccurred(ErrorType::BadConfiguration, 0,
                 QStringLiteral("subscription wants a token provider but none is set"));
             goUnsubscribed(sp, UnsubscribedCode::Unauthorized, QStringLiteral("unauthorized"));
@@ -164,7 +165,7 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
         sp->fetchingToken = true;
         const quint64 forAttempt = sp->attempt;
         QPointer<Subscription> guard = sp->q;
-        tokens.requestToken(sp->tokenPacer,
+        m_tokens.requestToken(sp->tokenPacer,
             TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
             [this, guard, forAttempt](const TokenReply& reply) {
                 if (!guard)
@@ -197,17 +198,17 @@ void ClientPrivate::startSubscribing(SubscriptionPrivate* sp)
         return;
     }
     if (auto command = buildSubscribe(sp)) {
-        if (!sendFrame(Protocol::encodeCommand(*command)))
-            calls.replies().fail(
+        if (!m_link.sendFrame(Protocol::encodeCommand(*command)))
+            m_calls.replies().fail(
                 command->id, CallCode::TransportWriteError, QStringLiteral("write error"));
     }
 }
 
-std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPrivate* sp)
+std::optional<Protocol::Command> ClientSubscriptions::buildSubscribe(SubscriptionPrivate* sp)
 {
     if (sp->state != Subscription::State::Subscribing || sp->inFlight || sp->fetchingToken
         || sp->needsToken() || sp->fetchingState || sp->needsState()
-        || sp->resubscribeTimer.isActive() || channelOps.value(sp->channel) > 0)
+        || sp->resubscribeTimer.isActive() || m_channelOps.value(sp->channel) > 0)
         return std::nullopt;
     Protocol::SubscribeRequest request;
     request.channel = sp->channel;
@@ -231,12 +232,12 @@ std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPriva
         request.offset = position.offset;
     }
     sp->inFlight = true;
-    ++channelOps[sp->channel];
+    ++m_channelOps[sp->channel];
     const quint64 forAttempt = sp->attempt;
     const QString channel = sp->channel;
     QPointer<Subscription> guard = sp->q;
-    const quint32 id = calls.replies().add(
-        options.timeout, [this, guard, forAttempt, channel](const CallOutcome& outcome) {
+    const quint32 id = m_calls.replies().add(
+        m_options.timeout, [this, guard, forAttempt, channel](const CallOutcome& outcome) {
             channelOpDone(channel);
             if (guard)
                 onSubscribeReply(guard->d.get(), forAttempt, outcome);
@@ -249,17 +250,17 @@ std::optional<Protocol::Command> ClientPrivate::buildSubscribe(SubscriptionPriva
     return Protocol::Command {id, std::move(request)};
 }
 
-void ClientPrivate::channelOpDone(const QString& channel)
+void ClientSubscriptions::channelOpDone(const QString& channel)
 {
-    auto it = channelOps.find(channel);
-    if (it == channelOps.end())
+    auto it = m_channelOps.find(channel);
+    if (it == m_channelOps.end())
         return;
     if (--it.value() > 0)
         return;
-    channelOps.erase(it);
+    m_channelOps.erase(it);
     // Whoever waited for the channel to be free may go now (after the current handler returns).
     QMetaObject::invokeMethod(
-        q,
+        m_q,
         [this, channel] {
             if (SubscriptionPrivate* sp = activeSubscription(channel))
                 startSubscribing(sp);
@@ -267,160 +268,7 @@ void ClientPrivate::channelOpDone(const QString& channel)
         Qt::QueuedConnection);
 }
 
-void ClientPrivate::onSubscribeReply(
-    SubscriptionPrivate* sp, quint64 forAttempt, const CallOutcome& outcome)
-{
-    sp->inFlight = false; // one subscribe at most is in flight, and this was it
-    if (!outcome.reply) {
-        if (outcome.code == CallCode::Timeout && state == Client::State::Connected) {
-            // The server may have subscribed us anyway: only a new connection is certain.
-            qCWarning(lcRealtime) << "subscribe to" << sp->channel << "timed out";
-            goConnecting(ConnectingCode::SubscribeTimeout, QStringLiteral("subscribe timeout"));
-        }
-        return;
-    }
-    if (forAttempt != sp->attempt || sp->state != Subscription::State::Subscribing) {
-        // Unsubscribed (an unsubscribe already followed it on the wire) or superseded.
-        startSubscribing(sp);
-        return;
-    }
-    if (const auto& error = outcome.reply->error) {
-        if (error->code == ReplyError::UnrecoverablePosition && sp->options.getState) {
-            // Not an error with getState: the answer we asked for instead of recovered=false.
-            handleUnrecoverablePosition(sp);
-            return;
-        }
-        qCWarning(lcRealtime) << "subscribe to" << sp->channel << "failed:" << error->code
-                              << error->message;
-        Q_EMIT sp->q->errorOccurred(ErrorType::Subscribe, error->code, error->message);
-        if (forAttempt != sp->attempt || sp->state != Subscription::State::Subscribing)
-            return;
-        if (error->code == ReplyError::TokenExpired && sp->options.useTokenProvider)
-            sp->token.clear(); // expired subscription token: fetch another
-        if (isRetryableReplyError(error->code, error->temporary))
-            scheduleResubscribe(sp);
-        else
-            goUnsubscribed(sp, error->code, error->message);
-        return;
-    }
-    const auto* result = std::get_if<Protocol::SubscribeResult>(&outcome.reply->result);
-    if (!result) {
-        scheduleResubscribe(sp);
-        return;
-    }
-    onSubscribed(sp, *result);
-}
-
-void ClientPrivate::onSubscribed(SubscriptionPrivate* sp, const Protocol::SubscribeResult& result)
-{
-    const quint64 forAttempt = sp->attempt;
-    const quint64 forSession = session;
-    sp->resubscribeBackoff.reset();
-    sp->deltaNegotiated = result.delta;
-    sp->delta.reset(); // a recovered chain or the next publication starts with a full payload
-    if (result.recoverable || result.positioned)
-        sp->setPosition(StreamPosition {result.offset, result.epoch});
-    sp->recover = result.recoverable;
-    if (result.expires)
-        sp->refresher.scheduleIn(tokens.plannedRefreshDelay(*sp->tokenPacer, result.ttl));
-    setChannelId(sp, result.id);
-    sp->setState(Subscription::State::Subscribed);
-
-    SubscribedEvent event;
-    event.channel = sp->channel;
-    event.recoverable = result.recoverable;
-    event.positioned = result.positioned;
-    event.position = sp->currentPosition();
-    event.wasRecovering = result.wasRecovering;
-    event.recovered = result.recovered;
-    event.hasRecoveredPublications = !result.publications.empty();
-    event.data = result.data;
-    qCInfo(lcRealtime) << "subscribed to" << sp->channel << "recovered" << result.recovered
-                       << "publications" << result.publications.size();
-    QPointer<Subscription> guard = sp->q;
-    auto alive = [&] {
-        return guard && sp->attempt == forAttempt && session == forSession
-            && sp->state == Subscription::State::Subscribed;
-    };
-    // subscribed first, then recovered publications, then live ones (centrifuge-js order).
-    Q_EMIT sp->q->subscribed(event);
-    for (const Publication& recovered : result.publications) {
-        if (!alive())
-            return;
-        handleSubscriptionPublication(sp, recovered);
-    }
-    // Calls that waited for `subscribed` go now, after what the subscription already holds.
-    if (alive())
-        calls.flushSubscriptionCalls(sp);
-}
-
-void ClientPrivate::handleSubscriptionPublication(SubscriptionPrivate* sp, Publication publication)
-{
-    publication.channel = sp->channel;
-    if (sp->deltaNegotiated) {
-        QString error;
-        std::optional<QByteArray> data
-            = sp->delta.decode(publication.data, publication.delta, &error);
-        if (!data) {
-            // Our base is not the server's: resubscribe from the last good position, the
-            // server then starts the chain with a full payload.
-            qCWarning(lcRealtime) << "delta decoding failed on" << sp->channel << error;
-            Q_EMIT sp->q->errorOccurred(ErrorType::BadProtocol, 0, error);
-            if (state == Client::State::Connected && sp->state == Subscription::State::Subscribed) {
-                ++sp->attempt;
-                sendUnsubscribe(sp->channel);
-                sp->setState(Subscription::State::Subscribing);
-                Q_EMIT sp->q->subscribing(SubscribingCode::TransportClosed, error);
-                startSubscribing(sp);
-            }
-            return;
-        }
-        publication.data = *data;
-        publication.delta = false;
-    }
-    if (publication.offset > 0) {
-        StreamPosition position = sp->currentPosition();
-        position.offset = publication.offset;
-        sp->setPosition(position);
-    }
-    Q_EMIT sp->q->publication(publication);
-}
-
-void ClientPrivate::handleUnsubscribePush(SubscriptionPrivate* sp, int code, const QString& reason)
-{
-    if (!shouldResubscribeAfterUnsubscribeCode(code)) {
-        ++sp->attempt;
-        sp->resubscribeTimer.stop();
-        sp->refresher.stop();
-        setChannelId(sp, 0);
-        sp->setState(Subscription::State::Unsubscribed);
-        qCInfo(lcRealtime) << "server unsubscribed" << sp->channel << code << reason;
-        calls.failSubscriptionCalls(
-            sp, CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription unsubscribed"));
-        Q_EMIT sp->q->unsubscribed(code, reason);
-        return;
-    }
-    if (code == 2501 && sp->options.useTokenProvider)
-        sp->token.clear(); // subscription expired: a fresh token is needed
-    if (code == 2502) {
-        // State invalidated: sentinel position so the server reports recovered=false.
-        if (sp->options.useTokenProvider)
-            sp->token.clear();
-        if (sp->currentPosition().isValid()) {
-            sp->setPosition(StreamPosition {0, QStringLiteral("_")});
-            sp->recover = true;
-        }
-        sp->delta.reset();
-    }
-    ++sp->attempt;
-    sp->refresher.stop();
-    sp->setState(Subscription::State::Subscribing);
-    qCInfo(lcRealtime) << "server asks to resubscribe" << sp->channel << code << reason;
-    Q_EMIT sp->q->subscribing(code, reason);
-    startSubscribing(sp);
-}
-
-void ClientPrivate::scheduleResubscribe(SubscriptionPrivate* sp, int minDelayMs)
+void ClientSubscriptions::scheduleResubscribe(SubscriptionPrivate* sp, int minDelayMs)
 {
     qint64 delay = sp->resubscribeBackoff.next().count();
     delay = std::max<qint64>(delay, minDelayMs);
@@ -428,44 +276,94 @@ void ClientPrivate::scheduleResubscribe(SubscriptionPrivate* sp, int minDelayMs)
     sp->resubscribeTimer.start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
 }
 
-void ClientPrivate::sendUnsubscribe(const QString& channel)
+void ClientSubscriptions::sendUnsubscribe(const QString& channel)
 {
-    ++channelOps[channel];
-    const quint64 forSession = session;
-    const quint32 id = calls.replies().add(
-        options.timeout, [this, channel, forSession](const CallOutcome& outcome) {
+    ++m_channelOps[channel];
+    const quint64 forSession = m_link.session();
+    const quint32 id = m_calls.replies().add(
+        m_options.timeout, [this, channel, forSession](const CallOutcome& outcome) {
             channelOpDone(channel);
-            if (forSession != session || state != Client::State::Connected)
+            if (forSession != m_link.session() || m_link.state() != Client::State::Connected)
                 return;
             const bool failed = outcome.reply ? outcome.reply->error.has_value()
                                               : outcome.code != CallCode::ConnectionClosed;
             if (failed) {
                 // We cannot know what the server holds: only a new connection is certain.
                 qCWarning(lcRealtime) << "unsubscribe from" << channel << "failed";
-                goConnecting(ConnectingCode::UnsubscribeError, QStringLiteral("unsubscribe error"));
+                m_link.reconnect(
+                    ConnectingCode::UnsubscribeError, QStringLiteral("unsubscribe error"));
             }
         });
     qCInfo(lcRealtime) << "unsubscribe" << channel;
-    if (!sendFrame(Protocol::encodeCommand(
+    if (!m_link.sendFrame(Protocol::encodeCommand(
             Protocol::Command {id, Protocol::UnsubscribeRequest {channel}})))
-        calls.replies().fail(id, CallCode::ConnectionClosed, QStringLiteral("write error"));
+        m_calls.replies().fail(id, CallCode::ConnectionClosed, QStringLiteral("write error"));
 }
 
-void ClientPrivate::setChannelId(SubscriptionPrivate* sp, qint64 id)
+void ClientSubscriptions::setChannelId(SubscriptionPrivate* sp, qint64 id)
 {
-    if (sp->channelId > 0 && channelIds.value(sp->channelId) == sp->channel)
-        channelIds.remove(sp->channelId);
+    if (sp->channelId > 0 && m_channelIds.value(sp->channelId) == sp->channel)
+        m_channelIds.remove(sp->channelId);
     sp->channelId = id;
     if (id > 0)
-        channelIds.insert(id, sp->channel);
+        m_channelIds.insert(id, sp->channel);
 }
 
-void ClientPrivate::subscriptionsOnTransportLost()
+ClientSubscriptions::ClientSubscriptions(Client* q, const ClientOptions& options,
+    ConnectionLink& link, ClientCalls& calls, ConnectionToken& tokens)
+    : m_q(q)
+    , m_options(options)
+    , m_link(link)
+    , m_calls(calls)
+    , m_tokens(tokens)
+    , m_serverSubs(q)
+{
+}
+
+Subscription* ClientSubscriptions::find(const QString& channel) const
+{
+    QMutexLocker lock(&m_registryMutex);
+    return m_registry.value(channel);
+}
+
+QMap<QString, Protocol::ServerSubRecovery> ClientSubscriptions::serverRecoveryState() const
+{
+    return m_serverSubs.recoveryState();
+}
+
+std::vector<Protocol::Command> ClientSubscriptions::subscribesForConnect()
+{
+    std::vector<Protocol::Command> commands;
+    for (Subscription* sub : subscriptionsSnapshot()) {
+        if (auto command = buildSubscribe(sub->d.get()))
+            commands.push_back(std::move(*command));
+    }
+    return commands;
+}
+
+void ClientSubscriptions::onConnected(
+    const QMap<QString, Protocol::SubscribeResult>& subs, const std::function<bool()>& alive)
+{
+    m_serverSubs.handleConnected(subs, alive);
+    for (Subscription* sub : subscriptionsSnapshot()) {
+        if (!alive())
+            return;
+        startSubscribing(sub->d.get());
+    }
+}
+
+void ClientSubscriptions::onConnectionEnded()
+{
+    m_channelOps.clear();
+    m_channelIds.clear(); // compaction ids are per connection
+}
+
+void ClientSubscriptions::onTransportLost(bool wasConnected)
 {
     for (Subscription* sub : subscriptionsSnapshot()) {
         SubscriptionPrivate* sp = sub->d.get();
         sp->inFlight = false;
-        sp->channelId = 0; // ids belong to the connection (channelIds is cleared in teardown)
+        sp->channelId = 0; // ids belong to the connection (m_channelIds is cleared with it)
         sp->refresher.stop();
         sp->resubscribeTimer.stop();
         if (sp->state == Subscription::State::Subscribed) {
@@ -475,23 +373,32 @@ void ClientPrivate::subscriptionsOnTransportLost()
                 SubscribingCode::TransportClosed, QStringLiteral("transport closed"));
         }
     }
+    if (wasConnected)
+        m_serverSubs.handleTransportLost();
 }
 
-void ClientPrivate::subscriptionsOnConnected()
-{
-    for (Subscription* sub : subscriptionsSnapshot()) {
-        if (state != Client::State::Connected)
-            return;
-        startSubscribing(sub->d.get());
-    }
-}
-
-void ClientPrivate::subscriptionsOnClose()
+void ClientSubscriptions::onClose()
 {
     for (Subscription* sub : subscriptionsSnapshot()) {
         SubscriptionPrivate* sp = sub->d.get();
         if (sp->state != Subscription::State::Unsubscribed)
             goUnsubscribed(sp, UnsubscribedCode::ClientClosed, QStringLiteral("client closed"));
+    }
+    m_serverSubs.clear(UnsubscribedCode::ClientClosed, QStringLiteral("client closed"));
+}
+
+void ClientSubscriptions::invalidate()
+{
+    m_serverSubs.invalidate();
+    for (Subscription* sub : subscriptionsSnapshot()) {
+        SubscriptionPrivate* sp = sub->d.get();
+        if (sp->options.useTokenProvider)
+            sp->token.clear();
+        if (sp->currentPosition().isValid()) {
+            sp->setPosition(StreamPosition {0, QStringLiteral("_")});
+            sp->recover = true;
+        }
+        sp->delta.reset();
     }
 }
 

@@ -63,9 +63,9 @@ Subscription::Subscription(Client* client, QString channel, SubscriptionOptions 
         client->d->tokens.pacing()))
 {
     connect(&d->resubscribeTimer, &QTimer::timeout, this,
-        [this] { d->client->d->startSubscribing(d.get()); });
+        [this] { d->client->d->subs.startSubscribing(d.get()); });
     connect(&d->refresher, &TokenRefresher::due, this,
-        [this] { d->client->d->refreshSubscriptionToken(d.get()); });
+        [this] { d->client->d->subs.refreshSubscriptionToken(d.get()); });
     connect(&d->waitingTimer, &QTimer::timeout, this,
         [this] { d->client->d->calls.expireSubscriptionCalls(d.get()); });
 }
@@ -74,7 +74,7 @@ Subscription::~Subscription()
 {
     // Deleted directly instead of through removeSubscription(): leave the registry, and tell
     // the server if it may hold the subscription.
-    d->client->d->forgetSubscription(this, true);
+    d->client->d->subs.forgetSubscription(this, true);
     d->client->d->calls.failSubscriptionCalls(
         d.get(), CallCode::SubscriptionUnsubscribed, QStringLiteral("subscription deleted"));
 }
@@ -130,7 +130,7 @@ void Subscription::subscribe()
             Qt::QueuedConnection);
         return;
     }
-    d->client->d->subscribe(d.get());
+    d->client->d->subs.subscribe(d.get());
 }
 
 void Subscription::unsubscribe()
@@ -146,7 +146,7 @@ void Subscription::unsubscribe()
             Qt::QueuedConnection);
         return;
     }
-    d->client->d->unsubscribe(
+    d->client->d->subs.unsubscribe(
         d.get(), UnsubscribedCode::UnsubscribeCalled, QStringLiteral("unsubscribe called"));
 }
 

@@ -3,7 +3,11 @@
 // and the server answers 112 (flag RejectUnrecovered) instead of `recovered: false` when it
 // cannot, so the state is loaded again rather than left silently incomplete.
 
-#include "realtime/client_p.h"
+#include "realtime/client.h"
+#include "realtime/clientcalls.h"
+#include "realtime/clientsubscriptions.h"
+#include "realtime/connectionlink.h"
+#include "realtime/connectiontoken.h"
 #include "realtime/logging.h"
 #include "realtime/subscription_p.h"
 
@@ -38,13 +42,13 @@ void requestState(const GetStateFunction& getState, const QString& channel,
 
 } // namespace
 
-void ClientPrivate::fetchSubscriptionState(SubscriptionPrivate* sp)
+void ClientSubscriptions::fetchSubscriptionState(SubscriptionPrivate* sp)
 {
     sp->fetchingState = true;
     const quint64 forAttempt = sp->attempt;
     QPointer<Subscription> guard = sp->q;
     qCInfo(lcRealtime) << "asking the application for the state of" << sp->channel;
-    requestState(sp->options.getState, sp->channel, tokens.lifeline(), q,
+    requestState(sp->options.getState, sp->channel, m_tokens.lifeline(), m_q,
         sp->options.getStateTimeout, [this, guard, forAttempt](const StateReply& reply) {
             if (!guard)
                 return;
@@ -80,7 +84,7 @@ void ClientPrivate::fetchSubscriptionState(SubscriptionPrivate* sp)
         });
 }
 
-void ClientPrivate::handleUnrecoverablePosition(SubscriptionPrivate* sp)
+void ClientSubscriptions::handleUnrecoverablePosition(SubscriptionPrivate* sp)
 {
     qCInfo(lcRealtime) << "position of" << sp->channel
                        << "cannot be recovered: the state is loaded again";

@@ -2,7 +2,12 @@
 // `sub_refresh` (with its REQUIRED channel, centrifuge-python#50). Answers for an ended
 // subscription attempt or session are dropped.
 
-#include "realtime/client_p.h"
+#include "realtime/backoff.h"
+#include "realtime/client.h"
+#include "realtime/clientcalls.h"
+#include "realtime/clientsubscriptions.h"
+#include "realtime/connectionlink.h"
+#include "realtime/connectiontoken.h"
 #include "realtime/logging.h"
 #include "realtime/protocol/codec.h"
 #include "realtime/subscription_p.h"
@@ -16,10 +21,10 @@ constexpr std::chrono::milliseconds subRefreshRetryMin {10000};
 constexpr std::chrono::milliseconds subRefreshRetryMax {20000};
 } // namespace
 
-void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
+void ClientSubscriptions::refreshSubscriptionToken(SubscriptionPrivate* sp)
 {
-    if (state != Client::State::Connected || sp->state != Subscription::State::Subscribed
-        || !sp->options.useTokenProvider || !tokens.hasProvider())
+    if (m_link.state() != Client::State::Connected || sp->state != Subscription::State::Subscribed
+        || !sp->options.useTokenProvider || !m_tokens.hasProvider())
         return;
     if (const auto wait = sp->tokenPacer->waitBeforeRequest(); wait.count() > 0) {
         qCInfo(lcRealtime) << "subscription token refresh of" << sp->channel << "paced: next in"
@@ -28,24 +33,24 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
         return;
     }
     const quint64 forAttempt = sp->attempt;
-    const quint64 forSession = session;
+    const quint64 forSession = m_link.session();
     QPointer<Subscription> guard = sp->q;
     auto current = [this, guard, forAttempt, forSession] {
-        return guard && guard->d->attempt == forAttempt && session == forSession
+        return guard && guard->d->attempt == forAttempt && m_link.session() == forSession
             && guard->d->state == Subscription::State::Subscribed
-            && state == Client::State::Connected;
+            && m_link.state() == Client::State::Connected;
     };
     auto retryLater = [guard](int retryAfterMs) {
         if (!guard)
             return;
         const qint64 delay
-            = std::max({qint64(firstRetryDelay(subRefreshRetryMin, subRefreshRetryMax).count()),
+            = std::max({qint64(Backoff(subRefreshRetryMin, subRefreshRetryMax).next().count()),
                 qint64(retryAfterMs), qint64(guard->d->tokenPacer->waitBeforeRequest().count()),
                 qint64(guard->d->tokenPacer->waitForSpacing().count())});
         guard->d->refresher.scheduleIn(std::chrono::milliseconds {delay});
     };
     qCInfo(lcRealtime) << "refreshing the subscription token of" << sp->channel;
-    tokens.requestToken(sp->tokenPacer,
+    m_tokens.requestToken(sp->tokenPacer,
         TokenRequest {TokenRequest::Kind::Subscription, sp->channel},
         [this, guard, current, retryLater](const TokenReply& reply) {
             if (!current())
@@ -63,8 +68,8 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
                 return;
             }
             self->token = reply.token;
-            const quint32 id = calls.replies().add(
-                options.timeout, [this, guard, current, retryLater](const CallOutcome& outcome) {
+            const quint32 id = m_calls.replies().add(
+                m_options.timeout, [this, guard, current, retryLater](const CallOutcome& outcome) {
                     if (!current())
                         return;
                     SubscriptionPrivate* sub = guard->d.get();
@@ -88,11 +93,11 @@ void ClientPrivate::refreshSubscriptionToken(SubscriptionPrivate* sp)
                         = std::get_if<Protocol::SubRefreshResult>(&outcome.reply->result);
                     if (result && result->expires)
                         sub->refresher.scheduleIn(
-                            tokens.plannedRefreshDelay(*sub->tokenPacer, result->ttl));
+                            m_tokens.plannedRefreshDelay(*sub->tokenPacer, result->ttl));
                     qCInfo(lcRealtime) << "subscription token of" << sub->channel << "refreshed";
                 });
             // `channel` is required in sub_refresh (centrifuge-python#50: without it, 3501).
-            sendFrame(Protocol::encodeCommand(
+            m_link.sendFrame(Protocol::encodeCommand(
                 Protocol::Command {id, Protocol::SubRefreshRequest {self->channel, reply.token}}));
         });
 }
