@@ -219,7 +219,12 @@ QJsonObject runPhase(const PhaseOptions& o, const QString& self)
         result.insert(QStringLiteral("publishCall"),
             QJsonObject {{QStringLiteral("p50"), server.publishP50Ms},
                 {QStringLiteral("p99"), server.publishP99Ms},
-                {QStringLiteral("max"), server.publishMaxMs}, {QStringLiteral("n"), sent}});
+                {QStringLiteral("max"), server.publishMaxMs},
+                {QStringLiteral("n"), server.batches}});
+        result.insert(QStringLiteral("publisherLag"),
+            QJsonObject {{QStringLiteral("p50"), server.lagP50Ms},
+                {QStringLiteral("p99"), server.lagP99Ms}, {QStringLiteral("max"), server.lagMaxMs},
+                {QStringLiteral("n"), sent}});
         result.insert(QStringLiteral("visible"), toJson(percentiles(visible)));
         result.insert(QStringLiteral("chatRow"), toJson(percentiles(chatRow)));
         result.insert(QStringLiteral("confirmed"), toJson(percentiles(confirmed)));

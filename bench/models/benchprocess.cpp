@@ -152,6 +152,10 @@ qint64 Server::waitDone(int timeoutMs)
                 publishP50Ms = parts.value(2).toDouble();
                 publishP99Ms = parts.value(3).toDouble();
                 publishMaxMs = parts.value(4).toDouble();
+                lagP50Ms = parts.value(5).toDouble();
+                lagP99Ms = parts.value(6).toDouble();
+                lagMaxMs = parts.value(7).toDouble();
+                batches = parts.value(8).toLongLong();
             }
             return done >= 0;
         },

@@ -53,13 +53,17 @@ struct Server
     QUrl wsUrl;
     QString token; //!< connection JWT for the real Centrifugo the server started
     qint64 publishFailures = 0;
-    //! Send time -> Centrifugo's HTTP API answered, over the storm's publish calls.
+    //! Send time -> Centrifugo's HTTP API answered, over the storm's batch calls.
     double publishP50Ms = 0, publishP99Ms = 0, publishMaxMs = 0;
+    //! Due -> sent per publication: how far the publisher fell behind its schedule.
+    double lagP50Ms = 0, lagP99Ms = 0, lagMaxMs = 0;
+    qint64 batches = 0;
 
     bool start(const QString& self, int chats, int messages);
     //! Starts the publisher: \a rate publications/s for \a seconds, \a share to the open chat.
     void storm(double rate, double seconds, double share);
-    //! Waits for the publisher's "DONE <n> <failed> <p50> <p99> <max>" line; returns n or -1.
+    //! Waits for the publisher's "DONE <n> <failed> <p50> <p99> <max> <lag p50> <p99> <max>
+    //! <batches>" line; returns n or -1.
     qint64 waitDone(int timeoutMs);
     ~Server();
 };

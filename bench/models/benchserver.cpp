@@ -206,49 +206,53 @@ int runServer(int chats, int messages)
         return 1;
     }
 
-    // Publications go through Centrifugo's HTTP API, as the backend's publisher does: one
-    // POST /api/publish per message, asynchronous (QNAM keeps up to 6 keep-alive connections),
-    // so a slow answer does not hold back the next publication's send time.
+    // Publications go through Centrifugo's HTTP API, batched as a busy backend does: every
+    // publication due at a timer tick goes out in one POST /api/batch. One call per publication
+    // (the earlier publisher) queued behind QNAM's 6 connections on a busy machine, and that queue
+    // showed up as client latency (issue 15). At most kMaxInFlight batches are on the wire; what
+    // becomes due meanwhile waits for the next batch. Each publication carries the time its batch
+    // was sent ("t=<ns>"), so the client measures Centrifugo and itself, not our queue; the
+    // publisher's own lag (due -> sent) is reported separately.
+    constexpr int kMaxInFlight = 4;
     QNetworkAccessManager apiNetwork;
-    QNetworkRequest publishRequest(
-        QUrl(centrifugo.apiUrl().toString() + QStringLiteral("/publish")));
+    QNetworkRequest publishRequest(QUrl(centrifugo.apiUrl().toString() + QStringLiteral("/batch")));
     publishRequest.setHeader(
         QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     publishRequest.setRawHeader("X-API-Key", centrifugo.apiKey().toLatin1());
-    qint64 publishFailures = 0, publishInFlight = 0;
+    qint64 publishFailures = 0, publishInFlight = 0, batches = 0;
     bool stormRunning = false;
     qint64 sent = 0;
-    // Send time -> Centrifugo's answer per publish call: the part of the client's latency this
-    // process and Centrifugo add (a publisher that falls behind on a busy machine shows here,
-    // not in the data layer).
-    QList<double> publishMs;
-    // "DONE <published> <failed> <publish p50> <p99> <max>" once the storm is over and
-    // Centrifugo has answered every publication, so the client measures until the last one
-    // could have arrived.
+    // Send time -> Centrifugo's answer per batch: the part of the client's latency this
+    // process and Centrifugo add. Due -> sent per publication: how far the publisher fell behind.
+    QList<double> publishMs, lagMs;
+    // "DONE <published> <failed> <publish p50> <p99> <max> <lag p50> <p99> <max> <batches>" once
+    // the storm is over and Centrifugo has answered every batch, so the client measures until
+    // the last publication could have arrived.
     auto announceDone = [&] {
         if (!stormRunning || publishInFlight > 0)
             return;
         stormRunning = false;
         const Percentiles p = percentiles(publishMs);
-        std::printf("DONE %lld %lld %.3f %.3f %.3f\n", static_cast<long long>(sent),
-            static_cast<long long>(publishFailures), p.p50, p.p99, p.max);
+        const Percentiles lag = percentiles(lagMs);
+        std::printf("DONE %lld %lld %.3f %.3f %.3f %.3f %.3f %.3f %lld\n",
+            static_cast<long long>(sent), static_cast<long long>(publishFailures), p.p50, p.p99,
+            p.max, lag.p50, lag.p99, lag.max, static_cast<long long>(batches));
         std::fflush(stdout);
     };
     QTimer publisher;
-    auto publish = [&](const QJsonObject& payload, qint64 sentNs) {
-        const QJsonObject params {
-            {QStringLiteral("channel"), kChannel}, {QStringLiteral("data"), payload}};
-        QNetworkReply* reply
-            = apiNetwork.post(publishRequest, QJsonDocument(params).toJson(QJsonDocument::Compact));
+    auto postBatch = [&](const QByteArray& body, qint64 sentNs, int count) {
+        QNetworkReply* reply = apiNetwork.post(publishRequest, body);
         ++publishInFlight;
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, sentNs] {
+        ++batches;
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, sentNs, count] {
             --publishInFlight;
             publishMs.append(double(monotonicNs() - sentNs) / 1e6);
             const QByteArray answer = reply->readAll();
-            if (reply->error() != QNetworkReply::NoError || answer.contains("\"error\"")) {
+            if (reply->error() != QNetworkReply::NoError || answer.contains("\"error\"")
+                || answer.count("\"publish\"") != count) {
                 if (publishFailures++ < 5)
                     std::fprintf(stderr, "bench_models --serve: publish failed: %s %s\n",
-                        qPrintable(reply->errorString()), answer.constData());
+                        qPrintable(reply->errorString()), answer.left(300).constData());
             }
             reply->deleteLater();
             if (!publisher.isActive())
@@ -264,28 +268,42 @@ int runServer(int chats, int messages)
     qint64 startNs = 0, endNs = 0;
     QObject::connect(&publisher, &QTimer::timeout, [&] {
         const qint64 now = monotonicNs();
-        const qint64 due = std::min<qint64>(qint64(double(now - startNs) / 1e9 * rate),
-            qint64(double(endNs - startNs) / 1e9 * rate));
-        auto* rng = QRandomGenerator::global();
-        while (sent < due) {
-            const int chat = rng->generateDouble() < openShare
-                ? 0
-                : 1 + int(rng->bounded(std::min(50, chats - 1)));
+        const qint64 total = qint64(double(endNs - startNs) / 1e9 * rate);
+        const qint64 due = std::min<qint64>(qint64(double(now - startNs) / 1e9 * rate), total);
+        if (sent < due && publishInFlight < kMaxInFlight) {
+            auto* rng = QRandomGenerator::global();
+            // The batch's send time, taken once: it is what the client measures from. The n-th
+            // publication of the batch carries t + n ns, so each body stays unique (the client
+            // counts each publication once by it); 1 ns each is far below what is measured.
             const qint64 t = monotonicNs();
-            const QString body = QStringLiteral("t=%1").arg(t);
             const qint64 epochMs = QDateTime::currentMSecsSinceEpoch();
-            const QString id = data.addMessage(chat, body, epochMs);
-            publish(QJsonObject {{QStringLiteral("type"), QStringLiteral("message_created")},
-                        {QStringLiteral("conversationId"), chatId(chat)},
-                        {QStringLiteral("messageId"), id},
-                        {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
-                        {QStringLiteral("body"), body},
-                        {QStringLiteral("timestamp"), QString::fromLatin1(iso(epochMs))},
-                        {QStringLiteral("direction"), QStringLiteral("INBOUND")}},
-                t);
-            ++sent;
+            const QString timestamp = QString::fromLatin1(iso(epochMs));
+            QJsonArray commands;
+            const int count = int(due - sent);
+            for (; sent < due; ++sent) {
+                // Publication n was due at startNs + n / rate.
+                lagMs.append(double(t - startNs - qint64(double(sent) / rate * 1e9)) / 1e6);
+                const int chat = rng->generateDouble() < openShare
+                    ? 0
+                    : 1 + int(rng->bounded(std::min(50, chats - 1)));
+                const QString body = QStringLiteral("t=%1").arg(t + (count - (due - sent)));
+                const QString id = data.addMessage(chat, body, epochMs);
+                const QJsonObject payload {
+                    {QStringLiteral("type"), QStringLiteral("message_created")},
+                    {QStringLiteral("conversationId"), chatId(chat)},
+                    {QStringLiteral("messageId"), id},
+                    {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId(chat))},
+                    {QStringLiteral("body"), body}, {QStringLiteral("timestamp"), timestamp},
+                    {QStringLiteral("direction"), QStringLiteral("INBOUND")}};
+                commands.append(QJsonObject {{QStringLiteral("publish"),
+                    QJsonObject {{QStringLiteral("channel"), kChannel},
+                        {QStringLiteral("data"), payload}}}});
+            }
+            postBatch(QJsonDocument(QJsonObject {{QStringLiteral("commands"), commands}})
+                          .toJson(QJsonDocument::Compact),
+                t, count);
         }
-        if (now >= endNs) {
+        if (now >= endNs && sent >= total) {
             publisher.stop();
             announceDone();
         }
@@ -301,7 +319,9 @@ int runServer(int chats, int messages)
         if (std::sscanf(line, "storm %lf %lf %lf", &rate, &seconds, &openShare) == 3) {
             sent = 0;
             publishFailures = 0;
+            batches = 0;
             publishMs.clear();
+            lagMs.clear();
             stormRunning = true;
             startNs = monotonicNs();
             endNs = startNs + qint64(seconds * 1e9);

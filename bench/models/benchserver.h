@@ -4,9 +4,10 @@
 //! \brief The server side of bench_models, run in its own process (`bench_models --serve`) so
 //! the client's RSS and event loop measure only the data layer: a WhaTrack-shaped REST fake
 //! with N chats and M messages in chat 0, the REAL Centrifugo v6 (started and stopped by this
-//! process, tests/support/localcentrifugo.h), and a publisher that stores a message then
-//! publishes it through Centrifugo's HTTP API at a given rate. Publication bodies carry the
-//! CLOCK_MONOTONIC send time ("t=<ns>"), comparable across processes on Linux.
+//! process, tests/support/localcentrifugo.h), and a publisher that stores messages then
+//! publishes them through Centrifugo's HTTP API at a given rate, in batches (/api/batch).
+//! Publication bodies carry the CLOCK_MONOTONIC time their batch was sent ("t=<ns>"),
+//! comparable across processes on Linux.
 
 #include <QByteArray>
 #include <QList>
@@ -53,7 +54,8 @@ private:
 
 //! Runs the server until stdin closes. Prints "READY <http-port> <ws-url> <token>" when
 //! listening (token: an HS256 connection JWT for the real Centrifugo); after a storm,
-//! "DONE <published> <failed publish calls> <publish call p50> <p99> <max ms>".
+//! "DONE <published> <failed batches> <batch call p50> <p99> <max ms> <publisher lag p50> <p99>
+//! <max ms> <batches>" (lag: from when a publication was due to when its batch was sent).
 int runServer(int chats, int messages);
 
 } // namespace BenchModels
