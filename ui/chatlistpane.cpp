@@ -1,6 +1,7 @@
 #include "ui/chatlistpane.h"
 
 #include "models/chatlistmodel.h"
+#include "models/chatlistproxymodel.h"
 #include "models/inboxstore.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/logging.h"
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPainter>
-#include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 namespace WhaTrack::Ui {
@@ -42,7 +42,7 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     , m_list(new QListView(this))
     , m_delegate(new ChatListDelegate(this))
     , m_placeholder(plainLabel(this)) // echoes the search text
-    , m_sorter(qobject_cast<QSortFilterProxyModel*>(store->chatListModel()))
+    , m_sorter(store->chatListProxy())
 {
     setObjectName(QStringLiteral("chatListPane"));
     m_search->setObjectName(QStringLiteral("chatSearch"));

@@ -8,11 +8,11 @@
 class QLabel;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
 
 namespace WhaTrack {
+class ChatListProxyModel;
 class InboxStore;
-}
+} // namespace WhaTrack
 
 namespace WhaTrack::Ui {
 
@@ -53,7 +53,7 @@ private:
     QListView* m_list;
     ChatListDelegate* m_delegate;
     QLabel* m_placeholder;
-    QSortFilterProxyModel* m_sorter; //!< the store's sorting proxy, if it is one
+    ChatListProxyModel* m_sorter; //!< the store's sorting proxy
     //! Re-sorting stops while the pointer is over the list (rows must not move under a click)
     //! and resumes, applying the pending moves, when it leaves.
     void setSortHeld(bool held);
