@@ -16,8 +16,11 @@ namespace {
 //! Hands the problem to the caller's out-parameter and yields "undecodable".
 template<typename T> std::optional<T> failed(const Problem& p, QString* out, const char* what)
 {
+    // A problem in the field that names the answer ("token: missing" in the token answer) is
+    // not prefixed twice.
+    const QString prefix = QLatin1String(what) + QStringLiteral(": ");
     if (out)
-        *out = QLatin1String(what) + QStringLiteral(": ") + p.text();
+        *out = p.text().startsWith(prefix) ? p.text() : prefix + p.text();
     return std::nullopt;
 }
 

@@ -275,6 +275,17 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(reason), qPrintable(problem));
     }
 
+    void tokenProblemIsNamedOnce()
+    {
+        // Shown in the connection report and the realtime error: "token: missing", not
+        // "token: token: missing".
+        QCOMPARE(decodeProblem("token", R"({"jwt":"x"})"), QStringLiteral("token: missing"));
+        QCOMPARE(decodeProblem("token", R"({"token":12345})"),
+            QStringLiteral("token: expected text, got a number"));
+        QCOMPARE(
+            decodeProblem("token", "[]"), QStringLiteral("token: expected an object, got a list"));
+    }
+
     void contractShapesStillDecode()
     {
         // Optional fields absent or null, numbers where the contract has numbers.
