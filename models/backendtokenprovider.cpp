@@ -29,16 +29,16 @@ std::optional<qint64> jwtExpiry(const QString& token)
 BackendTokenProvider::BackendTokenProvider(ApiClient* api, std::chrono::seconds refreshMargin)
     : m_api(api)
     , m_margin(refreshMargin)
-    , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
+    , m_clock(Clock::system())
 {
 }
 
 BackendTokenProvider::~BackendTokenProvider() = default;
 
-void BackendTokenProvider::setClock(Clock clock)
+void BackendTokenProvider::setClock(Clock* clock)
 {
     QMutexLocker lock(&m_mutex);
-    m_clock = std::move(clock);
+    m_clock = clock ? clock : Clock::system();
 }
 
 int BackendTokenProvider::requestCount() const
@@ -66,7 +66,7 @@ bool BackendTokenProvider::cachedToken(const QString& key, QString* token, qint6
     auto it = m_cache.constFind(key);
     if (it == m_cache.constEnd())
         return false;
-    if (it->exp - m_margin.count() <= m_clock())
+    if (it->exp - m_margin.count() <= m_clock->wallNow().toSecsSinceEpoch())
         return false; // too close to `exp`: fetch a new one
     *token = it->token;
     if (exp)

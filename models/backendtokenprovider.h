@@ -14,6 +14,7 @@
 //! takes a lock to read the cache; the HTTP call is queued to the ApiClient's thread and the
 //! callback is invoked from there.
 
+#include "models/clock.h"
 #include "realtime/tokenprovider.h"
 
 #include <QHash>
@@ -32,7 +33,6 @@ class ApiClient;
 class BackendTokenProvider final : public Centrifuge::TokenProvider
 {
 public:
-    using Clock = std::function<qint64()>; //!< seconds since the epoch
     //! Told of every reply (for the connection panel): the request, the reply, the token's
     //! `exp` (0 if unknown) and whether it came from the cache. Runs on the thread that
     //! completes the reply (the realtime thread for cache hits, the API thread otherwise):
@@ -52,8 +52,9 @@ public:
     void invalidate();
     //! Set before handing the provider to the client.
     void setObserver(Observer observer) { m_observer = std::move(observer); }
-    //! Test seam: the wall clock used to compare with `exp`.
-    void setClock(Clock clock);
+    //! Test seam: the clock whose wall time is compared with `exp` (Clock::system() by
+    //! default). It must outlive the provider; it is read from the realtime and API threads.
+    void setClock(Clock* clock);
     //! How many HTTP requests were made (for tests and the diagnostics panel).
     int requestCount() const;
 
@@ -75,7 +76,7 @@ private:
     QHash<QString, Cached> m_cache; //!< "" = connection token, else the channel
     //! Callers waiting for the request in flight, per key (touched on the API thread only).
     QHash<QString, QList<Callback>> m_waiting;
-    Clock m_clock;
+    Clock* m_clock;
     Observer m_observer;
     std::atomic<int> m_requests {0};
 };

@@ -52,11 +52,8 @@ InboxStore::InboxStore(
         [this](const QStringList& ids) { d->onDeltaSlice(ids); });
     connect(d->m_chats, &ChatListModel::applied, this, [this] { d->onQueuedApplied(); });
     d->registerFetchers();
-    connect(d->m_cache, &QueryCache::fetchStarted, this, [this](const QueryKey& key) {
-        ++d->m_refetchCounts[key.kind()];
-        if (auto it = d->m_resyncPending.find(key); it != d->m_resyncPending.end())
-            *it = true;
-    });
+    connect(d->m_cache, &QueryCache::fetchStarted, this,
+        [this](const QueryKey& key) { d->m_resync.fetchStarted(key); });
     connect(d->m_cache, &QueryCache::fetchFinished, this,
         [this](const QueryKey& key, bool ok, const ApiError& error) {
             d->onFetchFinished(key, ok, error);
@@ -153,10 +150,9 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_cachedMessages.clear();
     d->m_cachedTickets.clear();
     d->m_eventDirections.clear();
-    d->m_resyncPending.clear();
+    d->m_resync.clear();
     d->m_haveServerData = false;
     d->m_lastError.clear();
-    d->m_refetchCounts.clear();
     d->m_dirty.clear();
     d->m_dirtyMessageChats.clear();
     // One reset per model: the only resets besides the first load.
@@ -176,9 +172,7 @@ void InboxStore::setOrganization(const QString& organizationId)
         return;
     }
     d->loadLocalCache(organizationId);
-    d->m_resyncOk = true;
-    d->m_resyncPending
-        = {{QueryKey::chats(organizationId), false}, {QueryKey::stages(organizationId), false}};
+    d->m_resync.begin({QueryKey::chats(organizationId), QueryKey::stages(organizationId)});
     d->observe(QueryKey::chats(organizationId));
     d->observe(QueryKey::stages(organizationId));
     d->setSearchKey(d->m_search);
@@ -358,7 +352,7 @@ QHash<QString, QDateTime> InboxStore::lastPublicationTimes() const
 
 QHash<QueryKey::Kind, int> InboxStore::refetchCounts() const
 {
-    return d->m_refetchCounts;
+    return d->m_resync.fetchCounts();
 }
 
 void InboxStore::Private::updateFreshness()
@@ -367,7 +361,7 @@ void InboxStore::Private::updateFreshness()
     in.realtimeConfigured = m_binding != nullptr;
     in.realtimeConnected = m_binding && m_binding->isLive();
     in.serverReachable = m_serverReachable;
-    in.refreshing = !m_resyncPending.isEmpty();
+    in.refreshing = m_resync.isRunning();
     in.haveServerData = m_haveServerData;
     in.watchdogSuspicious = m_watchdog->isSuspicious();
     in.lastError = m_lastError;

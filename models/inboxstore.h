@@ -16,6 +16,7 @@
 #include "models/apierror.h"
 #include "models/apitypes.h"
 #include "models/channeltemplates.h"
+#include "models/clock.h"
 #include "models/freshness.h"
 #include "models/querykey.h"
 
@@ -36,7 +37,6 @@ namespace WhaTrack {
 class ApiClient;
 class ChatListModel;
 class ChatListProxyModel;
-class Clock;
 class MessageListModel;
 class QueryCache;
 class RealtimeBinding;

@@ -93,16 +93,17 @@ void InboxStore::Private::resync(const QString& reason)
     if (m_org.isEmpty())
         return;
     qCInfo(lcModels) << "resync:" << reason;
-    m_resyncOk = true;
+    QList<QueryKey> observed;
     const auto keys = m_cache->keys();
     for (const auto& key : keys) {
-        if (m_cache->info(key).observers > 0) {
-            m_resyncPending.insert(key, false);
-            m_cache->refetch(key);
-        } else {
+        if (m_cache->info(key).observers > 0)
+            observed.append(key);
+        else
             m_cache->invalidate(key); // refetched when looked at again
-        }
     }
+    m_resync.begin(observed); // before the refetches start: only those count
+    for (const auto& key : std::as_const(observed))
+        m_cache->refetch(key);
     updateFreshness();
 }
 
@@ -120,14 +121,9 @@ void InboxStore::Private::onFetchFinished(const QueryKey& key, bool ok, const Ap
     } else if (key.isUnfilteredChatList()) {
         m_lastError.clear();
     }
-    // Only a fetch that started after the resync began counts (not one already in flight).
-    if (m_resyncPending.value(key, false)) {
-        m_resyncPending.remove(key);
-        m_resyncOk = m_resyncOk && ok;
-        if (m_resyncPending.isEmpty()) {
-            qCInfo(lcModels) << "resync finished" << (m_resyncOk ? "ok" : "with errors");
-            Q_EMIT q->resyncFinished(m_resyncOk);
-        }
+    if (const std::optional<bool> resyncOk = m_resync.fetchFinished(key, ok)) {
+        qCInfo(lcModels) << "resync finished" << (*resyncOk ? "ok" : "with errors");
+        Q_EMIT q->resyncFinished(*resyncOk);
     }
     updateFreshness();
 }

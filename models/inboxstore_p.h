@@ -15,6 +15,7 @@
 #include "models/localcache.h"
 #include "models/messagelistmodel.h"
 #include "models/querycache.h"
+#include "models/resynctracker.h"
 #include "models/stagesmodel.h"
 #include "models/ticketmodel.h"
 #include "models/unreadtracker.h"
@@ -135,10 +136,8 @@ public:
     bool m_serverReachable = true;
     bool m_haveServerData = false;
     QString m_lastError;
-    //! Keys a resync waits for: false until a fetch started after the resync began, then true.
-    QHash<QueryKey, bool> m_resyncPending;
-    bool m_resyncOk = true;
-    QHash<QueryKey::Kind, int> m_refetchCounts;
+    //! The fetches a resync waits for, and the fetch counts per kind.
+    ResyncTracker m_resync;
 
     // Debounced local-cache writes.
     QSet<QString> m_dirty;

@@ -9,13 +9,12 @@
 //!   first check.
 
 #include "models/apitypes.h"
+#include "models/clock.h"
 
 #include <QHash>
 #include <QObject>
 
 namespace WhaTrack {
-
-class Clock;
 
 class RealtimeWatchdog : public QObject
 {
@@ -38,6 +37,8 @@ public:
     //! Part of a list applied in slices: its activity, without taking the list as complete
     //! (a first list stays the baseline until onChatListDelta() ends it).
     void onChatListSlice(const QList<ChatItem>& chats);
+    //! Room for \a chats more chats, before a big list arrives slice by slice (no rehash).
+    void reserve(qsizetype chats) { m_lastActivity.reserve(m_lastActivity.size() + chats); }
     bool isSuspicious() const { return m_suspicious; }
 
 Q_SIGNALS:

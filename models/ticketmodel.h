@@ -9,14 +9,13 @@
 //! `dataChanged` for that role alone.
 
 #include "models/apitypes.h"
+#include "models/clock.h"
 
 #include <QAbstractListModel>
 
 #include <optional>
 
 namespace WhaTrack {
-
-class Clock;
 
 class TicketModel : public QAbstractListModel
 {

@@ -4,18 +4,9 @@
 
 namespace Centrifuge {
 
-namespace {
-qint64 steadyNowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-} // namespace
-
-TokenPacer::TokenPacer(TokenPacing pacing, Clock clock, Backoff::RandomSource random)
+TokenPacer::TokenPacer(TokenPacing pacing, const Clock* clock, Backoff::RandomSource random)
     : m_pacing(pacing)
-    , m_clock(clock ? std::move(clock) : Clock(steadyNowMs))
+    , m_clock(clock ? clock : Clock::system())
     , m_failureBackoff(pacing.minFailureDelay, pacing.maxFailureDelay, std::move(random))
 {
     m_pacing.maxRequests = std::max(1, m_pacing.maxRequests);
@@ -23,7 +14,7 @@ TokenPacer::TokenPacer(TokenPacing pacing, Clock clock, Backoff::RandomSource ra
 
 TokenPacer::ms TokenPacer::waitBeforeRequest() const
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_clock->nowMs();
     qint64 wait = m_hasNotBefore ? m_notBefore - now : 0;
     // Sliding window: the request may start once the oldest of the last `maxRequests` starts
     // is a full window (and the edge margin) old.
@@ -46,7 +37,7 @@ TokenPacer::ms TokenPacer::waitForSpacing() const
 {
     if (m_starts.empty())
         return ms(0);
-    return ms(std::max<qint64>(0, m_starts.back() + spacing().count() - m_clock()));
+    return ms(std::max<qint64>(0, m_starts.back() + spacing().count() - m_clock->nowMs()));
 }
 
 TokenPacer::ms TokenPacer::refreshDelay(ms ttl, ms grace, ms refreshTakes) const
@@ -62,7 +53,7 @@ TokenPacer::ms TokenPacer::refreshDelay(ms ttl, ms grace, ms refreshTakes) const
 
 void TokenPacer::requestStarted()
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_clock->nowMs();
     m_starts.push_back(now);
     const qint64 window = (m_pacing.window + edgeMargin()).count();
     while (!m_starts.empty()
@@ -79,7 +70,7 @@ void TokenPacer::succeeded()
 void TokenPacer::failed(int retryAfterMs)
 {
     const qint64 delay = std::max<qint64>(m_failureBackoff.next().count(), retryAfterMs);
-    m_notBefore = m_clock() + delay;
+    m_notBefore = m_clock->nowMs() + delay;
     m_hasNotBefore = true;
 }
 

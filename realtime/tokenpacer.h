@@ -24,6 +24,7 @@
 //! lives on with 5 requests a minute.
 
 #include "realtime/backoff.h"
+#include "realtime/clock.h"
 
 #include <QtGlobal>
 
@@ -45,11 +46,10 @@ class TokenPacer
 {
 public:
     using ms = std::chrono::milliseconds;
-    //! Monotonic milliseconds. Defaults to std::chrono::steady_clock; tests inject their own.
-    using Clock = std::function<qint64()>;
-
+    //! Times are \a clock's monotonic milliseconds (Clock::system() when null; tests inject a
+    //! manual one, which must outlive the pacer).
     explicit TokenPacer(
-        TokenPacing pacing = {}, Clock clock = {}, Backoff::RandomSource random = {});
+        TokenPacing pacing = {}, const Clock* clock = nullptr, Backoff::RandomSource random = {});
 
     //! How long to wait before the next request may start; 0 when it may start now.
     ms waitBeforeRequest() const;
@@ -79,7 +79,7 @@ public:
 
 private:
     TokenPacing m_pacing;
-    Clock m_clock;
+    const Clock* m_clock;
     Backoff m_failureBackoff;
     std::deque<qint64> m_starts; //!< start times within the last window, oldest first
     qint64 m_notBefore = 0; //!< no request before this time (after a failure)

@@ -49,11 +49,11 @@ bool sameFailure(const Diag::Failure& a, const Diag::Failure& b)
 
 } // namespace
 
-ConnectionMonitor::ConnectionMonitor(Clock clock, QObject* parent)
+ConnectionMonitor::ConnectionMonitor(Centrifuge::Clock* clock, QObject* parent)
     : QObject(parent)
-    , m_clock(std::move(clock))
+    , m_clock(clock ? clock : Centrifuge::Clock::system())
 {
-    m_snapshot.startedAtMs = m_clock();
+    m_snapshot.startedAtMs = m_clock->nowMs();
     m_snapshot.stateSinceMs = m_snapshot.startedAtMs;
 }
 
@@ -148,7 +148,7 @@ void ConnectionMonitor::start()
     // The history outlives a session: the errors that led to a sign-in again are still useful.
     fresh.errors = m_snapshot.errors;
     fresh.started = true;
-    fresh.startedAtMs = m_clock();
+    fresh.startedAtMs = m_clock->nowMs();
     fresh.stateSinceMs = fresh.startedAtMs;
     m_snapshot = fresh;
     Q_EMIT changed();
@@ -161,7 +161,7 @@ void ConnectionMonitor::onStateChanged(State state)
     qCInfo(lcUi) << "realtime state" << m_snapshot.state << "->" << state;
     m_snapshot.previousState = m_snapshot.state;
     m_snapshot.state = state;
-    m_snapshot.stateSinceMs = m_clock();
+    m_snapshot.stateSinceMs = m_clock->nowMs();
     if (state == State::Connected) {
         m_snapshot.hasConnected = true;
         m_snapshot.reconnectAtMs = -1;
@@ -217,14 +217,15 @@ void ConnectionMonitor::onError(const Centrifuge::Error& error)
 void ConnectionMonitor::onReconnectScheduled(int attempt, qint64 delayMs)
 {
     m_snapshot.reconnectAttempt = attempt;
-    m_snapshot.reconnectAtMs = m_clock() + std::max<qint64>(0, delayMs);
+    m_snapshot.reconnectAtMs = m_clock->nowMs() + std::max<qint64>(0, delayMs);
     m_snapshot.nextRetryAt = QDateTime::currentDateTime().addMSecs(delayMs);
     Q_EMIT changed();
 }
 
 void ConnectionMonitor::onTokenRefreshed(qint64 expiresInSeconds)
 {
-    m_snapshot.tokenExpiresAtMs = expiresInSeconds > 0 ? m_clock() + expiresInSeconds * 1000 : -1;
+    m_snapshot.tokenExpiresAtMs
+        = expiresInSeconds > 0 ? m_clock->nowMs() + expiresInSeconds * 1000 : -1;
     Q_EMIT changed();
 }
 

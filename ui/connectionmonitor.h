@@ -9,6 +9,7 @@
 //! details dialog read the resulting ConnectionSnapshot. Timestamps come from an injected
 //! monotonic clock so tests can drive every debounce rule.
 
+#include "realtime/clock.h"
 #include "ui/connectionsnapshot.h"
 
 #include <QObject>
@@ -28,10 +29,12 @@ class ConnectionMonitor : public QObject
     Q_OBJECT
 
 public:
-    explicit ConnectionMonitor(Clock clock = steadyClock(), QObject* parent = nullptr);
+    //! Timestamps are the monotonic time of \a clock (Clock::system() when null), which must
+    //! outlive the monitor.
+    explicit ConnectionMonitor(Centrifuge::Clock* clock = nullptr, QObject* parent = nullptr);
 
     const ConnectionSnapshot& snapshot() const { return m_snapshot; }
-    qint64 now() const { return m_clock(); }
+    qint64 now() const { return m_clock->nowMs(); }
 
     void setEndpoints(const QUrl& backendUrl, const QUrl& webSocketUrl);
     //! The diagnostics of this session (the details dialog's "Run diagnostics"). The monitor
@@ -94,7 +97,7 @@ Q_SIGNALS:
 private:
     static CodeReason stamp(int code, const QString& reason);
 
-    Clock m_clock;
+    Centrifuge::Clock* m_clock;
     ConnectionSnapshot m_snapshot;
     QPointer<ConnectionDiagnostics> m_diagnostics;
 };

@@ -17,15 +17,9 @@
 #include <QString>
 #include <QUrl>
 
-#include <functional>
 #include <optional>
 
 namespace WhaTrack::Ui {
-
-//! Monotonic milliseconds. Injected so the debounce rules can be tested with a fake clock.
-using Clock = std::function<qint64()>;
-//! The real monotonic clock (QElapsedTimer based).
-Clock steadyClock();
 
 //! A code and reason with when it happened (wall clock, for display).
 struct CodeReason

@@ -3,24 +3,11 @@
 #include "models/diagnostics/causeadapters.h"
 #include "realtime/codes.h"
 
-#include <QElapsedTimer>
-
 namespace WhaTrack::Ui {
 
 using State = Centrifuge::Client::State;
 using View = ConnectionStatusView;
 namespace Diag = WhaTrack::Diagnostics;
-
-Clock steadyClock()
-{
-    // One process-wide timer: monotonic, immune to wall-clock jumps (NTP, DST, manual changes).
-    static const QElapsedTimer timer = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return [] { return timer.elapsed(); };
-}
 
 const ChannelStatus* ConnectionSnapshot::channel(const QString& name) const
 {

@@ -104,7 +104,7 @@ bool AppController::start()
         m_secrets = std::make_shared<KeychainSecretStore>(QStringLiteral("WhaTrack Inbox"));
     m_session = new Session(m_api, m_secrets);
 
-    m_monitor = new ConnectionMonitor(Ui::steadyClock(), this);
+    m_monitor = new ConnectionMonitor(nullptr, this);
     m_monitor->setEndpoints(m_options.backendUrl, effectiveWebSocketUrl(m_options));
     wireDiagnostics();
     createRealtime();

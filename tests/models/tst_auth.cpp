@@ -6,6 +6,7 @@
 #include "models/secretstore.h"
 #include "models/session.h"
 #include "tests/support/fakehttpserver.h"
+#include "tests/support/manualclock.h"
 
 #include <QNetworkCookie>
 #include <QSignalSpy>
@@ -238,21 +239,22 @@ private Q_SLOTS:
 
     void tokenIsReusedUntilShortlyBeforeExp()
     {
-        qint64 now = 1'000'000;
+        ManualClock clock(QDateTime::fromSecsSinceEpoch(1'000'000, QTimeZone::utc()));
+        const auto now = [&clock] { return clock.wallNow().toSecsSinceEpoch(); };
         int served = 0;
         m_server->route("GET", QStringLiteral("/api/v1/centrifugo/token"), [&](const HttpRequest&) {
             ++served;
             return HttpResponse::json(
-                200, QStringLiteral(R"({"token":"%1"})").arg(jwtWithExp(now + 3600)).toUtf8());
+                200, QStringLiteral(R"({"token":"%1"})").arg(jwtWithExp(now() + 3600)).toUtf8());
         });
         BackendTokenProvider provider(m_api, std::chrono::seconds(60));
-        provider.setClock([&now] { return now; });
+        provider.setClock(&clock);
         QList<bool> fromCache;
         provider.setObserver([&fromCache, &now](const Centrifuge::TokenRequest&,
                                  Centrifuge::TokenReply::Status status, const QString&, int,
                                  qint64 exp, bool cached) {
             QCOMPARE(status, Centrifuge::TokenReply::Status::Ok);
-            QVERIFY(exp > now);
+            QVERIFY(exp > now());
             fromCache << cached;
         });
         auto fetch = [&provider] {
@@ -263,11 +265,11 @@ private Q_SLOTS:
         };
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
-        now += 3000; // still more than a minute left
+        clock.advance(3000 * 1000); // still more than a minute left
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
         QCOMPARE(served, 1);
         QCOMPARE(fromCache, QList<bool>({false, true, true}));
-        now += 560; // 40 s before exp: fetch a fresh one
+        clock.advance(560 * 1000); // 40 s before exp: fetch a fresh one
         QCOMPARE(fetch().status, Centrifuge::TokenReply::Status::Ok);
         QCOMPARE(served, 2);
         provider.invalidate();

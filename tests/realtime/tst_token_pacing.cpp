@@ -9,6 +9,7 @@
 #include "fakefixture.h"
 #include "realtime/tokenpacer.h"
 #include "realtime/tokenprovider.h"
+#include "tests/support/manualclock.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -16,6 +17,7 @@
 using namespace Centrifuge;
 using namespace FakeFixture;
 using TestSupport::FakeCentrifugo;
+using WhaTrack::Testing::ManualClock;
 
 namespace {
 
@@ -28,36 +30,35 @@ enum class Outcome { Error, Garbage, Timeout, Ok };
 //! fastest pace (500 ms) or when the pacer says. Returns the start times.
 QList<qint64> simulate(Outcome outcome, qint64 durationMs, int retryAfterMs = -1)
 {
-    qint64 now = 0;
-    TokenPacer pacer(
-        TokenPacing {}, [&now] { return now; }, Backoff::seededSource(7));
+    ManualClock clock;
+    TokenPacer pacer(TokenPacing {}, &clock, Backoff::seededSource(7));
     QList<qint64> starts;
-    while (now < durationMs) {
+    while (clock.nowMs() < durationMs) {
         const qint64 wait = pacer.waitBeforeRequest().count();
         if (wait > 0) {
-            now += wait;
+            clock.advance(wait);
             continue;
         }
-        if (now >= durationMs)
+        if (clock.nowMs() >= durationMs)
             break;
-        starts << now;
+        starts << clock.nowMs();
         pacer.requestStarted();
         switch (outcome) {
         case Outcome::Timeout:
-            now += 10000; // tokenTimeout
+            clock.advance(10000); // tokenTimeout
             pacer.failed(-1);
             break;
         case Outcome::Error:
         case Outcome::Garbage:
-            now += 20;
+            clock.advance(20);
             pacer.failed(retryAfterMs);
             break;
         case Outcome::Ok:
-            now += 20;
+            clock.advance(20);
             pacer.succeeded(); // and the server answers 109 to every connect
             break;
         }
-        now += 500;
+        clock.advance(500);
     }
     return starts;
 }
@@ -166,8 +167,8 @@ private Q_SLOTS:
     void refreshIsPlannedWithinTheGrace()
     {
         using std::chrono::seconds;
-        qint64 now = 0;
-        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        ManualClock clock;
+        TokenPacer pacer(TokenPacing {}, &clock);
         const auto takes = 15000ms; // token timeout + call timeout
         pacer.requestStarted(); // the connect token
         // A long-lived token is refreshed at its ttl, as the official SDKs do.
@@ -180,7 +181,7 @@ private Q_SLOTS:
         // A 1 s token with a 4 s grace: as late as the grace allows, keeping half of it.
         QCOMPARE(pacer.refreshDelay(seconds(1), 4000ms, takes).count(), 3000);
         // Never before ttl, whatever the spacing.
-        now += 60000;
+        clock.advance(60000);
         QCOMPARE(pacer.refreshDelay(seconds(10), 25000ms, takes).count(), 10000);
     }
 
@@ -189,15 +190,15 @@ private Q_SLOTS:
         // Two simulated minutes of a 10 s connection token, 25 s grace, route at 5 a minute
         // (counted on arrival; requests take 0-1.5 s to get there): every refresh is sent
         // before the server would close the connection, and the route never refuses one.
-        qint64 now = 0;
-        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        ManualClock clock;
+        TokenPacer pacer(TokenPacing {}, &clock);
         QList<qint64> arrivals;
         int refused = 0;
         qint64 closesAt = 0;
         int disconnects = 0;
         auto ask = [&](int index) {
             pacer.requestStarted();
-            const qint64 arrival = now + (index % 2 == 0 ? 1500 : 0);
+            const qint64 arrival = clock.nowMs() + (index % 2 == 0 ? 1500 : 0);
             const auto inWindow = std::count_if(
                 arrivals.begin(), arrivals.end(), [&](qint64 a) { return a > arrival - 60000; });
             if (inWindow >= 5) {
@@ -207,14 +208,14 @@ private Q_SLOTS:
             }
             arrivals << arrival;
             pacer.succeeded();
-            closesAt = now + 10000 + 25000; // the token's expiry + the server's grace
+            closesAt = clock.nowMs() + 10000 + 25000; // the token's expiry + the server's grace
             return true;
         };
         QVERIFY(ask(0));
         int index = 1;
-        while (now < 120000) {
-            now += pacer.refreshDelay(10s, 25000ms, 15000ms).count();
-            if (now >= closesAt)
+        while (clock.nowMs() < 120000) {
+            clock.advance(pacer.refreshDelay(10s, 25000ms, 15000ms).count());
+            if (clock.nowMs() >= closesAt)
                 ++disconnects;
             ask(index++);
         }
@@ -303,15 +304,14 @@ private Q_SLOTS:
 
     void failureWaitsAtLeastTheMinimumAndGrows()
     {
-        qint64 now = 0;
-        TokenPacer pacer(
-            TokenPacing {}, [&now] { return now; }, Backoff::seededSource(1));
+        ManualClock clock;
+        TokenPacer pacer(TokenPacing {}, &clock, Backoff::seededSource(1));
         QCOMPARE(pacer.waitBeforeRequest().count(), 0);
         pacer.requestStarted();
         pacer.failed(-1);
         const qint64 first = pacer.waitBeforeRequest().count();
         QVERIFY2(first >= 12000 && first <= 24000, qPrintable(QString::number(first)));
-        now += first;
+        clock.advance(first);
         QCOMPARE(pacer.waitBeforeRequest().count(), 0);
         pacer.requestStarted();
         pacer.failed(-1);
@@ -321,14 +321,14 @@ private Q_SLOTS:
 
     void retryAfterIsHonoured()
     {
-        qint64 now = 0;
-        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        ManualClock clock;
+        TokenPacer pacer(TokenPacing {}, &clock);
         pacer.requestStarted();
         pacer.failed(90000); // HTTP 429 Retry-After: 90
         QVERIFY(pacer.waitBeforeRequest().count() >= 90000);
-        now += 89999;
+        clock.advance(89999);
         QVERIFY(pacer.waitBeforeRequest().count() > 0);
-        now += 1;
+        clock.advance(1);
         QCOMPARE(pacer.waitBeforeRequest().count(), 0);
         // In the simulated loop: a 20 s Retry-After allows 3 requests a minute.
         QVERIFY(simulate(Outcome::Error, 60000, 20000).size() <= 3);
@@ -336,15 +336,15 @@ private Q_SLOTS:
 
     void successClearsTheFailurePause()
     {
-        qint64 now = 0;
-        TokenPacer pacer(TokenPacing {}, [&now] { return now; });
+        ManualClock clock;
+        TokenPacer pacer(TokenPacing {}, &clock);
         pacer.requestStarted();
         pacer.succeeded();
         // The server says the token expired (109): the next request may go at once.
         QCOMPARE(pacer.waitBeforeRequest().count(), 0);
         pacer.requestStarted();
         pacer.failed(-1);
-        now += 30000;
+        clock.advance(30000);
         pacer.requestStarted();
         pacer.succeeded();
         QCOMPARE(pacer.waitBeforeRequest().count(), 0);

@@ -1,16 +1,17 @@
 #pragma once
 
 //! \file manualclock.h
-//! \brief A Clock that only moves when told to: timers fire in due order inside advance().
+//! \brief A Clock (realtime/clock.h) that only moves when told to: timers fire in due order
+//! inside advance(). For every layer: token pacing, the query cache, the connection status.
 
-#include "models/clock.h"
+#include "realtime/clock.h"
 
 #include <QMap>
 #include <QTimeZone>
 
 namespace WhaTrack::Testing {
 
-class ManualClock final : public Clock
+class ManualClock final : public Centrifuge::Clock
 {
 public:
     explicit ManualClock(
@@ -52,6 +53,8 @@ public:
         }
         m_now = end;
     }
+    //! advance() to the monotonic time \a ms (never backwards).
+    void setNowMs(qint64 ms) { advance(std::max<qint64>(0, ms - m_now)); }
 
     int pendingTimers() const { return static_cast<int>(m_timers.size()); }
 

@@ -4,6 +4,7 @@
 #include "models/apierror.h"
 #include "models/diagnostics/causeadapters.h"
 #include "models/diagnostics/report.h"
+#include "tests/support/manualclock.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectiondiagnostics.h"
 #include "ui/connectionmonitor.h"
@@ -69,13 +70,14 @@ class TstConnectionDetails : public QObject
 {
     Q_OBJECT
 
-    qint64 m_now = 0;
+    std::unique_ptr<WhaTrack::Testing::ManualClock> m_clock; //!< a new one per test function
     std::unique_ptr<ConnectionMonitor> m_monitor;
     const QString m_channel = QStringLiteral("org:org_1:messages");
 
     QString report() const
     {
-        return ConnectionReport::text(m_monitor->snapshot(), m_now, QDateTime::currentDateTime());
+        return ConnectionReport::text(
+            m_monitor->snapshot(), m_clock->nowMs(), QDateTime::currentDateTime());
     }
 
 private Q_SLOTS:
@@ -83,8 +85,10 @@ private Q_SLOTS:
     {
         QTest::failOnWarning(
             QRegularExpression(QStringLiteral("^(?!This plugin does not support).*")));
-        m_now = 50000;
-        m_monitor = std::make_unique<ConnectionMonitor>([this] { return m_now; });
+        m_monitor.reset();
+        m_clock = std::make_unique<WhaTrack::Testing::ManualClock>();
+        m_clock->setNowMs(50000);
+        m_monitor = std::make_unique<ConnectionMonitor>(m_clock.get());
         m_monitor->setEndpoints(
             QUrl(QStringLiteral("https://agent:hunter2@app.example.com/?session=abc#x")),
             QUrl(QStringLiteral("wss://rt.example.com/connection/"
@@ -103,7 +107,7 @@ private Q_SLOTS:
         m_monitor->onRestCall(QStringLiteral("GET /api/v1/whatsapp/chats"), 200, 42, {});
         m_monitor->onSubscriptionState(m_channel, SubState::Subscribed);
         m_monitor->onPublication(m_channel);
-        m_now += 2000;
+        m_clock->advance(2000);
         const QString text = report();
         for (const char* needle :
             {"https://app.example.com/", "wss://rt.example.com/connection/websocket", "colon style",
@@ -146,7 +150,7 @@ private Q_SLOTS:
         m_monitor->onTokenRefreshed(3600);
         const auto expiry = [this] {
             for (const auto& s : ConnectionReport::sections(
-                     m_monitor->snapshot(), m_now, QDateTime::currentDateTime())) {
+                     m_monitor->snapshot(), m_clock->nowMs(), QDateTime::currentDateTime())) {
                 for (const auto& r : s.rows) {
                     if (r.label == QLatin1String("Expiry"))
                         return r.value;
@@ -155,9 +159,9 @@ private Q_SLOTS:
             return QString();
         };
         QCOMPARE(expiry(), QStringLiteral("expires in 1 h 00 min"));
-        m_now += 3599 * 1000;
+        m_clock->advance(3599 * 1000);
         QCOMPARE(expiry(), QStringLiteral("expires in 1 s"));
-        m_now += 2000;
+        m_clock->advance(2000);
         QCOMPARE(expiry(), QStringLiteral("expired"));
     }
 
@@ -338,12 +342,12 @@ private Q_SLOTS:
         m_monitor->onReconnectScheduled(4, 7000);
         QVERIFY2(dialog.headerText().contains(QStringLiteral("Retrying in 7 s, attempt 4")),
             qPrintable(dialog.headerText()));
-        m_now += 6500;
+        m_clock->advance(6500);
         dialog.refresh();
         QVERIFY2(dialog.headerText().contains(QStringLiteral("Retrying in 1 s, attempt 4")),
             qPrintable(dialog.headerText()));
         // The wait is over and the attempt runs: not "none scheduled".
-        m_now += 1000;
+        m_clock->advance(1000);
         dialog.refresh();
         QVERIFY2(dialog.headerText().contains(QStringLiteral("Attempt 4 is running now")),
             qPrintable(dialog.headerText()));
@@ -360,7 +364,8 @@ private Q_SLOTS:
         m_monitor->onError(Centrifuge::ErrorType::Transport, 0, QStringLiteral("Host not found"));
         QString shown = shownText(dialog);
         QVERIFY2(shown.contains(QStringLiteral("Server name not found")), qPrintable(shown));
-        QVERIFY(!ConnectionReport::text(m_monitor->snapshot(), m_now, QDateTime::currentDateTime())
+        QVERIFY(!ConnectionReport::text(
+            m_monitor->snapshot(), m_clock->nowMs(), QDateTime::currentDateTime())
                      .contains(QStringLiteral("Last error: none")));
         // Centrifugo behind nginx stopped: the table's words, not Qt's.
         m_monitor->onError(Centrifuge::ErrorType::Transport, 0,

@@ -2,6 +2,7 @@
 // fake monotonic clock through the same ConnectionMonitor slots the app wires to the client.
 
 #include "realtime/codes.h"
+#include "tests/support/manualclock.h"
 #include "ui/connectionmonitor.h"
 #include "ui/connectionstatus.h"
 #include "ui/connectionstatuswidget.h"
@@ -20,14 +21,14 @@ class TstConnectionStatus : public QObject
 {
     Q_OBJECT
 
-    qint64 m_now = 0;
+    std::unique_ptr<WhaTrack::Testing::ManualClock> m_clock; //!< a new one per test function
     std::unique_ptr<ConnectionMonitor> m_monitor;
 
     ConnectionStatusView view() const
     {
-        return ConnectionStatusPresenter::describe(m_monitor->snapshot(), m_now);
+        return ConnectionStatusPresenter::describe(m_monitor->snapshot(), m_clock->nowMs());
     }
-    void at(qint64 ms) { m_now = ms; }
+    void at(qint64 ms) { m_clock->setNowMs(ms); }
     static WhaTrack::Freshness fresh(WhaTrack::Freshness::State state, QString reason = {})
     {
         WhaTrack::Freshness f;
@@ -46,10 +47,12 @@ class TstConnectionStatus : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_now = 100000; // an arbitrary monotonic origin: only differences may matter
-        m_monitor = std::make_unique<ConnectionMonitor>([this] { return m_now; });
+        m_monitor.reset();
+        m_clock = std::make_unique<WhaTrack::Testing::ManualClock>();
+        m_clock->setNowMs(100000); // an arbitrary monotonic origin: only differences may matter
+        m_monitor = std::make_unique<ConnectionMonitor>(m_clock.get());
         m_monitor->start();
-        m_now = 100000;
+        m_clock->setNowMs(100000);
     }
 
     void startGraceHidesConnectingForThreeSeconds()
@@ -75,12 +78,13 @@ private Q_SLOTS:
     void nothingBeforeTheSessionStarts()
     {
         // Before sign-in the client was never asked to connect: no "Connecting…", ever.
-        ConnectionMonitor fresh([this] { return m_now; });
+        ConnectionMonitor fresh(m_clock.get());
         at(100000 + 60000);
-        QCOMPARE(ConnectionStatusPresenter::describe(fresh.snapshot(), m_now).kind, Kind::Hidden);
+        QCOMPARE(ConnectionStatusPresenter::describe(fresh.snapshot(), m_clock->nowMs()).kind,
+            Kind::Hidden);
         fresh.setSignedOut(true, QStringLiteral("Wrong email or password."));
-        QCOMPARE(
-            ConnectionStatusPresenter::describe(fresh.snapshot(), m_now).kind, Kind::SignedOut);
+        QCOMPARE(ConnectionStatusPresenter::describe(fresh.snapshot(), m_clock->nowMs()).kind,
+            Kind::SignedOut);
     }
 
     void connectedWithinGraceShowsOnline()
