@@ -1,7 +1,6 @@
 // Client: the public façade. Every method hops to the client's thread first (the SDKs'
 // thread-safety bugs, e.g. centrifuge-swift#61/#64, came from touching state off their queue);
-// the protocol logic lives in ClientPrivate (clientconnection.cpp, clientcalls.cpp,
-// clientsubscriptions.cpp, clienttoken.cpp).
+// the protocol logic lives in the parts ClientPrivate is composed of (client_p.h).
 
 #include "realtime/client.h"
 
@@ -48,77 +47,15 @@ void registerMetaTypes()
 
 } // namespace
 
-//! The connection lifecycle as ConnectionToken sees it.
-class ClientPrivate::Link final : public ConnectionLink
+ClientPrivate::ClientPrivate(Client* q, QUrl url, ClientOptions options_)
+    : options(std::move(options_))
+    , connection(q, std::move(url), options)
+    , calls(q, options, connection)
+    , tokens(q, options, connection, calls.replies())
+    , subs(q, options, connection, calls, tokens)
 {
-public:
-    explicit Link(ClientPrivate& d)
-        : m_d(d)
-    {
-    }
-    Client::State state() const override { return m_d.state.load(); }
-    quint64 session() const override { return m_d.session; }
-    quint64 attempt() const override { return m_d.attempt; }
-    bool sendFrame(const QByteArray& frame) override { return m_d.sendFrame(frame); }
-    void reportError(const Error& error) override { m_d.reportError(error); }
-    void openTransport() override { m_d.openTransport(); }
-    void retryConnect(int minDelayMs) override { m_d.scheduleReconnect(minDelayMs); }
-    void reconnect(int code, const QString& reason) override { m_d.goConnecting(code, reason); }
-    void end(int code, const QString& reason) override { m_d.goDisconnected(code, reason); }
-
-private:
-    ClientPrivate& m_d;
-};
-
-ClientPrivate::ClientPrivate(Client* q_, QUrl url_, ClientOptions options_)
-    : q(q_)
-    , url(std::move(url_))
-    , options(std::move(options_))
-    , transport(new Transport(q_))
-    , link(std::make_unique<Link>(*this))
-    , calls(q_, options, *link)
-    , tokens(q_, options, *link, calls.replies())
-    , watchdog(new PingWatchdog(q_))
-    , network(options.networkMonitor ? options.networkMonitor.get() : new NetworkWatcher(q_))
-    , reconnectTimer(new QTimer(q_))
-    , reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
-    , protocolErrorBackoff(options.minReconnectDelay, options.maxReconnectDelay)
-    , subs(q_, options, *link, calls, tokens)
-{
-    reconnectTimer->setSingleShot(true);
-    // A coarse timer may fire up to 5% early; the token pacer would then send the attempt back
-    // to wait the last few milliseconds (and count another backoff step).
-    reconnectTimer->setTimerType(Qt::PreciseTimer);
-    QObject::connect(
-        transport, &Transport::opened, q, [this](quint64 gen) { onTransportOpened(gen); });
-    QObject::connect(transport, &Transport::frameReceived, q,
-        [this](quint64 gen, const QByteArray& frame) { onFrame(gen, frame); });
-    QObject::connect(
-        transport, &Transport::closed, q, [this](quint64 gen, int code, const QString& reason) {
-            onTransportClosed(gen, code, reason);
-        });
-    QObject::connect(transport, &Transport::errorOccurred, q,
-        [this](quint64 gen, const Error& error) { onTransportError(gen, error); });
-    QObject::connect(watchdog, &PingWatchdog::expired, q, [this] {
-        qCWarning(lcRealtime) << "no ping from the server in time";
-        goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));
-    });
-    QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] {
-        reconnectAtMs = -1;
-        if (state == Client::State::Connecting)
-            startConnecting();
-    });
-    QObject::connect(network, &NetworkMonitor::networkAvailable, q, [this] {
-        if (!options.watchNetworkReachability)
-            return;
-        qCInfo(lcRealtime) << "network available";
-        resetBackoff();
-        if (state == Client::State::Connecting && reconnectTimer->isActive())
-            reconnectNow(ConnectingCode::NetworkChanged, QStringLiteral("network changed"));
-    });
+    connection.attach(calls, tokens, subs);
 }
-
-ClientPrivate::~ClientPrivate() = default;
 
 Client::Client(QUrl url, ClientOptions options, QObject* parent)
     : QObject(parent)
@@ -131,7 +68,7 @@ Client::~Client()
 {
     d->subs.setDestroying();
     d->tokens.lifeline()->cut();
-    d->transport->close(QWebSocketProtocol::CloseCodeNormal);
+    d->connection.closeTransport();
     d->calls.replies().failAll(CallCode::ClientClosed, QStringLiteral("client closed"));
     d->calls.failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     // Subscriptions are our children, but their destructors need `d`: delete them while it lives.
@@ -143,12 +80,12 @@ Client::~Client()
 
 Client::State Client::state() const
 {
-    return d->state.load();
+    return d->connection.state();
 }
 
 QUrl Client::url() const
 {
-    return d->url;
+    return d->connection.url();
 }
 
 void Client::setTokenProvider(std::shared_ptr<TokenProvider> provider)
@@ -197,7 +134,7 @@ QList<Subscription*> Client::subscriptions() const
 
 qint64 Client::millisToReconnect() const
 {
-    const qint64 at = d->reconnectAtMs.load();
+    const qint64 at = d->connection.reconnectAtMs();
     if (at < 0)
         return -1;
     return std::max<qint64>(0, at - QDeadlineTimer::current(Qt::PreciseTimer).deadline());
@@ -205,7 +142,7 @@ qint64 Client::millisToReconnect() const
 
 int Client::reconnectAttempt() const
 {
-    return d->reconnectAttempt.load();
+    return d->connection.reconnectAttempt();
 }
 
 QFuture<CallResult> Client::publish(const QString& channel, const QByteArray& jsonData)
@@ -242,20 +179,21 @@ QFuture<CallResult> Client::send(const QByteArray& jsonData)
 void Client::connectToServer()
 {
     if (!queueIfForeign(this, [this] { connectToServer(); }))
-        d->connect();
+        d->connection.connect();
 }
 
 void Client::disconnectFromServer()
 {
     if (!queueIfForeign(this, [this] { disconnectFromServer(); }))
-        d->disconnect();
+        d->connection.disconnect();
 }
 
 void Client::reconnectNow()
 {
     if (queueIfForeign(this, [this] { reconnectNow(); }))
         return;
-    d->reconnectNow(ConnectingCode::ReconnectRequested, QStringLiteral("reconnect requested"));
+    d->connection.reconnectNow(
+        ConnectingCode::ReconnectRequested, QStringLiteral("reconnect requested"));
 }
 
 void Client::handleSystemResume()
@@ -263,14 +201,14 @@ void Client::handleSystemResume()
     if (queueIfForeign(this, [this] { handleSystemResume(); }))
         return;
     qCInfo(lcRealtime) << "system resumed";
-    d->resetBackoff();
-    d->reconnectNow(ConnectingCode::SystemResumed, QStringLiteral("system resumed"));
+    d->connection.resetBackoff();
+    d->connection.reconnectNow(ConnectingCode::SystemResumed, QStringLiteral("system resumed"));
 }
 
 void Client::close()
 {
     if (!queueIfForeign(this, [this] { close(); }))
-        d->close();
+        d->connection.close();
 }
 
 } // namespace Centrifuge

@@ -1,6 +1,10 @@
-// The connection state machine: connect, frames, disconnect rules, reconnect with backoff.
+// The connection lifecycle: connect, frames, disconnect rules, reconnect with backoff.
 
-#include "realtime/client_p.h"
+#include "realtime/clientconnection.h"
+
+#include "realtime/clientcalls.h"
+#include "realtime/clientsubscriptions.h"
+#include "realtime/connectiontoken.h"
 #include "realtime/framelog.h"
 #include "realtime/logging.h"
 #include "realtime/protocol/codec.h"
@@ -9,127 +13,185 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QWebSocketProtocol>
 
 namespace Centrifuge {
 
-void ClientPrivate::setState(Client::State next)
+ClientConnection::ClientConnection(Client* q_, QUrl url, const ClientOptions& options_)
+    : q(q_)
+    , m_url(std::move(url))
+    , options(options_)
+    , m_transport(new Transport(q_))
+    , m_watchdog(new PingWatchdog(q_))
+    , m_network(options.networkMonitor ? options.networkMonitor.get() : new NetworkWatcher(q_))
+    , m_reconnectTimer(new QTimer(q_))
+    , m_reconnectBackoff(options.minReconnectDelay, options.maxReconnectDelay)
+    , m_protocolErrorBackoff(options.minReconnectDelay, options.maxReconnectDelay)
 {
-    if (state == next)
+    m_reconnectTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early; the token pacer would then send the attempt back
+    // to wait the last few milliseconds (and count another backoff step).
+    m_reconnectTimer->setTimerType(Qt::PreciseTimer);
+    QObject::connect(
+        m_transport, &Transport::opened, q, [this](quint64 gen) { onTransportOpened(gen); });
+    QObject::connect(m_transport, &Transport::frameReceived, q,
+        [this](quint64 gen, const QByteArray& frame) { onFrame(gen, frame); });
+    QObject::connect(
+        m_transport, &Transport::closed, q, [this](quint64 gen, int code, const QString& reason) {
+            onTransportClosed(gen, code, reason);
+        });
+    QObject::connect(m_transport, &Transport::errorOccurred, q,
+        [this](quint64 gen, const Error& error) { onTransportError(gen, error); });
+    QObject::connect(m_watchdog, &PingWatchdog::expired, q, [this] {
+        qCWarning(lcRealtime) << "no ping from the server in time";
+        goConnecting(ConnectingCode::NoPing, QStringLiteral("no ping"));
+    });
+    QObject::connect(m_reconnectTimer, &QTimer::timeout, q, [this] {
+        m_reconnectAtMs = -1;
+        if (m_state == Client::State::Connecting)
+            startConnecting();
+    });
+    QObject::connect(m_network, &NetworkMonitor::networkAvailable, q, [this] {
+        if (!options.watchNetworkReachability)
+            return;
+        qCInfo(lcRealtime) << "network available";
+        resetBackoff();
+        if (m_state == Client::State::Connecting && m_reconnectTimer->isActive())
+            reconnectNow(ConnectingCode::NetworkChanged, QStringLiteral("network changed"));
+    });
+}
+
+void ClientConnection::attach(
+    ClientCalls& calls, ConnectionToken& tokens, ClientSubscriptions& subs)
+{
+    m_calls = &calls;
+    m_tokens = &tokens;
+    m_subs = &subs;
+}
+
+void ClientConnection::closeTransport()
+{
+    m_transport->close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+void ClientConnection::setState(Client::State next)
+{
+    if (m_state == next)
         return;
-    qCInfo(lcRealtime) << "state" << state.load() << "->" << next;
-    state = next;
+    qCInfo(lcRealtime) << "state" << m_state.load() << "->" << next;
+    m_state = next;
     Q_EMIT q->stateChanged(next);
 }
 
-void ClientPrivate::connect()
+void ClientConnection::connect()
 {
-    if (state == Client::State::Closed) {
+    if (m_state == Client::State::Closed) {
         qCWarning(lcRealtime) << "connectToServer() on a closed client ignored";
         return;
     }
-    if (state != Client::State::Disconnected)
+    if (m_state != Client::State::Disconnected)
         return;
     if (options.watchNetworkReachability) {
         // On the monitor's own thread: an application's monitor may live elsewhere.
-        QMetaObject::invokeMethod(network, [monitor = network] { monitor->start(); });
+        QMetaObject::invokeMethod(m_network, [monitor = m_network] { monitor->start(); });
     }
     resetBackoff();
-    protocolErrorBackoff.reset();
+    m_protocolErrorBackoff.reset();
     setState(Client::State::Connecting);
-    qCInfo(lcRealtime) << "connecting to" << redactedUrl(url);
+    qCInfo(lcRealtime) << "connecting to" << redactedUrl(m_url);
     Q_EMIT q->connecting(ConnectingCode::ConnectCalled, QStringLiteral("connect called"));
-    if (state != Client::State::Connecting)
+    if (m_state != Client::State::Connecting)
         return; // a handler changed its mind
     startConnecting();
 }
 
-void ClientPrivate::disconnect()
+void ClientConnection::disconnect()
 {
-    if (state != Client::State::Connecting && state != Client::State::Connected)
+    if (m_state != Client::State::Connecting && m_state != Client::State::Connected)
         return;
     goDisconnected(DisconnectedCode::DisconnectCalled, QStringLiteral("disconnect called"));
 }
 
-void ClientPrivate::close()
+void ClientConnection::close()
 {
-    if (state == Client::State::Closed)
+    if (m_state == Client::State::Closed)
         return;
     disconnect();
     qCInfo(lcRealtime) << "closing client";
-    subs.onClose();
-    calls.failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
+    m_subs->onClose();
+    m_calls->failWaiting(CallCode::ClientClosed, QStringLiteral("client closed"));
     setState(Client::State::Closed);
 }
 
-void ClientPrivate::startConnecting()
+void ClientConnection::startConnecting()
 {
     cancelReconnect();
-    ++attempt;
-    if (tokens.expiredForGood()) {
+    ++m_attempt;
+    if (m_tokens->expiredForGood()) {
         // The server rejected our static token as expired and nothing can replace it.
         qCWarning(lcRealtime) << "connection token expired and no token provider is set";
         goDisconnected(DisconnectedCode::Unauthorized, QStringLiteral("unauthorized"));
         return;
     }
-    if (tokens.needsFetch()) {
-        tokens.fetchForConnect();
+    if (m_tokens->needsFetch()) {
+        m_tokens->fetchForConnect();
         return;
     }
     openTransport();
 }
 
-void ClientPrivate::openTransport()
+void ClientConnection::openTransport()
 {
     Transport::Config config;
-    config.url = url;
+    config.url = m_url;
     config.headers = options.headers;
     config.sslConfiguration = options.sslConfiguration;
     config.openTimeout = options.timeout;
     config.maxIncomingMessageSize = options.maxIncomingMessageSize;
-    serverWantsPong = false;
-    generation = transport->open(config);
+    m_serverWantsPong = false;
+    m_generation = m_transport->open(config);
 }
 
-void ClientPrivate::onTransportOpened(quint64 gen)
+void ClientConnection::onTransportOpened(quint64 gen)
 {
-    if (!isCurrent(gen) || state != Client::State::Connecting)
+    if (!isCurrent(gen) || m_state != Client::State::Connecting)
         return;
     qCInfo(lcRealtime) << "WebSocket open, sending connect";
     Protocol::ConnectRequest request;
-    request.token = tokens.token();
+    request.token = m_tokens->token();
     request.data = options.data;
     request.name = options.name;
     request.version = options.version;
-    request.subs = subs.serverRecoveryState();
+    request.subs = m_subs->serverRecoveryState();
 
     std::vector<Protocol::Command> commands;
-    const quint32 id = calls.replies().add(
+    const quint32 id = m_calls->replies().add(
         options.timeout, [this, gen](const CallOutcome& outcome) { onConnectReply(gen, outcome); });
     commands.push_back(Protocol::Command {id, std::move(request)});
     // Optimistic subscriptions: every subscription that can go now rides in the same frame.
     // The server handles the frame in order, so they arrive right after a successful connect.
-    for (Protocol::Command& subscribe : subs.subscribesForConnect())
+    for (Protocol::Command& subscribe : m_subs->subscribesForConnect())
         commands.push_back(std::move(subscribe));
     const QByteArray frame = Protocol::encodeCommands(commands);
     if (!sendFrame(frame))
         goConnecting(ConnectingCode::TransportClosed, QStringLiteral("transport closed"));
 }
 
-bool ClientPrivate::sendFrame(const QByteArray& frame)
+bool ClientConnection::sendFrame(const QByteArray& frame)
 {
     logFrame("->", frame);
-    if (transport->send(frame))
+    if (m_transport->send(frame))
         return true;
     qCWarning(lcRealtime) << "could not write to the WebSocket";
     return false;
 }
 
-void ClientPrivate::onFrame(quint64 gen, const QByteArray& frame)
+void ClientConnection::onFrame(quint64 gen, const QByteArray& frame)
 {
     if (!isCurrent(gen))
         return;
     logFrame("<-", frame);
-    watchdog->feed();
+    m_watchdog->feed();
     const Protocol::DecodedFrame decoded = Protocol::decodeFrame(frame);
     for (const Protocol::ServerMessage& message : decoded.messages) {
         dispatch(gen, message);
@@ -146,15 +208,15 @@ void ClientPrivate::onFrame(quint64 gen, const QByteArray& frame)
     }
 }
 
-void ClientPrivate::onProtocolError(quint64 gen, int code, const QString& message)
+void ClientConnection::onProtocolError(quint64 gen, int code, const QString& message)
 {
     // centrifuge-js (5.8) reconnects here too: one bad frame (a proxy's error page, a server
     // bug) must not end realtime for a client that stays open all day. Terminal endings are
     // left to the server (codes 3500-3999/4500-4999, reconnect: false).
     reportError(Error::make(ErrorType::BadProtocol, code, message));
-    if (!isCurrent(gen) && generation != 0)
+    if (!isCurrent(gen) && m_generation != 0)
         return; // a handler already moved on to another connection
-    if (state != Client::State::Connecting && state != Client::State::Connected)
+    if (m_state != Client::State::Connecting && m_state != Client::State::Connected)
         return;
     const bool tooBig = code == DisconnectedCode::MessageSizeLimit;
     goConnecting(tooBig ? ConnectingCode::MessageSizeLimit : ConnectingCode::BadProtocol,
@@ -162,40 +224,40 @@ void ClientPrivate::onProtocolError(quint64 gen, int code, const QString& messag
         nextProtocolErrorDelay());
 }
 
-int ClientPrivate::nextProtocolErrorDelay()
+int ClientConnection::nextProtocolErrorDelay()
 {
     // Forgive old errors: after a quiet period the next one starts at the first step again.
     const qint64 quietMs = 3 * std::max<qint64>(options.maxReconnectDelay.count(), 1000);
-    if (lastProtocolError.isValid() && lastProtocolError.hasExpired(quietMs))
-        protocolErrorBackoff.reset();
-    lastProtocolError.start();
+    if (m_lastProtocolError.isValid() && m_lastProtocolError.hasExpired(quietMs))
+        m_protocolErrorBackoff.reset();
+    m_lastProtocolError.start();
     return int(
-        std::min<qint64>(protocolErrorBackoff.next().count(), std::numeric_limits<int>::max()));
+        std::min<qint64>(m_protocolErrorBackoff.next().count(), std::numeric_limits<int>::max()));
 }
 
-void ClientPrivate::dispatch(quint64 gen, const Protocol::ServerMessage& message)
+void ClientConnection::dispatch(quint64 gen, const Protocol::ServerMessage& message)
 {
     if (std::holds_alternative<Protocol::Ping>(message)) {
-        if (state == Client::State::Connected && serverWantsPong)
+        if (m_state == Client::State::Connected && m_serverWantsPong)
             sendFrame(Protocol::encodePong());
         return;
     }
     if (const auto* reply = std::get_if<Protocol::Reply>(&message)) {
-        if (!calls.replies().settle(*reply))
+        if (!m_calls->replies().settle(*reply))
             qCInfo(lcRealtime) << "reply to unknown or timed-out call" << reply->id << "dropped";
         return;
     }
     if (const auto* push = std::get_if<Protocol::Push>(&message)) {
-        if (state == Client::State::Connected
+        if (m_state == Client::State::Connected
             || std::holds_alternative<Protocol::DisconnectPush>(push->payload))
             handlePush(*push);
     }
     Q_UNUSED(gen);
 }
 
-void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
+void ClientConnection::onConnectReply(quint64 gen, const CallOutcome& outcome)
 {
-    if (!isCurrent(gen) || state != Client::State::Connecting)
+    if (!isCurrent(gen) || m_state != Client::State::Connecting)
         return;
     if (!outcome.reply) {
         if (outcome.code != CallCode::Timeout)
@@ -210,7 +272,7 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
     if (const auto& error = outcome.reply->error) {
         qCWarning(lcRealtime) << "connect failed:" << error->code << error->message;
         if (error->code == ReplyError::TokenExpired)
-            tokens.markExpired(); // token expired: fetch a new one before the next attempt
+            m_tokens->markExpired(); // token expired: fetch a new one before the next attempt
         reportError(Error::make(ErrorType::Connect, error->code, error->message));
         if (!isCurrent(gen))
             return;
@@ -229,29 +291,29 @@ void ClientPrivate::onConnectReply(quint64 gen, const CallOutcome& outcome)
     onConnected(*result);
 }
 
-void ClientPrivate::onConnected(const Protocol::ConnectResult& result)
+void ClientConnection::onConnected(const Protocol::ConnectResult& result)
 {
-    const quint64 gen = generation;
-    ++session;
+    const quint64 gen = m_generation;
+    ++m_session;
     resetBackoff();
-    tokens.connected(result.expires, result.ttl);
-    serverWantsPong = result.pong;
-    watchdog->arm(std::chrono::seconds {result.ping}, options.maxServerPingDelay);
+    m_tokens->connected(result.expires, result.ttl);
+    m_serverWantsPong = result.pong;
+    m_watchdog->arm(std::chrono::seconds {result.ping}, options.maxServerPingDelay);
     qCInfo(lcRealtime) << "connected, client" << result.client << "server" << result.version
                        << "ping" << result.ping << "s, token ttl"
                        << (result.expires ? qint64(result.ttl) : qint64(-1)) << "s";
     setState(Client::State::Connected);
-    auto alive = [this, gen] { return isCurrent(gen) && state == Client::State::Connected; };
+    auto alive = [this, gen] { return isCurrent(gen) && m_state == Client::State::Connected; };
     Q_EMIT q->connected(result.client, result.version, result.data);
     if (!alive())
         return;
-    subs.onConnected(result.subs, alive);
+    m_subs->onConnected(result.subs, alive);
     if (!alive())
         return;
-    calls.flushWaiting();
+    m_calls->flushWaiting();
 }
 
-void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reason)
+void ClientConnection::onTransportClosed(quint64 gen, int code, const QString& reason)
 {
     if (!isCurrent(gen))
         return;
@@ -271,11 +333,11 @@ void ClientPrivate::onTransportClosed(quint64 gen, int code, const QString& reas
         onProtocolError(gen, DisconnectedCode::MessageSizeLimit, message);
         return;
     }
-    generation = 0;
+    m_generation = 0;
     handleDisconnectAdvice(code, reason);
 }
 
-void ClientPrivate::onTransportError(quint64 gen, const Error& error)
+void ClientConnection::onTransportError(quint64 gen, const Error& error)
 {
     if (!isCurrent(gen))
         return;
@@ -285,13 +347,13 @@ void ClientPrivate::onTransportError(quint64 gen, const Error& error)
     reportError(error);
 }
 
-void ClientPrivate::reportError(const Error& error)
+void ClientConnection::reportError(const Error& error)
 {
     Q_EMIT q->errorOccurred(error.type, error.code, error.message);
     Q_EMIT q->failed(error);
 }
 
-void ClientPrivate::handleDisconnectAdvice(int code, QString reason)
+void ClientConnection::handleDisconnectAdvice(int code, QString reason)
 {
     bool reconnect = shouldReconnectAfterServerCode(code);
     // Legacy servers put {"reason": ..., "reconnect": ...} in the close reason.
@@ -311,100 +373,100 @@ void ClientPrivate::handleDisconnectAdvice(int code, QString reason)
         goDisconnected(code, reason);
 }
 
-void ClientPrivate::teardown(int closeCode)
+void ClientConnection::teardown(int closeCode)
 {
-    ++session; // every reply or token answer of the ended session is now stale
-    if (generation != 0) {
-        transport->close(closeCode);
-        generation = 0;
+    ++m_session; // every reply or token answer of the ended session is now stale
+    if (m_generation != 0) {
+        m_transport->close(closeCode);
+        m_generation = 0;
     }
-    watchdog->disarm();
-    tokens.stopRefresh();
-    serverWantsPong = false;
-    subs.onConnectionEnded();
-    calls.replies().failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
+    m_watchdog->disarm();
+    m_tokens->stopRefresh();
+    m_serverWantsPong = false;
+    m_subs->onConnectionEnded();
+    m_calls->replies().failAll(CallCode::ConnectionClosed, QStringLiteral("connection closed"));
 }
 
-void ClientPrivate::goConnecting(int code, const QString& reason, int minDelayMs)
+void ClientConnection::goConnecting(int code, const QString& reason, int minDelayMs)
 {
-    const bool wasConnected = state == Client::State::Connected;
+    const bool wasConnected = m_state == Client::State::Connected;
     teardown(QWebSocketProtocol::CloseCodeNormal);
-    if (state == Client::State::Closed || state == Client::State::Disconnected)
+    if (m_state == Client::State::Closed || m_state == Client::State::Disconnected)
         return;
     qCInfo(lcRealtime) << "connection lost, code" << code << reason;
     setState(Client::State::Connecting);
     if (wasConnected)
         Q_EMIT q->connecting(code, reason);
-    if (state != Client::State::Connecting)
+    if (m_state != Client::State::Connecting)
         return;
-    subs.onTransportLost(wasConnected);
-    if (state == Client::State::Connecting && !reconnectTimer->isActive() && generation == 0)
+    m_subs->onTransportLost(wasConnected);
+    if (m_state == Client::State::Connecting && !m_reconnectTimer->isActive() && m_generation == 0)
         scheduleReconnect(minDelayMs);
 }
 
-void ClientPrivate::goDisconnected(int code, const QString& reason)
+void ClientConnection::goDisconnected(int code, const QString& reason)
 {
-    ++attempt; // token answers for any attempt so far are void
+    ++m_attempt; // token answers for any attempt so far are void
     cancelReconnect();
     teardown(QWebSocketProtocol::CloseCodeNormal);
-    if (state == Client::State::Disconnected || state == Client::State::Closed)
+    if (m_state == Client::State::Disconnected || m_state == Client::State::Closed)
         return;
     qCInfo(lcRealtime) << "disconnected, code" << code << reason;
     setState(Client::State::Disconnected);
-    calls.failWaiting(CallCode::ClientDisconnected, QStringLiteral("client disconnected"));
+    m_calls->failWaiting(CallCode::ClientDisconnected, QStringLiteral("client disconnected"));
     Q_EMIT q->disconnected(code, reason);
-    if (state != Client::State::Disconnected)
+    if (m_state != Client::State::Disconnected)
         return;
-    subs.onTransportLost(true);
+    m_subs->onTransportLost(true);
 }
 
-void ClientPrivate::scheduleReconnect(int minDelayMs)
+void ClientConnection::scheduleReconnect(int minDelayMs)
 {
-    const int attemptNo = reconnectBackoff.attempt();
-    qint64 delay = reconnectBackoff.next().count();
+    const int attemptNo = m_reconnectBackoff.attempt();
+    qint64 delay = m_reconnectBackoff.next().count();
     if (minDelayMs > delay)
         delay = minDelayMs; // a server-given wait (Retry-After) is honoured
-    reconnectAttempt = reconnectBackoff.attempt();
-    reconnectAtMs = QDeadlineTimer(delay, Qt::PreciseTimer).deadline();
-    reconnectTimer->start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
+    m_reconnectAttempt = m_reconnectBackoff.attempt();
+    m_reconnectAtMs = QDeadlineTimer(delay, Qt::PreciseTimer).deadline();
+    m_reconnectTimer->start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
     qCInfo(lcRealtime) << "reconnect attempt" << attemptNo + 1 << "in" << delay << "ms";
     Q_EMIT q->reconnectScheduled(attemptNo + 1, delay);
 }
 
-void ClientPrivate::cancelReconnect()
+void ClientConnection::cancelReconnect()
 {
-    reconnectTimer->stop();
-    reconnectAtMs = -1;
+    m_reconnectTimer->stop();
+    m_reconnectAtMs = -1;
 }
 
-void ClientPrivate::reconnectNow(int code, const QString& reason)
+void ClientConnection::reconnectNow(int code, const QString& reason)
 {
-    if (state != Client::State::Connecting || !reconnectTimer->isActive()) {
+    if (m_state != Client::State::Connecting || !m_reconnectTimer->isActive()) {
         qCInfo(lcRealtime) << "reconnect now: nothing is waiting (" << reason << ")";
         return;
     }
     qCInfo(lcRealtime) << "reconnecting now:" << reason;
     Q_EMIT q->connecting(code, reason);
-    if (state == Client::State::Connecting)
+    if (m_state == Client::State::Connecting)
         startConnecting();
 }
 
-void ClientPrivate::resetBackoff()
+void ClientConnection::resetBackoff()
 {
-    reconnectBackoff.reset();
-    reconnectAttempt = 0;
+    m_reconnectBackoff.reset();
+    m_reconnectAttempt = 0;
 }
 
-void ClientPrivate::invalidateState()
+void ClientConnection::invalidateState()
 {
     qCInfo(lcRealtime) << "server invalidated state: dropping positions";
-    tokens.invalidate();
-    subs.invalidate();
+    m_tokens->invalidate();
+    m_subs->invalidate();
 }
 
-void ClientPrivate::handlePush(const Protocol::Push& push)
+void ClientConnection::handlePush(const Protocol::Push& push)
 {
-    if (subs.handlePush(push))
+    if (m_subs->handlePush(push))
         return;
     std::visit(
         [&](const auto& payload) {
@@ -417,7 +479,7 @@ void ClientPrivate::handlePush(const Protocol::Push& push)
             } else if constexpr (std::is_same_v<T, Protocol::RefreshPush>) {
                 // Unidirectional transports only; on WebSocket the refresh reply carries this.
                 if (payload.expires)
-                    tokens.scheduleRefresh(payload.ttl);
+                    m_tokens->scheduleRefresh(payload.ttl);
             } else if constexpr (std::is_same_v<T, Protocol::ConnectPush>) {
                 qCDebug(lcRealtime) << "connect push ignored on WebSocket";
             }
