@@ -11,6 +11,10 @@
 
 namespace WhaTrack {
 
+namespace {
+constexpr qint64 kSaveDelayMs = 2000; // local-cache writes are batched; the server is the truth
+}
+
 InboxStore::Private::Private(
     InboxStore* qq, ApiClient* api, Centrifuge::Client* realtime, InboxStoreOptions options)
     : q(qq)
@@ -25,8 +29,6 @@ InboxStore::Private::~Private()
 {
     if (m_searchTimer)
         m_clock->cancel(m_searchTimer);
-    if (m_saveTimer)
-        m_clock->cancel(m_saveTimer);
 }
 
 InboxStore::InboxStore(
@@ -45,8 +47,11 @@ InboxStore::InboxStore(
     d->m_stages = new StagesModel(this);
     d->m_watchdog = new RealtimeWatchdog(
         d->m_clock, d->m_options.watchdogGraceMs, d->m_options.watchdogProbeMs, this);
-    if (!d->m_options.localCachePath.isEmpty())
+    if (!d->m_options.localCachePath.isEmpty()) {
         d->m_localCache = std::make_unique<LocalCacheWorker>(d->m_options.localCachePath);
+        d->m_saver = std::make_unique<CacheSaver>(d->m_clock, kSaveDelayMs,
+            [p = d.get()](const CacheSaver::Dirty& dirty) { return p->writeCache(dirty); });
+    }
 
     connect(d->m_chats, &ChatListModel::deltaSliceApplied, this,
         [this](const QStringList& ids) { d->onDeltaSlice(ids); });
@@ -95,11 +100,7 @@ InboxStore::~InboxStore()
     if (d->m_localCache) {
         // Writes still waiting for their batch go now: a list that dropped chats must not
         // bring them back at the next start.
-        if (d->m_saveTimer) {
-            d->m_clock->cancel(d->m_saveTimer);
-            d->m_saveTimer = 0;
-            d->saveNow();
-        }
+        d->m_saver->flush();
         d->m_localCache->flush();
     }
 }
@@ -127,11 +128,8 @@ void InboxStore::setOrganization(const QString& organizationId)
     qCInfo(lcModels) << "switching organization" << d->m_org << "->" << organizationId;
     d->unobserveAll();
     d->m_cache->remove(); // in-flight responses of the old organization are dropped
-    if (d->m_saveTimer) { // the old organization's pending writes, under its own scope
-        d->m_clock->cancel(d->m_saveTimer);
-        d->m_saveTimer = 0;
-        d->saveNow();
-    }
+    if (d->m_saver) // the old organization's pending writes, under its own scope
+        d->m_saver->flush();
     d->m_org = organizationId;
     d->m_cacheScope = organizationId.isEmpty()
         ? QString()
@@ -153,8 +151,8 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_resync.clear();
     d->m_haveServerData = false;
     d->m_lastError.clear();
-    d->m_dirty.clear();
-    d->m_dirtyMessageChats.clear();
+    if (d->m_saver)
+        d->m_saver->discard();
     // One reset per model: the only resets besides the first load.
     d->m_chats->clear();
     d->m_messages->setChat({});

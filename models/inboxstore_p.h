@@ -4,7 +4,13 @@
 //! \brief Internals of InboxStore, split over inboxstore.cpp (organization, chat, freshness),
 //! inboxstore_queries.cpp (fetchers and local cache), inboxstore_events.cpp (publications,
 //! resync, watchdog) and inboxstore_mutations.cpp (ticket changes).
+//!
+//! Concerns with state of their own are objects of their own, each unit-tested alone:
+//! ResyncTracker (m_resync: what a resync waits for, fetch counts) and CacheSaver (m_saver:
+//! debounced local-cache writes). The chat-list apply path (revisions, unread baseline, queued
+//! deltas) and the open chat, search and freshness inputs are still fields here.
 
+#include "models/cachesaver.h"
 #include "models/chatidresolver.h"
 #include "models/chatlistmodel.h"
 #include "models/chatlistproxymodel.h"
@@ -57,8 +63,10 @@ public:
     void applyStages(const QString& org, QList<Stage> stages);
     void loadLocalCache(const QString& org);
     void applySnapshot(const QString& org, CacheSnapshot snapshot);
+    //! The chat list changed: saved with the next batch (\a what is "chats", the only caller's).
     void scheduleSave(const QString& what);
-    void saveNow();
+    //! m_saver's write: the batch \a dirty into the local cache, under this organization's scope.
+    bool writeCache(const CacheSaver::Dirty& dirty);
     void saveReadState(const QString& chatId);
     //! Chats the server no longer lists: their rows, unread counts and saved state go.
     void forgetChats(const QStringList& chatIds);
@@ -138,11 +146,8 @@ public:
     QString m_lastError;
     //! The fetches a resync waits for, and the fetch counts per kind.
     ResyncTracker m_resync;
-
-    // Debounced local-cache writes.
-    QSet<QString> m_dirty;
-    QSet<QString> m_dirtyMessageChats;
-    quint64 m_saveTimer = 0;
+    //! Debounced local-cache writes; null without a local cache.
+    std::unique_ptr<CacheSaver> m_saver;
 };
 
 } // namespace WhaTrack

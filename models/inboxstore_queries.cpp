@@ -13,10 +13,6 @@
 
 namespace WhaTrack {
 
-namespace {
-constexpr qint64 kSaveDelayMs = 2000; // local-cache writes are batched; the server is the truth
-}
-
 void InboxStore::Private::registerFetchers()
 {
     QueryCache::Policy list;
@@ -260,8 +256,8 @@ void InboxStore::Private::applyMessages(const QString& org, const QString& chatI
     if (chatId == m_messages->chatId())
         m_messages->mergeNewestPage(page);
     m_cachedMessages.insert(chatId, page.items);
-    m_dirtyMessageChats.insert(chatId);
-    scheduleSave(QStringLiteral("messages"));
+    if (m_saver)
+        m_saver->messagesChanged(chatId);
 }
 
 void InboxStore::Private::applyTicket(
@@ -328,8 +324,9 @@ void InboxStore::Private::forgetChats(const QStringList& chatIds)
     for (const QString& id : chatIds) {
         m_chats->setUnreadCount(id, 0); // the badge must not come back with the id
         m_cachedMessages.remove(id);
-        m_dirtyMessageChats.remove(id);
     }
+    if (m_saver)
+        m_saver->forgetChats(chatIds);
     if (m_localCache && !m_cacheScope.isEmpty())
         m_localCache->forgetChats(m_cacheScope, chatIds);
     scheduleSave(QStringLiteral("chats"));
@@ -384,27 +381,20 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
 
 void InboxStore::Private::scheduleSave(const QString& what)
 {
-    if (!m_localCache)
-        return;
-    m_dirty.insert(what);
-    if (m_saveTimer)
-        return;
-    m_saveTimer = m_clock->schedule(kSaveDelayMs, [this] {
-        m_saveTimer = 0;
-        saveNow();
-    });
+    Q_UNUSED(what) // every caller says "chats"; messages go through m_saver directly
+    if (m_saver)
+        m_saver->chatsChanged();
 }
 
-void InboxStore::Private::saveNow()
+bool InboxStore::Private::writeCache(const CacheSaver::Dirty& dirty)
 {
     if (!m_localCache || m_cacheScope.isEmpty())
-        return;
-    if (m_dirty.contains(QStringLiteral("chats")) && m_fullChats)
+        return false; // kept until there is an organization to file it under
+    if (dirty.chats && m_fullChats)
         m_localCache->saveChats(m_cacheScope, *m_fullChats); // shared, not copied
-    for (const auto& chat : std::as_const(m_dirtyMessageChats))
+    for (const auto& chat : std::as_const(dirty.messageChats))
         m_localCache->saveMessages(m_cacheScope, chat, m_cachedMessages.value(chat));
-    m_dirty.clear();
-    m_dirtyMessageChats.clear();
+    return true;
 }
 
 void InboxStore::Private::saveReadState(const QString& chatId)
