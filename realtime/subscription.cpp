@@ -1,5 +1,6 @@
 // Subscription: the public façade of one channel. State changes and protocol work happen in
-// ClientPrivate on the client's thread; calls from other threads are queued there.
+// the client's ClientSubscriptions (and ClientCalls for its calls) on the client's thread;
+// calls from other threads are queued there.
 
 #include "realtime/subscription.h"
 
@@ -29,7 +30,7 @@ SubscriptionPrivate::SubscriptionPrivate(Subscription* q_, Client* client_, QStr
     , waitingTimer(q_)
 {
     resubscribeTimer.setSingleShot(true);
-    resubscribeTimer.setTimerType(Qt::PreciseTimer); // never early: see ClientPrivate
+    resubscribeTimer.setTimerType(Qt::PreciseTimer); // never early: see ClientConnection
     waitingTimer.setSingleShot(true);
     if (options.since && options.since->isValid()) {
         position = *options.since;

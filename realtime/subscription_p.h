@@ -1,8 +1,9 @@
 #pragma once
 
 //! \file subscription_p.h
-//! \brief Private state of Subscription. The protocol logic lives in ClientPrivate
-//! (clientsubscriptions.cpp): a subscription is only a view of the channel on one connection.
+//! \brief Private state of Subscription. The protocol logic lives in the client's
+//! ClientSubscriptions (clientsubscriptions.h): a subscription is only a view of the channel on
+//! one connection.
 
 #include "realtime/backoff.h"
 #include "realtime/callresult.h"
@@ -22,7 +23,7 @@
 
 namespace Centrifuge {
 
-class ClientPrivate;
+class ClientSubscriptions;
 
 class SubscriptionPrivate
 {
