@@ -4,8 +4,8 @@
 
 #include "models/inboxstore.h"
 #include "tests/chaos/chaosmode.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -27,7 +27,7 @@ private Q_SLOTS:
         DevstackProcess stack(stackOptions);
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         QVERIFY2(app.start(stack, &error), qPrintable(error));
 
         int disconnects = 0;
@@ -49,8 +49,10 @@ private Q_SLOTS:
             seconds, refreshes, disconnects, notLive);
         QCOMPARE(disconnects, 0);
         QCOMPARE(notLive, 0);
-        // Every token was refreshed in time (about one per ttl, and at most 5 a minute).
-        QVERIFY2(refreshes >= seconds / ttl - 1, qPrintable(QString::number(refreshes)));
+        // Every token was refreshed in time, within the route's 5 a minute: a 10 s token is
+        // refreshed every 12.4 s at that pace, inside Centrifugo's 25 s grace for an expired
+        // connection (realtime/tokenpacer.h), so about seconds / 12.4 refreshes.
+        QVERIFY2(refreshes >= seconds / 13 - 1, qPrintable(QString::number(refreshes)));
         QVERIFY2(refreshes <= (seconds / 60 + 1) * 5, qPrintable(QString::number(refreshes)));
         app.stop();
         stack.stop();
