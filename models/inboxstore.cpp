@@ -64,10 +64,8 @@ InboxStore::InboxStore(
             d->onFetchFinished(key, ok, error);
         });
     connect(api, &ApiClient::serverReached, this, [this] {
-        if (!d->m_serverReachable) {
-            d->m_serverReachable = true;
+        if (d->m_freshness.noteServerReached())
             d->updateFreshness();
-        }
     });
 
     if (realtime) {
@@ -150,7 +148,7 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_eventDirections.clear();
     d->m_resync.clear();
     d->m_haveServerData = false;
-    d->m_lastError.clear();
+    d->m_freshness.clearError();
     if (d->m_saver)
         d->m_saver->discard();
     // One reset per model: the only resets besides the first load.
@@ -312,7 +310,7 @@ void InboxStore::resyncAll(const QString& reason)
 
 void InboxStore::handleNetworkBack()
 {
-    d->m_serverReachable = true;
+    d->m_freshness.noteServerReached();
     d->resync(QStringLiteral("network back"));
 }
 
@@ -325,7 +323,7 @@ void InboxStore::handleSystemResume()
 
 Freshness InboxStore::freshness() const
 {
-    return d->m_freshness;
+    return d->m_freshness.current();
 }
 
 RealtimeBinding* InboxStore::realtimeBinding() const
@@ -358,23 +356,13 @@ void InboxStore::Private::updateFreshness()
     FreshnessInputs in;
     in.realtimeConfigured = m_binding != nullptr;
     in.realtimeConnected = m_binding && m_binding->isLive();
-    in.serverReachable = m_serverReachable;
     in.refreshing = m_resync.isRunning();
     in.haveServerData = m_haveServerData;
     in.watchdogSuspicious = m_watchdog->isSuspicious();
-    in.lastError = m_lastError;
-    Freshness f;
-    if (m_org.isEmpty()) {
-        f.state = Freshness::State::Stale;
-        f.reason = QStringLiteral("Not signed in");
-    } else {
-        f.state = computeFreshnessState(in, &f.reason);
-    }
-    if (f == m_freshness)
+    if (!m_freshness.update(in, !m_org.isEmpty(), m_clock->wallNow()))
         return;
-    f.since = m_clock->wallNow();
+    const Freshness f = m_freshness.current();
     qCInfo(lcModels) << "freshness:" << f.state << f.reason;
-    m_freshness = f;
     Q_EMIT q->freshnessChanged(f);
 }
 

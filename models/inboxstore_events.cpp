@@ -111,16 +111,9 @@ void InboxStore::Private::onFetchFinished(const QueryKey& key, bool ok, const Ap
 {
     if (key.organization() != m_org)
         return;
-    if (!ok) {
-        if (error.isConnectivity())
-            m_serverReachable = false;
-        else if (error.kind != ApiError::Kind::Unauthorized)
-            m_lastError = error.describe();
-        if (error.kind != ApiError::Kind::Unauthorized)
-            Q_EMIT q->refreshFailed(key, error);
-    } else if (key.isUnfilteredChatList()) {
-        m_lastError.clear();
-    }
+    m_freshness.noteFetch(key, ok, error);
+    if (!ok && error.kind != ApiError::Kind::Unauthorized)
+        Q_EMIT q->refreshFailed(key, error);
     if (const std::optional<bool> resyncOk = m_resync.fetchFinished(key, ok)) {
         qCInfo(lcModels) << "resync finished" << (*resyncOk ? "ok" : "with errors");
         Q_EMIT q->resyncFinished(*resyncOk);

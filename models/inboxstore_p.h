@@ -6,15 +6,17 @@
 //! resync, watchdog) and inboxstore_mutations.cpp (ticket changes).
 //!
 //! Concerns with state of their own are objects of their own, each unit-tested alone:
-//! ResyncTracker (m_resync: what a resync waits for, fetch counts) and CacheSaver (m_saver:
-//! debounced local-cache writes). The chat-list apply path (revisions, unread baseline, queued
-//! deltas) and the open chat, search and freshness inputs are still fields here.
+//! ResyncTracker (m_resync: what a resync waits for, fetch counts), CacheSaver (m_saver:
+//! debounced local-cache writes) and FreshnessTracker (m_freshness: reachability, last error,
+//! the published Freshness). The chat-list apply path (revisions, unread baseline, queued
+//! deltas), the open chat and the search are still fields here.
 
 #include "models/cachesaver.h"
 #include "models/chatidresolver.h"
 #include "models/chatlistmodel.h"
 #include "models/chatlistproxymodel.h"
 #include "models/chatrevisions.h"
+#include "models/freshnesstracker.h"
 #include "models/inboxevent.h"
 #include "models/inboxstore.h"
 #include "models/invalidationrules.h"
@@ -139,11 +141,9 @@ public:
     //! Directions announced by publications, by message id: teaches ticket-era direction ids.
     QHash<QString, MessageDirection> m_eventDirections;
 
-    // Freshness inputs.
-    Freshness m_freshness;
-    bool m_serverReachable = true;
+    //! Freshness inputs from fetch outcomes, and the Freshness last published.
+    FreshnessTracker m_freshness;
     bool m_haveServerData = false;
-    QString m_lastError;
     //! The fetches a resync waits for, and the fetch counts per kind.
     ResyncTracker m_resync;
     //! Debounced local-cache writes; null without a local cache.
