@@ -14,6 +14,8 @@
 #include <QPainterPath>
 #include <QSystemTrayIcon>
 
+#include <utility>
+
 namespace WhaTrack::Ui {
 
 UnreadCounter::UnreadCounter(QAbstractItemModel* chatList, QObject* parent)
@@ -22,25 +24,82 @@ UnreadCounter::UnreadCounter(QAbstractItemModel* chatList, QObject* parent)
 {
     const auto recount = [this] { this->recount(); };
     connect(chatList, &QAbstractItemModel::dataChanged, this,
-        [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
-            if (roles.isEmpty() || roles.contains(ChatListModel::UnreadCountRole))
+        [this](
+            const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles) {
+            if (!roles.isEmpty() && !roles.contains(ChatListModel::UnreadCountRole))
+                return;
+            if (topLeft.isValid() && bottomRight.isValid())
+                updateRows(topLeft.row(), bottomRight.row());
+            else
                 this->recount();
         });
-    connect(chatList, &QAbstractItemModel::rowsInserted, this, recount);
-    connect(chatList, &QAbstractItemModel::rowsRemoved, this, recount);
+    connect(chatList, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex& under, int first, int last) {
+            if (under.isValid() || first > m_counts.size())
+                return this->recount();
+            int added = 0;
+            for (int row = first; row <= last; ++row) {
+                m_counts.insert(row, countAt(row));
+                added += m_counts.at(row);
+            }
+            setTotal(m_total + added);
+        });
+    connect(chatList, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+        [this](const QModelIndex& under, int first, int last) {
+            if (under.isValid() || last >= m_counts.size())
+                return; // recounted when removed
+            m_removing = 0;
+            for (int row = first; row <= last; ++row)
+                m_removing += m_counts.at(row);
+            m_counts.remove(first, last - first + 1);
+        });
+    connect(chatList, &QAbstractItemModel::rowsRemoved, this, [this] {
+        const int removed = std::exchange(m_removing, 0);
+        if (m_model && m_counts.size() != m_model->rowCount())
+            return this->recount();
+        setTotal(m_total - removed); // once the rows are gone, as a reader expects
+    });
     connect(chatList, &QAbstractItemModel::modelReset, this, recount);
     connect(chatList, &QAbstractItemModel::layoutChanged, this, recount);
+    connect(chatList, &QAbstractItemModel::rowsMoved, this, recount);
     this->recount();
+}
+
+int UnreadCounter::countAt(int row) const
+{
+    return qMax(0, m_model->index(row, 0).data(ChatListModel::UnreadCountRole).toInt());
 }
 
 void UnreadCounter::recount()
 {
+    m_counts.clear();
     int total = 0;
     if (m_model) {
-        // O(chats) on each change of a count: a few thousand integer reads, no allocation.
-        for (int row = 0, n = m_model->rowCount(); row < n; ++row)
-            total += qMax(0, m_model->index(row, 0).data(ChatListModel::UnreadCountRole).toInt());
+        const int n = m_model->rowCount();
+        m_counts.reserve(n);
+        for (int row = 0; row < n; ++row) {
+            m_counts.append(countAt(row));
+            total += m_counts.last();
+        }
     }
+    setTotal(total);
+}
+
+void UnreadCounter::updateRows(int first, int last)
+{
+    if (!m_model || last >= m_counts.size())
+        return recount();
+    int total = m_total;
+    for (int row = first; row <= last; ++row) {
+        const int count = countAt(row);
+        total += count - m_counts.at(row);
+        m_counts[row] = count;
+    }
+    setTotal(total);
+}
+
+void UnreadCounter::setTotal(int total)
+{
     if (total == m_total)
         return;
     m_total = total;

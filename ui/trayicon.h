@@ -8,6 +8,7 @@
 #include "ui/notifier.h"
 
 #include <QIcon>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -35,9 +36,16 @@ Q_SIGNALS:
 
 private:
     void recount();
+    //! Rows \a first..\a last changed: O(changed rows), not O(chats) (1,000 publications/s
+    //! into 20,000 chats would otherwise read 20 million counts a second on the GUI thread).
+    void updateRows(int first, int last);
+    int countAt(int row) const;
+    void setTotal(int total);
 
     QPointer<QAbstractItemModel> m_model;
+    QList<int> m_counts; //!< each row's count as last read, so a change is a difference
     int m_total = 0;
+    int m_removing = 0; //!< the counts of the rows being removed
 };
 
 class TrayIcon : public QObject, public NotificationSink
