@@ -13,7 +13,8 @@ namespace WhaTrack {
 
 namespace {
 constexpr qint64 kSaveDelayMs = 2000; // local-cache writes are batched; the server is the truth
-}
+constexpr qint64 kSearchPauseMs = 300; // the server search waits for typing to pause
+} // namespace
 
 InboxStore::Private::Private(
     InboxStore* qq, ApiClient* api, Centrifuge::Client* realtime, InboxStoreOptions options)
@@ -22,13 +23,12 @@ InboxStore::Private::Private(
     , m_realtime(realtime)
     , m_options(std::move(options))
     , m_clock(m_options.clock ? m_options.clock : Clock::system())
+    , m_search(m_clock, kSearchPauseMs, [this](const QString& search) { setSearchKey(search); })
 {
 }
 
 InboxStore::Private::~Private()
 {
-    if (m_searchTimer)
-        m_clock->cancel(m_searchTimer);
 }
 
 InboxStore::InboxStore(
@@ -134,7 +134,7 @@ void InboxStore::setOrganization(const QString& organizationId)
         : LocalCache::scopeKey(d->m_api->config().baseUrl, organizationId);
     d->m_openChat.clear();
     d->m_openConversation.clear();
-    d->m_searchKeyText.clear();
+    d->m_search.forgetQuery();
     d->m_resolver.clear();
     d->m_revisions->clear();
     d->m_fullChats.reset();
@@ -171,7 +171,7 @@ void InboxStore::setOrganization(const QString& organizationId)
     d->m_resync.begin({QueryKey::chats(organizationId), QueryKey::stages(organizationId)});
     d->observe(QueryKey::chats(organizationId));
     d->observe(QueryKey::stages(organizationId));
-    d->setSearchKey(d->m_search);
+    d->m_search.queryNow();
     d->updateFreshness();
 }
 
@@ -276,21 +276,12 @@ QString InboxStore::openChatId() const
 
 void InboxStore::setSearch(const QString& text)
 {
-    d->m_search = text.trimmed();
-    d->m_proxy->setSearchText(d->m_search); // at once, on what we have
-    // The server query waits for typing to pause.
-    if (d->m_searchTimer)
-        d->m_clock->cancel(d->m_searchTimer);
-    d->m_searchTimer = d->m_clock->schedule(300, [this] {
-        d->m_searchTimer = 0;
-        d->setSearchKey(d->m_search);
-    });
+    d->m_search.type(text); // the server query follows once typing pauses
+    d->m_proxy->setSearchText(d->m_search.text()); // at once, on what we have
 }
 
 void InboxStore::Private::setSearchKey(const QString& search)
 {
-    if (search == m_searchKeyText && !search.isEmpty())
-        return;
     for (qsizetype i = m_observed.size() - 1; i >= 0; --i) {
         const QueryKey& k = m_observed.at(i);
         if (k.kind() == QueryKey::Kind::Chats && !k.search().isEmpty()) {
@@ -298,7 +289,6 @@ void InboxStore::Private::setSearchKey(const QString& search)
             m_observed.removeAt(i);
         }
     }
-    m_searchKeyText = search;
     if (!search.isEmpty() && !m_org.isEmpty())
         observe(QueryKey::chats(m_org, search));
 }

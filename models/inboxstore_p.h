@@ -7,9 +7,10 @@
 //!
 //! Concerns with state of their own are objects of their own, each unit-tested alone:
 //! ResyncTracker (m_resync: what a resync waits for, fetch counts), CacheSaver (m_saver:
-//! debounced local-cache writes) and FreshnessTracker (m_freshness: reachability, last error,
-//! the published Freshness). The chat-list apply path (revisions, unread baseline, queued
-//! deltas), the open chat and the search are still fields here.
+//! debounced local-cache writes), FreshnessTracker (m_freshness: reachability, last error,
+//! the published Freshness) and SearchDebounce (m_search: the search's server query). The
+//! chat-list apply path (revisions, unread baseline, queued deltas) and the open chat are still
+//! fields here.
 
 #include "models/cachesaver.h"
 #include "models/chatidresolver.h"
@@ -24,6 +25,7 @@
 #include "models/messagelistmodel.h"
 #include "models/querycache.h"
 #include "models/resynctracker.h"
+#include "models/searchdebounce.h"
 #include "models/stagesmodel.h"
 #include "models/ticketmodel.h"
 #include "models/unreadtracker.h"
@@ -94,6 +96,7 @@ public:
     void observe(const QueryKey& key);
     void unobserveAll(std::optional<QueryKey::Kind> kind = std::nullopt);
     void updateFreshness();
+    //! m_search's query: observes the server search for \a search (none when empty).
     void setSearchKey(const QString& search);
 
     InboxStore* q;
@@ -129,9 +132,8 @@ public:
     QString m_cacheScope;
     QString m_openChat;
     QString m_openConversation;
-    QString m_search;
-    QString m_searchKeyText; //!< the search text whose server query is observed
-    quint64 m_searchTimer = 0;
+    //! The search text, and its server query once typing pauses.
+    SearchDebounce m_search;
     QList<QueryKey> m_observed;
 
     // From the local cache, used when a chat is opened before the server answered.

@@ -113,7 +113,7 @@ void InboxStore::Private::applySearch(
     }
     noteShown(chats); // a later full list that lacks them removes them
     m_chats->mergeItems(std::move(chats), ChatListModel::MergeMode::Upsert);
-    if (search == m_search)
+    if (search == m_search.text())
         m_proxy->setServerMatches(std::move(ids));
 }
 
