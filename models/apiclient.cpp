@@ -137,6 +137,7 @@ void ApiClientPrivate::sendAttempt(Call* call)
     call->tooLarge = false;
     call->refusedRedirect.clear();
     call->sslErrors.clear();
+    call->body.clear();
     call->started.start();
     call->reply = m_nam->sendCustomRequest(req, r.method, body);
     QObject::connect(
@@ -152,6 +153,8 @@ void ApiClientPrivate::sendAttempt(Call* call)
         if (length.isValid())
             checkSize(call, length.toLongLong());
     });
+    QObject::connect(
+        call->reply, &QNetworkReply::readyRead, q, [this, call] { readAvailable(call); });
     QObject::connect(call->reply, &QNetworkReply::downloadProgress, q,
         [this, call](qint64 received, qint64) { checkSize(call, received); });
     QObject::connect(call->reply, &QNetworkReply::finished, q, [this, call] { onFinished(call); });
@@ -179,6 +182,7 @@ void ApiClientPrivate::onRedirected(Call* call, const QUrl& target)
     const QUrl to = from.resolved(target);
     if (isIdempotent(call->request.method) && sameOrigin(from, to)) {
         qCDebug(lcApi).noquote() << routeOf(call->request) << "follows a redirect to" << to.path();
+        call->body.clear(); // the redirect's own body is not the answer
         Q_EMIT reply->redirectAllowed();
         return;
     }
@@ -204,13 +208,44 @@ void ApiClientPrivate::checkSize(Call* call, qint64 bytes)
     reply->abort();
 }
 
+void ApiClientPrivate::readAvailable(Call* call)
+{
+    QNetworkReply* reply = call->reply;
+    if (!reply || call->tooLarge || !reply->isOpen())
+        return;
+    const qint64 available = reply->bytesAvailable();
+    if (available <= 0)
+        return;
+    QByteArray& body = call->body;
+    const qsizetype used = body.size();
+    const qsizetype need = used + qsizetype(available);
+    if (body.capacity() < need) {
+        // Room for the announced length (the cap was checked on the headers), or doubling:
+        // the pages of a big body are touched chunk by chunk, never all at once.
+        qsizetype room = std::max(need, 2 * body.capacity());
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() >= need
+            && length.toLongLong() <= call->request.maxBodyBytes)
+            room = std::max(room, qsizetype(length.toLongLong()));
+        body.reserve(room);
+    }
+    body.resize(need);
+    const qint64 got = reply->read(body.data() + used, available);
+    body.resize(used + qsizetype(std::max<qint64>(got, 0)));
+    if (body.size() > call->request.maxBodyBytes)
+        checkSize(call, body.size()); // inflated beyond the cap: aborted, the answer is refused
+}
+
 ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* bodyOut)
 {
     QNetworkReply* reply = call->reply;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     *statusOut = status;
-    if (reply->isOpen()) // an aborted (timed out) reply is closed
-        *bodyOut = reply->readAll();
+    if (reply->isOpen()) { // an aborted (timed out) reply is closed
+        readAvailable(call);
+        *bodyOut = std::move(call->body);
+    }
+    call->body = {};
     // Progress counts the bytes on the wire; a compressed body is checked again once inflated.
     if (bodyOut->size() > call->request.maxBodyBytes)
         call->tooLarge = true;

@@ -41,6 +41,9 @@ public:
         QString refusedRedirect; //!< why a redirect was refused (the reply was aborted)
         QStringList sslErrors;
         QElapsedTimer started;
+        //! The answer so far, read as it arrives (readAvailable): a 60 MB chat list is never
+        //! copied out of the reply in one go on the client's thread.
+        QByteArray body;
     };
 
     explicit ApiClientPrivate(ApiClient* q, ApiConfig config);
@@ -52,6 +55,8 @@ public:
     void onRedirected(Call* call, const QUrl& target);
     //! Aborts an answer bigger than the request's cap (by Content-Length or bytes received).
     void checkSize(Call* call, qint64 bytes);
+    //! Moves what the reply has buffered into Call::body (on each readyRead and at the end).
+    void readAvailable(Call* call);
     ApiError classify(Call* call, int* status, QByteArray* body);
     bool shouldRetry(const Call* call, const ApiError& error, qint64* delayMs) const;
     void complete(Call* call, ApiResult<ApiResponse> result);

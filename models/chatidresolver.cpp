@@ -10,6 +10,27 @@ void ChatIdResolver::clear()
     m_chatByLastMessage.clear();
 }
 
+void ChatIdResolver::reserve(qsizetype chats)
+{
+    m_chatByConversation.reserve(m_chatByConversation.size() + 2 * chats);
+    m_chatByLead.reserve(m_chatByLead.size() + chats);
+    m_conversationByChat.reserve(m_conversationByChat.size() + chats);
+    m_chatByLastMessage.reserve(m_chatByLastMessage.size() + 2 * chats);
+}
+
+void ChatIdResolver::adoptOlder(ChatIdResolver older)
+{
+    std::swap(*this, older); // `older` now holds the newer facts: few, re-noted on top
+    auto over = [](QHash<QString, QString>& into, const QHash<QString, QString>& newer) {
+        for (auto it = newer.cbegin(); it != newer.cend(); ++it)
+            into.insert(it.key(), it.value());
+    };
+    over(m_chatByConversation, older.m_chatByConversation);
+    over(m_chatByLead, older.m_chatByLead);
+    over(m_conversationByChat, older.m_conversationByChat);
+    over(m_chatByLastMessage, older.m_chatByLastMessage);
+}
+
 void ChatIdResolver::noteChat(const ChatItem& chat)
 {
     // The id is a conversation id or a lead id; either way events carrying it map to the chat.

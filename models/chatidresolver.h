@@ -15,6 +15,11 @@ class ChatIdResolver
 {
 public:
     void clear();
+    //! Room for \a chats more chats: a 70,000-chat list noted slice by slice never rehashes.
+    void reserve(qsizetype chats);
+    //! Takes \a older (built off the GUI thread from a saved list) as the base in O(1); what
+    //! this resolver learned already is newer and stays on top of it.
+    void adoptOlder(ChatIdResolver older);
     void noteChat(const ChatItem& chat);
     void noteMessage(const QString& chatId, const Message& message);
     //! From a publication: a known lead tells us the chat of a new conversation id.

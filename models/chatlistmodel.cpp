@@ -2,6 +2,7 @@
 
 #include "models/chatrevisions.h"
 #include "models/logging.h"
+#include "models/offthread.h"
 
 #include <limits>
 
@@ -31,7 +32,14 @@ ChatListModel::ChatListModel(QObject* parent)
     connect(&m_pump, &QTimer::timeout, this, &ChatListModel::runSlice);
 }
 
-ChatListModel::~ChatListModel() = default;
+ChatListModel::~ChatListModel()
+{
+    cancelJobs();
+    // Nobody reads a model being destroyed: its 70,000 chats and their index die on the pool.
+    releaseOffThread(std::move(m_items));
+    releaseOffThread(std::move(m_rowById));
+    releaseOffThread(std::move(m_unreadById));
+}
 
 int ChatListModel::rowCount(const QModelIndex& parent) const
 {
@@ -120,6 +128,16 @@ void ChatListModel::reindexFrom(int row)
 
 void ChatListModel::resetItems(QList<ChatItem> items)
 {
+    resetWith(std::move(items), JobKind::Unprepared);
+}
+
+void ChatListModel::resetPreparedItems(QList<ChatItem> items)
+{
+    resetWith(std::move(items), JobKind::PreparedQuiet);
+}
+
+void ChatListModel::resetWith(QList<ChatItem> items, JobKind kind)
+{
     if (isApplying()) {
         // A list is being applied (the server answered before the saved copy loaded): it is
         // newer, and ChatRevisions already counts it as held. The older list must not win.
@@ -127,21 +145,23 @@ void ChatListModel::resetItems(QList<ChatItem> items)
         return;
     }
     if (items.size() > m_maxRowsPerSlice) {
-        // A big list: an empty model now, then slices once the pool has prepared it.
+        // A big list: an empty model now, then slices (once the pool has prepared it).
         const bool hadRows = !m_items.isEmpty();
         beginResetModel();
-        m_items.clear();
-        m_rowById.clear();
+        releaseOffThread(std::exchange(m_items, {}));
+        releaseOffThread(std::exchange(m_rowById, {}));
         endResetModel();
         if (hadRows)
             Q_EMIT countChanged();
-        enqueue(std::move(items), {}, JobKind::Unprepared);
+        enqueue(std::move(items), {}, kind);
         return;
     }
     beginResetModel();
-    m_items = std::move(items);
-    for (auto& c : m_items)
-        intern(c);
+    releaseOffThread(std::exchange(m_items, std::move(items)));
+    if (kind == JobKind::Unprepared) {
+        for (auto& c : m_items)
+            intern(c);
+    }
     // Duplicated ids would break the index; keep the first (the newest, in the route's order).
     QSet<QString> seen;
     seen.reserve(m_items.size());
@@ -380,9 +400,10 @@ void ChatListModel::clear()
     if (m_items.isEmpty() && m_unreadById.isEmpty())
         return;
     beginResetModel();
-    m_items.clear();
-    m_rowById.clear();
-    m_unreadById.clear();
+    // An organization switch or sign-out with 70,000 chats: freed on the pool.
+    releaseOffThread(std::exchange(m_items, {}));
+    releaseOffThread(std::exchange(m_rowById, {}));
+    releaseOffThread(std::exchange(m_unreadById, {}));
     m_pool.clear();
     endResetModel();
     Q_EMIT countChanged();

@@ -77,6 +77,9 @@ public:
     //! when there are more than maxRowsPerSlice() chats). Ignored while queued work is applied
     //! (that list is newer: the saved list loses to the server's); clear() first to replace it.
     void resetItems(QList<ChatItem> items);
+    //! resetItems() for a list already prepared off the GUI thread (ChatRevisions::diff of a
+    //! saved list): queued as it is when big, without deltaSliceApplied (nothing new to count).
+    void resetPreparedItems(QList<ChatItem> items);
     //! A refresh: fine-grained signals only. Starts with resetItems() when the model is empty.
     //! When the work is queued (see isApplying()), the stats count what was queued.
     MergeStats mergeItems(QList<ChatItem> items, MergeMode mode = MergeMode::Authoritative);
@@ -118,6 +121,7 @@ private:
     struct Job; // chatlistmodel_slices.cpp
     enum class JobKind {
         Prepared, //!< deduplicated, interned, sorted (ChatRevisions::diff)
+        PreparedQuiet, //!< the same, without deltaSliceApplied (a saved list)
         Unprepared, //!< prepared on the pool first
         UnpreparedAuthoritative, //!< also: rows it does not list are removed
     };
@@ -127,6 +131,8 @@ private:
         QList<std::pair<QString, MessageStatus>> statuses; //!< applyLastMessageStatus
     };
 
+    //! resetItems(), resetPreparedItems(): a big list is queued as \a kind.
+    void resetWith(QList<ChatItem> items, JobKind kind);
     QList<int> changedRoles(const ChatItem& before, const ChatItem& after) const;
     //! Upserts from \a items[*next] on; stops after \a maxRows chats or when \a timer passes
     //! \a budgetNs (0: no limit). New chats are inserted at the end, one block.

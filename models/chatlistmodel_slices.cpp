@@ -3,6 +3,7 @@
 #include "models/chatlistmodel.h"
 #include "models/chatrevisions.h"
 #include "models/logging.h"
+#include "models/offthread.h"
 
 #include <QFutureWatcher>
 #include <QPromise>
@@ -35,6 +36,9 @@ struct ChatListModel::Job
     qsizetype next = 0;
     MergeStats stats;
     bool reportSlices = false; //!< an applyDelta(): deltaSliceApplied() after each slice
+    //! Chats per slice, adapted to what a slice really costs: the receivers of
+    //! deltaSliceApplied and the proxy's inserts count against the budget too.
+    int rowsPerSlice = 0;
 };
 
 void ChatListModel::setMaxRowsPerSlice(int rows)
@@ -52,8 +56,9 @@ void ChatListModel::enqueue(QList<ChatItem> items, QStringList removeIds, JobKin
     auto job = std::make_shared<Job>();
     job->items = std::move(items);
     job->removeIds = std::move(removeIds);
-    job->interned = kind == JobKind::Prepared;
-    job->needsPrepare = kind != JobKind::Prepared;
+    const bool prepared = kind == JobKind::Prepared || kind == JobKind::PreparedQuiet;
+    job->interned = prepared;
+    job->needsPrepare = !prepared;
     job->authoritative = kind == JobKind::UnpreparedAuthoritative;
     job->reportSlices = kind == JobKind::Prepared;
     const bool first = m_jobs.isEmpty();
@@ -86,6 +91,7 @@ void ChatListModel::runSlice()
         m_jobs.removeFirst();
         qCDebug(lcModels) << "chat list: queued update applied:" << job->stats.inserted << "new,"
                           << job->stats.changed << "changed," << job->stats.removed << "removed";
+        releaseOffThread(std::move(job->items)); // 70,000 moved-from chats: not freed here
         if (timer.nsecsElapsed() >= budgetNs / 2)
             break;
     }
@@ -141,7 +147,7 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
         job.items = {};
         return false;
     }
-    const int maxRows = m_maxRowsPerSlice;
+    const int maxRows = job.rowsPerSlice > 0 ? job.rowsPerSlice : m_maxRowsPerSlice;
     // 1. Explicit removals (a delta's gone chats).
     if (job.nextRemove < job.removeIds.size()) {
         QList<int> rows;
@@ -183,8 +189,13 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
             const qsizetype need = m_items.size() + job.items.size();
             if (m_items.capacity() < need)
                 m_items.reserve(need + need / 4);
+            // The id index too: a rehash of 70,000 ids is one long slice.
+            if (m_rowById.capacity() < need)
+                m_rowById.reserve(need + need / 4);
         }
         const int before = job.stats.inserted;
+        const qsizetype from = job.next;
+        const qint64 startNs = timer.nsecsElapsed();
         QStringList ids;
         m_sliceIds = job.reportSlices ? &ids : nullptr;
         upsertSlice(job.items, job.next, job.interned, job.stats, maxRows, &timer, budgetNs);
@@ -193,6 +204,14 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
             Q_EMIT countChanged();
         if (!ids.isEmpty())
             Q_EMIT deltaSliceApplied(ids);
+        // upsertSlice() stops on the budget, but what follows each slice (the receivers above,
+        // the views' rowsInserted) cannot: the next slice takes as many chats as fit.
+        const qint64 spentNs = timer.nsecsElapsed() - startNs;
+        const qsizetype done = job.next - from;
+        if (spentNs > budgetNs && done > 1)
+            job.rowsPerSlice = std::max<int>(8, int(double(done) * double(budgetNs) / spentNs));
+        else if (spentNs < budgetNs / 2 && job.rowsPerSlice > 0)
+            job.rowsPerSlice = std::min(m_maxRowsPerSlice, job.rowsPerSlice * 2);
     }
     return job.next >= job.items.size();
 }

@@ -196,6 +196,7 @@ ChatListDelta ChatRevisions::diff(QList<ChatItem> incoming, bool authoritative, 
         d.next = std::make_shared<ChatRevisionState>();
         d.next->revisions = std::move(next);
         d.next->full = d.full;
+        d.complete = authoritative;
     }
     // `incoming` (most of the list, unchanged) is freed here, on the worker.
     return d;
@@ -206,8 +207,11 @@ void ChatRevisions::commit(const ChatListDelta& d)
     std::shared_ptr<ChatRevisionState> old;
     {
         QMutexLocker lock(&m_mutex);
-        if (d.next && d.base.lock() == m_state) {
-            old = std::exchange(m_state, d.next); // O(1): built on the worker
+        if (d.next && (d.complete || d.base.lock() == m_state)) {
+            // O(1): built on the worker. A complete list is the whole truth even when a saved
+            // list was committed since its diff began (the model then gets more "changed" chats
+            // than needed, which it applies as no-ops; 70,000 inserts here were a 0.5 s stall).
+            old = std::exchange(m_state, d.next);
         } else {
             if (m_state.use_count() > 1) // a diff is reading it: edit a copy
                 m_state = std::make_shared<ChatRevisionState>(*m_state);

@@ -43,6 +43,9 @@ struct ChatListDelta
     QList<quint64> revisions; //!< parallel to `changed`
     QStringList removed; //!< ids the model has and the (authoritative) list lacks
     int total = 0; //!< chats in the response
+    //! An authoritative list: `next` holds exactly its chats, whatever was committed since
+    //! the diff read its base (a saved list shown meanwhile), so commit() may swap it in.
+    bool complete = false;
     //! The whole decoded list, kept only when someone saves it (the local cache). Unchanged
     //! chats are the previous list's copies, so they share their strings with the model.
     std::shared_ptr<const QList<ChatItem>> full;

@@ -6,6 +6,7 @@
 #include "models/localcacheworker.h"
 #include "models/logging.h"
 #include "models/memorytuning.h"
+#include "models/offthread.h"
 #include "models/realtimebinding.h"
 #include "models/realtimewatchdog.h"
 
@@ -101,6 +102,12 @@ InboxStore::~InboxStore()
         d->m_saver->flush();
         d->m_localCache->flush();
     }
+    // 70,000 chats' worth of ids, revisions and unread state die on the pool, not in the GUI
+    // thread at sign-out or quit (the models free their rows the same way).
+    releaseOffThread(std::exchange(d->m_resolver, {}));
+    releaseOffThread(std::exchange(d->m_unread, {}));
+    releaseOffThread(std::move(d->m_fullChats));
+    releaseOffThread(std::move(d->m_revisions));
 }
 
 void InboxStore::Private::observe(const QueryKey& key)
@@ -129,16 +136,17 @@ void InboxStore::setOrganization(const QString& organizationId)
     if (d->m_saver) // the old organization's pending writes, under its own scope
         d->m_saver->flush();
     d->m_org = organizationId;
+    ++d->m_orgEpoch;
     d->m_cacheScope = organizationId.isEmpty()
         ? QString()
         : LocalCache::scopeKey(d->m_api->config().baseUrl, organizationId);
     d->m_openChat.clear();
     d->m_openConversation.clear();
     d->m_search.forgetQuery();
-    d->m_resolver.clear();
+    releaseOffThread(std::exchange(d->m_resolver, {})); // big ones are freed on the pool
     d->m_revisions->clear();
-    d->m_fullChats.reset();
-    d->m_unread.clear();
+    releaseOffThread(std::exchange(d->m_fullChats, {}));
+    releaseOffThread(std::exchange(d->m_unread, {}));
     d->m_watchdog->reset();
     d->m_deltaQueued = false; // the model drops its queue below
     d->m_unreadBaseline = false;

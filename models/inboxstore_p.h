@@ -66,7 +66,12 @@ public:
         const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
     void applyStages(const QString& org, QList<Stage> stages);
     void loadLocalCache(const QString& org);
+    //! A saved list bigger than a slice is prepared on the pool first (prepareSnapshot):
+    //! resolver, revisions, unread base and the sorted list, swapped in by finishSnapshot().
     void applySnapshot(const QString& org, CacheSnapshot snapshot);
+    struct PreparedSnapshot;
+    void prepareSnapshot(const QString& org, CacheSnapshot snapshot);
+    void finishSnapshot(const QString& org, PreparedSnapshot prepared);
     //! The chat list changed: saved with the next batch (\a what is "chats", the only caller's).
     void scheduleSave(const QString& what);
     //! m_saver's write: the batch \a dirty into the local cache, under this organization's scope.
@@ -128,6 +133,8 @@ public:
     //! A delta is being applied in slices (applied() ends it; other queued work does not count).
     bool m_deltaQueued = false;
     QString m_org;
+    //! Bumped by each organization switch: work prepared for an older one is dropped.
+    quint64 m_orgEpoch = 0;
     //! LocalCache::scopeKey(backend, m_org): what the saved copy is filed under.
     QString m_cacheScope;
     QString m_openChat;

@@ -6,6 +6,7 @@
 #include "models/inboxstore_p.h"
 #include "models/localcacheworker.h"
 #include "models/logging.h"
+#include "models/offthread.h"
 #include "models/realtimewatchdog.h"
 
 #include <QElapsedTimer>
@@ -46,10 +47,16 @@ void InboxStore::Private::registerFetchers()
             m_api->fetchChatsDelta({}, m_revisions, m_localCache != nullptr, q,
                 [this, org, complete](ApiResult<ChatListDelta> r) {
                     QueryCache::FetchResult result {r.error, {}};
-                    if (r.ok())
-                        result.apply = [this, org, delta = std::move(r.value)]() mutable {
-                            applyChats(org, std::move(delta));
-                        };
+                    if (r.ok()) {
+                        // Applied or dropped (out of date), a 70,000-chat delta is freed on
+                        // the pool, never by the query cache on the GUI thread.
+                        std::shared_ptr<ChatListDelta> delta(
+                            new ChatListDelta(std::move(r.value)), [](ChatListDelta* d) {
+                                releaseOffThread(std::move(*d));
+                                delete d;
+                            });
+                        result.apply = [this, org, delta]() { applyChats(org, std::move(*delta)); };
+                    }
                     complete(std::move(result));
                 });
         },
@@ -132,6 +139,11 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
     QList<ChatItem> changed = delta.changed;
     auto stats = m_chats->applyDelta(std::move(delta.changed), removed);
     if (m_chats->isApplying()) {
+        // The slices note their chats (onDeltaSlice): room for all of them now, so the
+        // resolver's hashes never rehash 70,000 ids in the middle of a slice.
+        m_resolver.reserve(changed.size());
+        m_unread.reserve(changed.size());
+        m_watchdog->reserve(changed.size());
         changed = {};
         if (!m_unread.hasBaseline())
             m_unreadBaseline = true;
@@ -167,6 +179,8 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
     }
     qCDebug(lcModels) << "chat list of" << delta.total << "applied in"
                       << timer.nsecsElapsed() / 1000 << "us";
+    releaseOffThread(std::move(delta)); // what the model did not take (ids, revisions)
+    releaseOffThread(std::move(changed));
 }
 
 void InboxStore::Private::noteChats(
@@ -283,14 +297,6 @@ void InboxStore::Private::applyStages(const QString& org, QList<Stage> stages)
         m_localCache->saveStages(m_cacheScope, stages);
 }
 
-void InboxStore::Private::loadLocalCache(const QString& org)
-{
-    if (!m_localCache)
-        return;
-    m_localCache->load(m_cacheScope, q,
-        [this, org](CacheSnapshot snapshot) { applySnapshot(org, std::move(snapshot)); });
-}
-
 void InboxStore::Private::noteShown(const QList<ChatItem>& chats)
 {
     ChatListDelta shown;
@@ -330,53 +336,6 @@ void InboxStore::Private::forgetChats(const QStringList& chatIds)
     if (m_localCache && !m_cacheScope.isEmpty())
         m_localCache->forgetChats(m_cacheScope, chatIds);
     scheduleSave(QStringLiteral("chats"));
-}
-
-void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
-{
-    if (org != m_org)
-        return;
-    m_unread.load(snap.lastSeen, snap.unread, snap.chats);
-    // The saved state loads asynchronously: a chat opened before it arrived stays read.
-    if (!m_openChat.isEmpty())
-        m_unread.markSeen(m_openChat, m_clock->wallNow());
-    if (m_haveServerData) {
-        // The server answered first: saved state of chats it does not list is stale.
-        QStringList unlisted;
-        for (auto it = snap.lastSeen.cbegin(); it != snap.lastSeen.cend(); ++it) {
-            if (m_chats->rowOf(it.key()) < 0)
-                unlisted.append(it.key());
-        }
-        for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it) {
-            if (m_chats->rowOf(it.key()) < 0 && !snap.lastSeen.contains(it.key()))
-                unlisted.append(it.key());
-        }
-        forgetChats(unlisted);
-    }
-    for (auto it = snap.unread.cbegin(); it != snap.unread.cend(); ++it)
-        m_chats->setUnreadCount(it.key(), m_unread.unread(it.key())); // 0 once forgotten
-    m_cachedMessages.insert(snap.messages);
-    m_cachedTickets.insert(snap.tickets);
-    // The server may have answered first: then the saved copy is not needed.
-    if (m_chats->rowCount() == 0 && !snap.chats.isEmpty()) {
-        for (const auto& c : std::as_const(snap.chats))
-            m_resolver.noteChat(c);
-        // Known to the diff: the first server list removes what it no longer has.
-        if (snap.chatRevisions.size() == snap.chats.size()) {
-            ChatListDelta shown;
-            shown.changed = snap.chats;
-            shown.revisions = std::move(snap.chatRevisions); // hashed on the cache's thread
-            m_revisions->commit(shown);
-        } else {
-            noteShown(snap.chats);
-        }
-        m_chats->resetItems(snap.chats);
-        m_cache->seed(QueryKey::chats(org), snap.chatsSavedAt);
-    }
-    if (m_stages->rowCount() == 0 && !snap.stages.isEmpty())
-        m_stages->setStages(snap.stages);
-    qCInfo(lcCache) << "showing saved data for organization" << org << "until the first refresh";
-    updateFreshness();
 }
 
 void InboxStore::Private::scheduleSave(const QString& what)

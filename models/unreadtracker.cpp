@@ -14,13 +14,33 @@ void UnreadTracker::clear()
 void UnreadTracker::load(const QHash<QString, QDateTime>& lastSeen,
     const QHash<QString, int>& unread, const QList<ChatItem>& cachedChats)
 {
+    load(lastSeen, unread, newestActivities(cachedChats), !cachedChats.isEmpty());
+}
+
+QHash<QString, QDateTime> UnreadTracker::newestActivities(const QList<ChatItem>& chats)
+{
+    QHash<QString, QDateTime> newest;
+    newest.reserve(chats.size());
+    for (const auto& c : chats) {
+        if (c.lastMessageAt.isValid())
+            newest.insert(c.id, c.lastMessageAt);
+    }
+    return newest;
+}
+
+void UnreadTracker::load(const QHash<QString, QDateTime>& lastSeen,
+    const QHash<QString, int>& unread, QHash<QString, QDateTime> newestActivity, bool haveChats)
+{
     m_lastSeen = lastSeen;
     m_unread = unread;
-    for (const auto& c : cachedChats) {
-        if (c.lastMessageAt.isValid())
-            m_newestCounted.insert(c.id, c.lastMessageAt);
+    // What was counted since the start stays when it is newer (few entries, the list many).
+    for (auto it = m_newestCounted.cbegin(); it != m_newestCounted.cend(); ++it) {
+        auto saved = newestActivity.find(it.key());
+        if (saved == newestActivity.end() || *saved < it.value())
+            newestActivity.insert(it.key(), it.value());
     }
-    m_initialised = !cachedChats.isEmpty() || !lastSeen.isEmpty();
+    std::swap(m_newestCounted, newestActivity);
+    m_initialised = haveChats || !lastSeen.isEmpty();
 }
 
 QHash<QString, int> UnreadTracker::onChats(

@@ -23,6 +23,11 @@ public:
     //! were already accounted for before the restart.
     void load(const QHash<QString, QDateTime>& lastSeen, const QHash<QString, int>& unread,
         const QList<ChatItem>& cachedChats);
+    //! The same with the saved list's last activity per chat built beforehand (off the GUI
+    //! thread, newestActivities()): O(1) for the list.
+    void load(const QHash<QString, QDateTime>& lastSeen, const QHash<QString, int>& unread,
+        QHash<QString, QDateTime> newestActivity, bool haveChats);
+    static QHash<QString, QDateTime> newestActivities(const QList<ChatItem>& chats);
 
     //! A refreshed chat list. Returns the chats whose count changed (id -> new count). The very
     //! first list (no state at all) is the baseline: nothing in it counts as unread.
@@ -33,6 +38,12 @@ public:
     QHash<QString, int> onChats(const QList<ChatItem>& chats, const QString& openChatId,
         const QDateTime& now, bool baseline);
     bool hasBaseline() const { return m_initialised; }
+    //! Room for \a chats more chats, before a big list arrives slice by slice (no rehash).
+    void reserve(qsizetype chats)
+    {
+        m_lastSeen.reserve(m_lastSeen.size() + chats);
+        m_newestCounted.reserve(m_newestCounted.size() + chats);
+    }
     //! An inbound message. Returns the new count, or -1 if unchanged.
     int onInbound(const QString& chatId, const QString& messageId, const QDateTime& timestamp,
         const QString& openChatId, const QDateTime& now);
