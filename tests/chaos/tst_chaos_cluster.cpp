@@ -19,10 +19,10 @@
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/clusternodes.h"
 #include "tests/chaos/seqpublisher.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/jwt.h"
+#include "tests/support/storeharness.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -250,8 +250,8 @@ private Q_SLOTS:
     {
         const int kills = Chaos::pick(1, 3);
         QString error;
-        Chaos::StoreHarness app;
-        Chaos::StoreHarness::Options options;
+        WhaTrack::Testing::StoreHarness app;
+        WhaTrack::Testing::StoreHarness::Options options;
         options.client = throughNginx(*m_stack);
         options.wsUrl = wssUrl(*m_stack);
         QVERIFY2(app.start(*m_stack, &error, options), qPrintable(error));

@@ -17,9 +17,9 @@
 #include "models/querycache.h"
 #include "realtime/subscription.h"
 #include "tests/chaos/chaosmode.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 #include "ui/connectionmonitor.h"
 #include "ui/connectionstatuswidget.h"
 #include "ui/mainwindow.h"
@@ -157,9 +157,9 @@ private Q_SLOTS:
         // The UI first, as the app attaches it, so it sees the store's first events.
         ConnectionMonitor monitor;
         monitor.setEndpoints(stack.backendUrl(), stack.centrifugoWsUrl());
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         std::unique_ptr<Ui::MainWindow> window; // after app: goes before the store it shows
-        Chaos::StoreHarness::Options options;
+        WhaTrack::Testing::StoreHarness::Options options;
         options.beforeConnect = [&](InboxStore* store) {
             monitor.attach(store->realtimeBinding());
             window = std::make_unique<Ui::MainWindow>(store, &monitor);

@@ -7,9 +7,9 @@
 #include "models/chatlistmodel.h"
 #include "models/querycache.h"
 #include "tests/chaos/chaosmode.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -41,7 +41,7 @@ private Q_SLOTS:
         DevstackProcess stack(stackOptions);
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         QVERIFY2(app.start(stack, &error), qPrintable(error));
         InboxStore* store = app.store();
         const QStringList phones = app.phones(5);

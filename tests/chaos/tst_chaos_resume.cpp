@@ -4,8 +4,8 @@
 
 #include "models/inboxstore.h"
 #include "models/systemevents.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -69,7 +69,7 @@ private Q_SLOTS:
         DevstackProcess stack;
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         QVERIFY2(app.start(stack, &error), qPrintable(error));
         SystemEvents events;
         QVERIFY(events.watchSleep(m_address));

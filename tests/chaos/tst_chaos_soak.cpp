@@ -9,9 +9,9 @@
 #include "models/querycache.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/processusage.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QTest>
 
@@ -39,7 +39,7 @@ private Q_SLOTS:
         DevstackProcess stack;
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         QVERIFY2(app.start(stack, &error), qPrintable(error));
         InboxStore* store = app.store();
         store->openChat(store->chatListModel()->index(0, 0).data(ChatListModel::IdRole).toString());

@@ -4,8 +4,8 @@
 
 #include "models/inboxstore.h"
 #include "tests/chaos/chaosmode.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -27,7 +27,7 @@ private Q_SLOTS:
         DevstackProcess stack(stackOptions);
         QString error;
         QVERIFY2(stack.start(&error), qPrintable(error));
-        Chaos::StoreHarness app;
+        WhaTrack::Testing::StoreHarness app;
         QVERIFY2(app.start(stack, &error), qPrintable(error));
 
         int disconnects = 0;

@@ -14,8 +14,8 @@
 #include "models/diagnostics/causeadapters.h"
 #include "models/inboxstore.h"
 #include "tests/chaos/chaosmode.h"
-#include "tests/chaos/storeharness.h"
 #include "tests/support/devstackprocess.h"
+#include "tests/support/storeharness.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -137,8 +137,8 @@ private Q_SLOTS:
         const double started = nowS();
 
         QString error;
-        Chaos::StoreHarness app;
-        Chaos::StoreHarness::Options options;
+        WhaTrack::Testing::StoreHarness app;
+        WhaTrack::Testing::StoreHarness::Options options;
         options.waitLive = false;
         QVERIFY2(app.start(*m_stack, &error, options), qPrintable(error));
         QStringList tokenErrors;

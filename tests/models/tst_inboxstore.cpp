@@ -1,7 +1,6 @@
-// InboxStore end to end in-process: FakeBackend (REST) + FakeCentrifugo (realtime, the real
+// InboxStore end to end in-process: FakeInboxBackend (REST) + FakeCentrifugo (realtime, the real
 // client library), every model under QAbstractItemModelTester, fed by publications.
 
-#include "fakebackend.h"
 #include "models/apiclient.h"
 #include "models/chatlistmodel.h"
 #include "models/chatlistproxymodel.h"
@@ -13,6 +12,7 @@
 #include "models/ticketmodel.h"
 #include "realtime/client.h"
 #include "tests/support/fakecentrifugo.h"
+#include "tests/support/fakeinboxbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -33,7 +33,7 @@ class TestInboxStore : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<FakeBackend> m_backend;
+    std::unique_ptr<FakeInboxBackend> m_backend;
     std::unique_ptr<TestSupport::FakeCentrifugo> m_centrifugo;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<Centrifuge::Client> m_client;
@@ -129,15 +129,15 @@ class TestInboxStore : public QObject
             {QStringLiteral("leadId"),
                 lead.isEmpty() ? QString(QStringLiteral("lead-") + conv) : lead},
             {QStringLiteral("body"), QString(QStringLiteral("text of ") + id)},
-            {QStringLiteral("timestamp"), FakeBackend::iso(at)},
+            {QStringLiteral("timestamp"), FakeInboxBackend::iso(at)},
             {QStringLiteral("direction"), QStringLiteral("INBOUND")}};
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_backend = std::make_unique<FakeBackend>();
-        QVERIFY(m_backend->listen());
+        m_backend = std::make_unique<FakeInboxBackend>(FakeInboxBackend::Empty);
+        QVERIFY(m_backend->start());
         m_backend->addChat(QStringLiteral("C1"), QStringLiteral("Ana"), 100);
         m_backend->addChat(QStringLiteral("C2"), QStringLiteral("Bruno"), 200);
         m_backend->addChat(QStringLiteral("L3"), QStringLiteral("Carla"), 50,
@@ -594,8 +594,9 @@ private Q_SLOTS:
         dropStore();
 
         // Backend B (another origin, a fresh stack) has an organization with the same id.
-        auto backendA = std::exchange(m_backend, std::make_unique<FakeBackend>());
-        QVERIFY(m_backend->listen());
+        auto backendA
+            = std::exchange(m_backend, std::make_unique<FakeInboxBackend>(FakeInboxBackend::Empty));
+        QVERIFY(m_backend->start());
         QVERIFY(m_backend->url() != backendA->url());
         m_backend->addChat(QStringLiteral("D1"), QStringLiteral("Dora"), 100);
         m_backend->delayMs = 500; // time for a saved copy to show, if one were found

@@ -1,28 +1,21 @@
 // The data layer against the reference backend and the real Centrifugo, started by this test
 // through devstack/up (one stack for the whole executable, always stopped).
 
-#include "models/apiclient.h"
-#include "models/backendtokenprovider.h"
 #include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
 #include "models/querycache.h"
-#include "models/secretstore.h"
-#include "models/session.h"
 #include "models/stagesmodel.h"
 #include "models/ticketmodel.h"
-#include "realtime/client.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/metawebhook.h"
+#include "tests/support/storeharness.h"
 
-#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
-#include <QThread>
 
 using namespace WhaTrack;
 using namespace WhaTrack::Testing;
@@ -32,12 +25,9 @@ class TestIntegrationInbox : public QObject
     Q_OBJECT
 
     DevstackProcess m_stack;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<Centrifuge::Client> m_client;
-    QThread m_realtimeThread;
-    std::unique_ptr<InboxStore> m_store;
-    QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
+    StoreHarness m_app; //!< ApiClient, Session, the client on its thread, the store, as the app
+    ApiClient* m_api = nullptr;
+    InboxStore* m_store = nullptr;
     QNetworkAccessManager m_webhookNam;
     QString m_org;
     QString m_phoneNumberId;
@@ -99,58 +89,22 @@ private Q_SLOTS:
         QVERIFY(!m_org.isEmpty());
         m_phoneNumberId = m_stack.phoneNumberIdOf(m_org);
 
-        ApiConfig config;
-        config.baseUrl = m_stack.backendUrl();
-        m_api = std::make_unique<ApiClient>(config);
-        m_session = std::make_unique<Session>(m_api.get(), std::make_shared<MemorySecretStore>());
-        QVERIFY(m_stack.signInDemo(*m_session, m_org));
-
-        // The realtime client on its own thread, tokens from the backend (queued to this thread).
-        m_client = std::make_unique<Centrifuge::Client>(m_stack.centrifugoWsUrl());
-        m_client->setTokenProvider(std::make_shared<BackendTokenProvider>(m_api.get()));
-        m_realtimeThread.setObjectName(QStringLiteral("realtime"));
-        m_realtimeThread.start();
-        m_client->moveToThread(&m_realtimeThread);
-
-        InboxStoreOptions options;
-        options.channels.messages = m_stack.messagesChannelTemplate();
-        options.channels.tickets = m_stack.ticketsChannelTemplate();
-        options.coalesceMs = 150;
-        m_store = std::make_unique<InboxStore>(m_api.get(), m_client.get(), options);
-        for (QAbstractItemModel* m : {m_store->chatListModel(),
-                 static_cast<QAbstractItemModel*>(m_store->chatListSourceModel()),
-                 static_cast<QAbstractItemModel*>(m_store->messageListModel()),
-                 static_cast<QAbstractItemModel*>(m_store->ticketModel()),
-                 static_cast<QAbstractItemModel*>(m_store->stagesModel())}) {
-            m_testers << std::make_shared<QAbstractItemModelTester>(
-                m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        }
-        m_store->setOrganization(m_org);
-        m_client->connectToServer();
-        QTRY_COMPARE_WITH_TIMEOUT(m_store->freshness().state, Freshness::State::Live, 20000);
+        // Signs in, the realtime client on its own thread, every model under the tester, Live.
+        StoreHarness::Options options;
+        options.store.coalesceMs = 150;
+        QVERIFY2(m_app.start(m_stack, &error, std::move(options)), qPrintable(error));
+        m_api = m_app.api();
+        m_store = m_app.store();
+        QCOMPARE(m_store->organizationId(), m_org);
         QVERIFY(m_store->chatListModel()->rowCount() > 0);
         QTRY_VERIFY(m_store->stagesModel()->rowCount() > 0);
     }
 
     void cleanupTestCase()
     {
-        m_testers.clear();
-        m_store.reset();
-        if (m_client) {
-            QMetaObject::invokeMethod(
-                m_client.get(),
-                [c = m_client.get()] {
-                    c->close();
-                    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-                    c->moveToThread(QCoreApplication::instance()->thread());
-                },
-                Qt::BlockingQueuedConnection);
-        }
-        m_realtimeThread.quit();
-        m_realtimeThread.wait();
-        m_client.reset();
-        m_session.reset();
-        m_api.reset();
+        m_store = nullptr;
+        m_api = nullptr;
+        m_app.stop();
         m_stack.stop();
     }
 
@@ -250,7 +204,7 @@ private Q_SLOTS:
         const QString chatId = target->id;
         m_store->openChat(chatId);
         QTRY_COMPARE_WITH_TIMEOUT(m_store->queryCache()->inFlightCount(), 0, 10000);
-        QSignalSpy resynced(m_store.get(), &InboxStore::resyncFinished);
+        QSignalSpy resynced(m_store, &InboxStore::resyncFinished);
 
         // Stop Centrifugo; a message arrives meanwhile (its publication is lost), then restart.
         QString error;
@@ -300,7 +254,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!next.isEmpty());
-        QSignalSpy done(m_store.get(), &InboxStore::mutationFinished);
+        QSignalSpy done(m_store, &InboxStore::mutationFinished);
         m_store->setTicketStage(next);
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
         QVERIFY2(done.at(0).at(1).value<ApiError>().ok(),

@@ -2,12 +2,12 @@
 // of the wrong types are an "unreadable answer" error (never coerced, never applied), and the
 // report shows that error instead of "HTTP 200".
 
-#include "fakebackend.h"
 #include "models/apiclient.h"
 #include "models/apicodec.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/querycache.h"
+#include "tests/support/fakeinboxbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -343,8 +343,8 @@ private Q_SLOTS:
 
     void storeKeepsItsRowsWhenAnAnswerIsUnreadable()
     {
-        FakeBackend backend;
-        QVERIFY(backend.listen());
+        FakeInboxBackend backend(FakeInboxBackend::Empty);
+        QVERIFY(backend.start());
         backend.addChat(QStringLiteral("C1"), QStringLiteral("Ana"), 100);
         backend.addChat(QStringLiteral("C2"), QStringLiteral("Bruno"), 200);
         ApiConfig c;

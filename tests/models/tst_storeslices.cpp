@@ -4,12 +4,12 @@
 // and the last unread badge of a big list, and at the end the counts and the chat-id resolution
 // are complete. No timing asserts: event-loop turns are counted.
 
-#include "fakebackend.h"
 #include "models/apiclient.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "realtime/client.h"
 #include "tests/support/fakecentrifugo.h"
+#include "tests/support/fakeinboxbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -34,11 +34,11 @@ QJsonObject bigChat(int i, qint64 at)
         {QStringLiteral("direction"), QStringLiteral("INBOUND")},
         {QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("body"), id},
         {QStringLiteral("status"), QStringLiteral("delivered")},
-        {QStringLiteral("timestamp"), FakeBackend::iso(at)},
-        {QStringLiteral("createdAt"), FakeBackend::iso(at)}};
+        {QStringLiteral("timestamp"), FakeInboxBackend::iso(at)},
+        {QStringLiteral("createdAt"), FakeInboxBackend::iso(at)}};
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), id},
         {QStringLiteral("phone"), QStringLiteral("+5511900000000")},
-        {QStringLiteral("lastMessageAt"), FakeBackend::iso(at)},
+        {QStringLiteral("lastMessageAt"), FakeInboxBackend::iso(at)},
         {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + id)},
         {QStringLiteral("unreadCount"), 0}, {QStringLiteral("lastMessage"), message}};
 }
@@ -50,7 +50,7 @@ QJsonObject created(const QString& chatId, const QString& messageId, qint64 at)
         {QStringLiteral("messageId"), messageId},
         {QStringLiteral("leadId"), QString(QStringLiteral("lead-") + chatId)},
         {QStringLiteral("body"), QStringLiteral("mais uma")},
-        {QStringLiteral("timestamp"), FakeBackend::iso(at)},
+        {QStringLiteral("timestamp"), FakeInboxBackend::iso(at)},
         {QStringLiteral("direction"), QStringLiteral("INBOUND")}};
 }
 } // namespace
@@ -59,7 +59,7 @@ class TestStoreSlices : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<FakeBackend> m_backend;
+    std::unique_ptr<FakeInboxBackend> m_backend;
     std::unique_ptr<TestSupport::FakeCentrifugo> m_centrifugo;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<Centrifuge::Client> m_client;
@@ -102,8 +102,8 @@ class TestStoreSlices : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_backend = std::make_unique<FakeBackend>();
-        QVERIFY(m_backend->listen());
+        m_backend = std::make_unique<FakeInboxBackend>(FakeInboxBackend::Empty);
+        QVERIFY(m_backend->start());
         m_backend->addChat(QStringLiteral("C1"), QStringLiteral("Ana"), 100);
         m_centrifugo = std::make_unique<TestSupport::FakeCentrifugo>();
     }

@@ -7,7 +7,7 @@
 //   scripts/screenshots): writes its --screenshot and exits cleanly; a 401 sends it back to the
 //   sign-in dialog once, with no retry loop.
 
-#include "fakeinboxbackend.h"
+#include "tests/support/fakeinboxbackend.h"
 
 #include <QDirIterator>
 #include <QImage>

@@ -3,8 +3,8 @@
 // settings file and the SQLite cache are 0600 in 0700 folders; the per-host cache files of
 // older versions are removed.
 
-#include "fakeinboxbackend.h"
 #include "models/apiconfig.h"
+#include "tests/support/fakeinboxbackend.h"
 
 #include <QDir>
 #include <QDirIterator>

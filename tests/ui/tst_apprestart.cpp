@@ -4,8 +4,8 @@
 
 #include "app/gui/appcontroller.h"
 #include "app/gui/desktopintegration.h"
-#include "fakeinboxbackend.h"
 #include "models/appsettings.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/mainwindow.h"
 #include "ui/preferencesdialog.h"
 #include "ui/signindialog.h"

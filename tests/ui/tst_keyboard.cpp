@@ -2,11 +2,11 @@
 // (fuzzy over names and phones, Enter opens the chat, Escape closes), and Escape in the
 // sign-in dialog closes only the dialog (Cancel is what quits the app).
 
-#include "fakeinboxbackend.h"
 #include "models/apitypes.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"
 #include "ui/mainwindow.h"

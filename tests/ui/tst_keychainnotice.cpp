@@ -1,10 +1,10 @@
 // A keychain that cannot store the session: the agent is told at once, in the main window,
 // what it means and how to fix it, and the session keeps working for this run.
 
-#include "fakeinboxbackend.h"
 #include "models/inboxstore.h"
 #include "models/secretstore.h"
 #include "models/session.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/connectionmonitor.h"
 #include "ui/keychainnotice.h"
 #include "ui/mainwindow.h"

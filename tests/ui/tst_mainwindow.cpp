@@ -2,11 +2,11 @@
 // without warnings, opens chats from the list and the keyboard, follows new messages at the
 // bottom, pages older messages on scroll without jumping, and drives the ticket panel.
 
-#include "fakeinboxbackend.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
 #include "models/ticketmodel.h"
+#include "tests/ui/mainwindowfixture.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionmonitor.h"
@@ -30,47 +30,10 @@
 
 using namespace WhaTrack;
 using namespace WhaTrack::Ui;
-using WhaTrack::Testing::FakeInboxBackend;
 
-class TstMainWindow : public QObject
+class TstMainWindow : public QObject, protected Testing::MainWindowFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<FakeInboxBackend> m_backend;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<InboxStore> m_store;
-    std::unique_ptr<ConnectionMonitor> m_monitor;
-    std::unique_ptr<MainWindow> m_window;
-
-    void build(int messageCount, int pageSize = 50)
-    {
-        m_backend = std::make_unique<FakeInboxBackend>(messageCount);
-        QVERIFY(m_backend->start());
-        m_api = std::make_unique<ApiClient>(m_backend->config());
-        InboxStoreOptions options;
-        options.messagesPageSize = pageSize;
-        m_store = std::make_unique<InboxStore>(m_api.get(), nullptr, options);
-        m_monitor = std::make_unique<ConnectionMonitor>();
-        m_window = std::make_unique<MainWindow>(m_store.get(), m_monitor.get());
-        m_window->ticketPanel()->setConfirmClose(false);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_store->setOrganization(QStringLiteral("org-1"));
-        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
-    }
-
-    QListView* chatList() const { return m_window->chatListPane()->listView(); }
-    QListView* messageList() const { return m_window->conversationView()->messageView(); }
-
-    void openChat(const QString& id)
-    {
-        auto* model = m_store->chatListModel();
-        const auto hits
-            = model->match(model->index(0, 0), ChatListModel::IdRole, id, 1, Qt::MatchExactly);
-        QVERIFY(!hits.isEmpty());
-        chatList()->setCurrentIndex(hits.first()); // as a click or arrow key does
-        QCOMPARE(m_store->openChatId(), id);
-    }
 
 private Q_SLOTS:
     void init()
@@ -81,14 +44,7 @@ private Q_SLOTS:
             QRegularExpression(QStringLiteral("^(?!This plugin does not support).*")));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_store.reset();
-        m_monitor.reset();
-        m_api.reset();
-        m_backend.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void defaultLayout()
     {

@@ -3,11 +3,11 @@
 // opens as a private local copy (never a server URL) and saves where the agent chose, and a
 // hostile file type is not handed to the desktop.
 
-#include "fakeinboxbackend.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/mediafetcher.h"
 #include "models/messagelistmodel.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/conversationview.h"
 #include "ui/mediaactions.h"
 

@@ -3,11 +3,11 @@
 // messages raise a "Jump to latest (N)" button that scrolls to the bottom; at the bottom,
 // new messages keep the view pinned there.
 
-#include "fakeinboxbackend.h"
 #include "models/apitypes.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
+#include "tests/ui/mainwindowfixture.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"
 #include "ui/conversationview.h"
@@ -22,43 +22,10 @@
 
 using namespace WhaTrack;
 using namespace WhaTrack::Ui;
-using WhaTrack::Testing::FakeInboxBackend;
 
-class TstNewMessages : public QObject
+class TstNewMessages : public QObject, protected Testing::MainWindowFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<FakeInboxBackend> m_backend;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<InboxStore> m_store;
-    std::unique_ptr<ConnectionMonitor> m_monitor;
-    std::unique_ptr<MainWindow> m_window;
-
-    void build(int messageCount)
-    {
-        m_backend = std::make_unique<FakeInboxBackend>(messageCount);
-        QVERIFY(m_backend->start());
-        m_api = std::make_unique<ApiClient>(m_backend->config());
-        m_store = std::make_unique<InboxStore>(m_api.get(), nullptr, InboxStoreOptions {});
-        m_monitor = std::make_unique<ConnectionMonitor>();
-        m_window = std::make_unique<MainWindow>(m_store.get(), m_monitor.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_store->setOrganization(QStringLiteral("org-1"));
-        QTRY_COMPARE(m_store->chatListModel()->rowCount(), 3);
-    }
-
-    QListView* messages() const { return m_window->conversationView()->messageView(); }
-
-    void openChat(const QString& id)
-    {
-        auto* model = m_store->chatListModel();
-        const auto hits
-            = model->match(model->index(0, 0), ChatListModel::IdRole, id, 1, Qt::MatchExactly);
-        QVERIFY(!hits.isEmpty());
-        m_window->chatListPane()->listView()->setCurrentIndex(hits.first());
-        QCOMPARE(m_store->openChatId(), id);
-    }
 
     void arrive(const QString& id, int secondsFromNow)
     {
@@ -80,29 +47,22 @@ private Q_SLOTS:
             QRegularExpression(QStringLiteral("^(?!This plugin does not support).*")));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_store.reset();
-        m_monitor.reset();
-        m_api.reset();
-        m_backend.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void dividerSitsAboveTheUnreadMessages()
     {
         build(40);
-        QAbstractItemModelTester tester(messages()->model());
+        QAbstractItemModelTester tester(messageList()->model());
         m_store->chatListSourceModel()->setUnreadCount(QStringLiteral("C1"), 7);
         openChat(QStringLiteral("C1"));
-        QTRY_COMPARE(messages()->model()->rowCount(), 40);
+        QTRY_COMPARE(messageList()->model()->rowCount(), 40);
         ConversationView* view = m_window->conversationView();
         QTRY_COMPARE(view->unreadDividerRow(), 40 - 7);
         // Scrolled to the divider: the first unread message is in view, the oldest are not.
-        const QModelIndex first = messages()->model()->index(40 - 7, 0);
-        QTRY_VERIFY(messages()->viewport()->rect().intersects(messages()->visualRect(first)));
-        QVERIFY(!messages()->viewport()->rect().intersects(
-            messages()->visualRect(messages()->model()->index(0, 0))));
+        const QModelIndex first = messageList()->model()->index(40 - 7, 0);
+        QTRY_VERIFY(messageList()->viewport()->rect().intersects(messageList()->visualRect(first)));
+        QVERIFY(!messageList()->viewport()->rect().intersects(
+            messageList()->visualRect(messageList()->model()->index(0, 0))));
 
         // A chat without unread messages has no divider.
         openChat(QStringLiteral("C2"));
@@ -113,8 +73,8 @@ private Q_SLOTS:
     {
         build(40);
         openChat(QStringLiteral("C1"));
-        QTRY_COMPARE(messages()->model()->rowCount(), 40);
-        auto* bar = messages()->verticalScrollBar();
+        QTRY_COMPARE(messageList()->model()->rowCount(), 40);
+        auto* bar = messageList()->verticalScrollBar();
         QTRY_COMPARE(bar->value(), bar->maximum());
         QToolButton* jump = m_window->conversationView()->jumpButton();
 

@@ -4,10 +4,10 @@
 // `<font>`), must not load the image, must show every such label as plain text, must escape
 // every tooltip, and its delegates must paint the raw characters.
 
-#include "fakeinboxbackend.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionmonitor.h"

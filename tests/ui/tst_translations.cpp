@@ -3,12 +3,12 @@
 // string a user can see in the main window and the dialogs is translated, and lupdate finds the
 // catalogue complete (a new tr() string without a translation fails here).
 
-#include "fakeinboxbackend.h"
 #include "models/appsettings.h"
 #include "models/chatlistmodel.h"
 #include "models/inboxstore.h"
 #include "models/messagelistmodel.h"
 #include "models/stagesmodel.h"
+#include "tests/support/fakeinboxbackend.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionmonitor.h"
 #include "ui/mainwindow.h"

@@ -1,6 +1,5 @@
-#include "tests/chaos/storeharness.h"
+#include "tests/support/storeharness.h"
 
-#include "models/backendtokenprovider.h"
 #include "models/chatlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "models/querycache.h"
@@ -14,9 +13,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using namespace WhaTrack;
-
-namespace Chaos {
+namespace WhaTrack::Testing {
 
 StoreHarness::~StoreHarness()
 {
@@ -24,14 +21,14 @@ StoreHarness::~StoreHarness()
 }
 
 bool StoreHarness::start(
-    Testing::DevstackProcess& stack, QString* error, Centrifuge::ClientOptions clientOptions)
+    DevstackProcess& stack, QString* error, Centrifuge::ClientOptions clientOptions)
 {
     Options options;
     options.client = std::move(clientOptions);
     return start(stack, error, std::move(options));
 }
 
-bool StoreHarness::start(Testing::DevstackProcess& stack, QString* error, Options harness)
+bool StoreHarness::start(DevstackProcess& stack, QString* error, Options harness)
 {
     Centrifuge::ClientOptions clientOptions = std::move(harness.client);
     ApiConfig config;
@@ -47,12 +44,13 @@ bool StoreHarness::start(Testing::DevstackProcess& stack, QString* error, Option
     clientOptions.watchNetworkReachability = false;
     m_client = std::make_unique<Centrifuge::Client>(
         harness.wsUrl.isEmpty() ? stack.centrifugoWsUrl() : harness.wsUrl, clientOptions);
-    m_client->setTokenProvider(std::make_shared<BackendTokenProvider>(m_api.get()));
+    m_tokens = std::make_shared<BackendTokenProvider>(m_api.get());
+    m_client->setTokenProvider(m_tokens);
     m_realtimeThread.setObjectName(QStringLiteral("realtime"));
     m_realtimeThread.start();
     m_client->moveToThread(&m_realtimeThread);
 
-    InboxStoreOptions options;
+    InboxStoreOptions options = std::move(harness.store);
     options.channels.messages = stack.messagesChannelTemplate();
     options.channels.tickets = stack.ticketsChannelTemplate();
     m_store = std::make_unique<InboxStore>(m_api.get(), m_client.get(), options);
@@ -95,6 +93,7 @@ void StoreHarness::stop()
     m_realtimeThread.quit();
     m_realtimeThread.wait();
     m_client.reset();
+    m_tokens.reset();
     m_session.reset();
     m_api.reset();
 }
@@ -201,4 +200,4 @@ QString StoreHarness::settledDifferenceFromBackend(int timeoutMs)
     return difference;
 }
 
-} // namespace Chaos
+} // namespace WhaTrack::Testing

@@ -3,9 +3,11 @@
 //! \file storeharness.h
 //! \brief The app's data layer as the GUI wires it (ApiClient, Session, Centrifuge::Client on
 //! its own thread, InboxStore, every model under QAbstractItemModelTester) against a running
-//! devstack, and the check that the models equal the backend.
+//! devstack, and the check that the models equal the backend. Used by the integration tests
+//! (tests/models) and the chaos tests (tests/chaos).
 
 #include "models/apiclient.h"
+#include "models/backendtokenprovider.h"
 #include "models/inboxstore.h"
 #include "models/session.h"
 #include "realtime/client.h"
@@ -18,7 +20,7 @@
 #include <functional>
 #include <memory>
 
-namespace Chaos {
+namespace WhaTrack::Testing {
 
 class StoreHarness
 {
@@ -39,6 +41,8 @@ public:
         //! Called once the store exists, before it subscribes and connects (a test attaches
         //! the UI here, as the app does, so the UI sees every event from the first).
         std::function<void(WhaTrack::InboxStore*)> beforeConnect;
+        //! The store's options; the channel templates are the stack's.
+        WhaTrack::InboxStoreOptions store;
     };
 
     //! Signs in, connects and waits for Live. False with \a error on failure.
@@ -50,6 +54,8 @@ public:
     WhaTrack::InboxStore* store() const { return m_store.get(); }
     WhaTrack::ApiClient* api() const { return m_api.get(); }
     Centrifuge::Client* client() const { return m_client.get(); }
+    //! The client's token provider (request counts).
+    WhaTrack::BackendTokenProvider* tokens() const { return m_tokens.get(); }
     //! Phones of up to \a max chats (targets of webhook deliveries).
     QStringList phones(int max) const;
     //! Empty when the chat list (order, last message of each chat) and the open chat's newest
@@ -63,10 +69,11 @@ public:
 private:
     std::unique_ptr<WhaTrack::ApiClient> m_api;
     std::unique_ptr<WhaTrack::Session> m_session;
+    std::shared_ptr<WhaTrack::BackendTokenProvider> m_tokens;
     std::unique_ptr<Centrifuge::Client> m_client;
     QThread m_realtimeThread;
     std::unique_ptr<WhaTrack::InboxStore> m_store;
     QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
 };
 
-} // namespace Chaos
+} // namespace WhaTrack::Testing
