@@ -281,8 +281,8 @@ int runServer(int chats, int messages)
             QJsonArray commands;
             const int count = int(due - sent);
             for (; sent < due; ++sent) {
-                // Publication n was due at startNs + n / rate.
-                lagMs.append(double(t - startNs - qint64(double(sent) / rate * 1e9)) / 1e6);
+                // Publication n (from 0) is due once n + 1 intervals have passed (see `due`).
+                lagMs.append(double(t - startNs - qint64(double(sent + 1) / rate * 1e9)) / 1e6);
                 const int chat = rng->generateDouble() < openShare
                     ? 0
                     : 1 + int(rng->bounded(std::min(50, chats - 1)));
