@@ -12,10 +12,15 @@ void ChatIdResolver::clear()
 
 void ChatIdResolver::reserve(qsizetype chats)
 {
-    m_chatByConversation.reserve(m_chatByConversation.size() + 2 * chats);
-    m_chatByLead.reserve(m_chatByLead.size() + chats);
-    m_conversationByChat.reserve(m_conversationByChat.size() + chats);
-    m_chatByLastMessage.reserve(m_chatByLastMessage.size() + 2 * chats);
+    // Only ever grows, never rehashes what is there for a list of the same chats.
+    auto grow = [](QHash<QString, QString>& h, qsizetype n) {
+        if (h.capacity() < n)
+            h.reserve(n);
+    };
+    grow(m_chatByConversation, 2 * chats);
+    grow(m_chatByLead, chats);
+    grow(m_conversationByChat, chats);
+    grow(m_chatByLastMessage, 2 * chats);
 }
 
 void ChatIdResolver::adoptOlder(ChatIdResolver older)

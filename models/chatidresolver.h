@@ -15,7 +15,7 @@ class ChatIdResolver
 {
 public:
     void clear();
-    //! Room for \a chats more chats: a 70,000-chat list noted slice by slice never rehashes.
+    //! Room for a list of \a chats chats: noted slice by slice, it never rehashes.
     void reserve(qsizetype chats);
     //! Takes \a older (built off the GUI thread from a saved list) as the base in O(1); what
     //! this resolver learned already is newer and stays on top of it.

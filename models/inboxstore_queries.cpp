@@ -141,9 +141,9 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
     if (m_chats->isApplying()) {
         // The slices note their chats (onDeltaSlice): room for all of them now, so the
         // resolver's hashes never rehash 70,000 ids in the middle of a slice.
-        m_resolver.reserve(changed.size());
-        m_unread.reserve(changed.size());
-        m_watchdog->reserve(changed.size());
+        m_resolver.reserve(delta.total);
+        m_unread.reserve(delta.total);
+        m_watchdog->reserve(delta.total);
         changed = {};
         if (!m_unread.hasBaseline())
             m_unreadBaseline = true;

@@ -39,8 +39,8 @@ void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
 {
     if (org != m_org)
         return;
-    if (snap.chats.size() > m_chats->maxRowsPerSlice() && m_chats->rowCount() == 0
-        && !m_chats->isApplying() && !m_haveServerData) {
+    // Prepared even when the server answered first: the unread base alone walks every chat.
+    if (snap.chats.size() > m_chats->maxRowsPerSlice()) {
         prepareSnapshot(org, std::move(snap));
         return;
     }

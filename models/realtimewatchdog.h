@@ -37,8 +37,12 @@ public:
     //! Part of a list applied in slices: its activity, without taking the list as complete
     //! (a first list stays the baseline until onChatListDelta() ends it).
     void onChatListSlice(const QList<ChatItem>& chats);
-    //! Room for \a chats more chats, before a big list arrives slice by slice (no rehash).
-    void reserve(qsizetype chats) { m_lastActivity.reserve(m_lastActivity.size() + chats); }
+    //! Room for a list of \a chats chats, before it arrives slice by slice (no rehash).
+    void reserve(qsizetype chats)
+    {
+        if (m_lastActivity.capacity() < chats)
+            m_lastActivity.reserve(chats);
+    }
     bool isSuspicious() const { return m_suspicious; }
 
 Q_SIGNALS:

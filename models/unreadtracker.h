@@ -38,11 +38,13 @@ public:
     QHash<QString, int> onChats(const QList<ChatItem>& chats, const QString& openChatId,
         const QDateTime& now, bool baseline);
     bool hasBaseline() const { return m_initialised; }
-    //! Room for \a chats more chats, before a big list arrives slice by slice (no rehash).
+    //! Room for a list of \a chats chats, before it arrives slice by slice (no rehash).
     void reserve(qsizetype chats)
     {
-        m_lastSeen.reserve(m_lastSeen.size() + chats);
-        m_newestCounted.reserve(m_newestCounted.size() + chats);
+        if (m_lastSeen.capacity() < chats)
+            m_lastSeen.reserve(chats);
+        if (m_newestCounted.capacity() < chats)
+            m_newestCounted.reserve(chats);
     }
     //! An inbound message. Returns the new count, or -1 if unchanged.
     int onInbound(const QString& chatId, const QString& messageId, const QDateTime& timestamp,

@@ -4,10 +4,13 @@
 // fetched, decoded and merged, not while the next start shows the saved copy and then the
 // server's, and not when a store holding all of it is destroyed. Every chat must arrive.
 //
-// The bound is generous (kMaxGapMs, far above the 50 ms target, which bench_models --phase
-// biglist reports in docs/performance.md): this test catches a GUI thread blocked for the
-// whole list again (seconds), not a slow machine. The list is served by the tests' one HTTP
-// fake on its own thread, so the fake's own work never counts as the client's.
+// The bounds are generous (far above the 50 ms target, which bench_models --phase biglist
+// reports in docs/performance.md): this test catches a GUI thread blocked for the whole list
+// again (seconds), not a slow machine. The GUI thread's longest slice of CPU work between two
+// beats must stay under kMaxBusyMs (a loaded machine does not inflate it); the wall-clock gap,
+// which also catches the GUI thread waiting on another one, under kMaxWallMs (it includes
+// waiting for a core: 2 shared cores at load 10 show gaps of hundreds of ms). The list is served by
+// the tests' one HTTP fake on its own thread, so the fake's own work never counts as the client's.
 // INBOX_BIGLIST_CHATS overrides the size (default 70,000).
 
 #include "models/apiclient.h"
@@ -31,6 +34,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <ctime>
 #include <memory>
 
 using namespace WhaTrack;
@@ -40,7 +44,8 @@ using WhaTrack::Testing::HttpResponse;
 
 namespace {
 
-constexpr qint64 kMaxGapMs = 250;
+constexpr qint64 kMaxBusyMs = 250;
+constexpr qint64 kMaxWallMs = 2000;
 const QString kOrg = QStringLiteral("org-big");
 
 int chatCount()
@@ -103,6 +108,8 @@ public:
     {
         m_maxGapMs = 0;
         m_maxGapEndMs = 0;
+        m_maxBusyMs = 0;
+        m_lastCpu = threadCpuNs();
         m_clock.start();
         m_last = 0;
         m_timer.start();
@@ -124,10 +131,24 @@ private:
             m_maxGapEndMs = now;
         }
         m_last = now;
+        const qint64 cpu = threadCpuNs();
+        m_maxBusyMs = std::max(m_maxBusyMs, (cpu - m_lastCpu) / 1000000);
+        m_lastCpu = cpu;
+    }
+
+    static qint64 threadCpuNs()
+    {
+        timespec ts {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
     }
 
 public:
     qint64 maxGapEndMs() const { return m_maxGapEndMs; } //!< when it ended, from start()
+    //! The most CPU time the GUI thread used between two beats: its longest slice of work,
+    //! which a loaded machine does not inflate (the wall-clock gap also counts waiting for a
+    //! core: 2 shared cores at load 10 give gaps of hundreds of ms with nothing to do).
+    qint64 maxBusyMs() const { return m_maxBusyMs; }
 
 private:
     QTimer m_timer;
@@ -135,6 +156,8 @@ private:
     qint64 m_last = 0;
     qint64 m_maxGapMs = 0;
     qint64 m_maxGapEndMs = 0;
+    qint64 m_maxBusyMs = 0;
+    qint64 m_lastCpu = 0;
 };
 
 //! When the local cache last saved a chat list (ms), read through a connection of our own;
@@ -206,6 +229,7 @@ private:
     QUrl m_baseUrl;
     std::atomic<int> m_chatListRequests {0};
     Heartbeat m_heartbeat;
+    qint64 m_worstWallMs = 0;
 };
 
 void TestBigListStalls::initTestCase()
@@ -265,11 +289,14 @@ qint64 TestBigListStalls::step(const char* name, const std::function<void()>& ac
     if (!ok)
         loop.exec();
     const qint64 gap = m_heartbeat.stop();
-    qInfo("%s: longest GUI-thread gap %lld ms (ended %lld ms into the step), done in %lld ms", name,
-        gap, m_heartbeat.maxGapEndMs(), t.elapsed());
+    const qint64 busy = m_heartbeat.maxBusyMs();
+    qInfo("%s: longest GUI-thread slice %lld ms busy, %lld ms wall (ended %lld ms into the "
+          "step), done in %lld ms",
+        name, busy, gap, m_heartbeat.maxGapEndMs(), t.elapsed());
     if (!ok)
         qWarning("%s: not done within %d ms", name, timeoutMs);
-    return ok ? gap : -1;
+    m_worstWallMs = std::max(m_worstWallMs, gap);
+    return ok ? busy : -1;
 }
 
 void TestBigListStalls::seventyThousandChatsNeverBlockTheGuiThread()
@@ -348,12 +375,15 @@ void TestBigListStalls::seventyThousandChatsNeverBlockTheGuiThread()
         "store destroyed again", [&] { store.reset(); }, [] { return true; }, 1000);
 
     const qint64 worst = std::max({cold, saving, destroyFirst, warm, destroySecond});
-    qInfo("longest GUI-thread gap over all steps: %lld ms (bound %lld ms)", worst, kMaxGapMs);
-    QVERIFY2(cold <= kMaxGapMs, "first load blocked the GUI thread");
-    QVERIFY2(saving <= kMaxGapMs, "saving to the local cache blocked the GUI thread");
-    QVERIFY2(destroyFirst <= kMaxGapMs, "destroying the store blocked the GUI thread");
-    QVERIFY2(warm <= kMaxGapMs, "the next start blocked the GUI thread");
-    QVERIFY2(destroySecond <= kMaxGapMs, "destroying the store blocked the GUI thread");
+    qInfo("over all steps: longest GUI-thread slice %lld ms busy (bound %lld), %lld ms wall "
+          "(bound %lld)",
+        worst, kMaxBusyMs, m_worstWallMs, kMaxWallMs);
+    QVERIFY2(cold <= kMaxBusyMs, "first load blocked the GUI thread");
+    QVERIFY2(saving <= kMaxBusyMs, "saving to the local cache blocked the GUI thread");
+    QVERIFY2(destroyFirst <= kMaxBusyMs, "destroying the store blocked the GUI thread");
+    QVERIFY2(warm <= kMaxBusyMs, "the next start blocked the GUI thread");
+    QVERIFY2(destroySecond <= kMaxBusyMs, "destroying the store blocked the GUI thread");
+    QVERIFY2(m_worstWallMs <= kMaxWallMs, "the GUI thread waited for seconds");
 }
 
 int main(int argc, char** argv)
