@@ -4,7 +4,7 @@
 #include "app/gui/guioptions.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/singleinstance.h"
-#include "models/appsettings.h"
+#include "models/platform/appsettings.h"
 #include "ui/translations.h"
 
 #include <QApplication>

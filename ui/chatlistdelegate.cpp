@@ -1,6 +1,6 @@
 #include "ui/chatlistdelegate.h"
 
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 #include "ui/avatarpainter.h"
 #include "ui/displayformat.h"
 #include "ui/legiblepalette.h"

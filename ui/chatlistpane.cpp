@@ -1,8 +1,8 @@
 #include "ui/chatlistpane.h"
 
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/inboxstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/store/inboxstore.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/logging.h"
 #include "ui/plaintext.h"

@@ -1,6 +1,6 @@
 #include "ui/connectiondiagnostics.h"
 
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "models/diagnostics/report.h"
 #include "ui/logging.h"
 

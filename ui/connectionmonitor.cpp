@@ -1,8 +1,8 @@
 #include "ui/connectionmonitor.h"
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "models/diagnostics/causeadapters.h"
-#include "models/realtimebinding.h"
+#include "models/store/realtimebinding.h"
 #include "ui/connectiondiagnostics.h"
 #include "ui/logging.h"
 

@@ -7,7 +7,7 @@
 //! store's freshness. No widgets and no live objects, so tests can build one by hand.
 
 #include "models/diagnostics/causes.h"
-#include "models/freshness.h"
+#include "models/store/freshness.h"
 #include "realtime/client.h"
 #include "realtime/networkmonitor.h"
 #include "realtime/subscription.h"

@@ -1,8 +1,8 @@
 #include "ui/conversationview.h"
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "ui/avatarwidget.h"
 #include "ui/displayformat.h"
 #include "ui/logging.h"

@@ -1,6 +1,6 @@
 #include "ui/keychainnotice.h"
 
-#include "models/session.h"
+#include "models/api/session.h"
 #include "ui/logging.h"
 #include "ui/uistyle.h"
 

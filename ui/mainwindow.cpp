@@ -1,7 +1,7 @@
 #include "ui/mainwindow.h"
 
-#include "models/appsettings.h"
-#include "models/inboxstore.h"
+#include "models/platform/appsettings.h"
+#include "models/store/inboxstore.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionmonitor.h"

@@ -7,7 +7,7 @@
 //! It only talks to InboxStore and ConnectionMonitor; what "resync", "reconnect" or "sign in"
 //! mean is decided by the composition root through the signals below.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionstatus.h"
 

@@ -1,8 +1,8 @@
 #include "ui/mediaactions.h"
 
-#include "models/mediafetcher.h"
-#include "models/messagelistmodel.h"
-#include "models/privatefiles.h"
+#include "models/api/mediafetcher.h"
+#include "models/cache/privatefiles.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/logging.h"
 #include "ui/messageglyphs.h"
 #include "ui/plaintext.h"

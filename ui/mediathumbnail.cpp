@@ -1,6 +1,6 @@
 #include "ui/mediathumbnail.h"
 
-#include "models/mediafetcher.h"
+#include "models/api/mediafetcher.h"
 
 #include <QAbstractItemDelegate>
 #include <QModelIndex>

@@ -1,7 +1,7 @@
 #include "ui/messagedelegate.h"
 
-#include "models/mediafetcher.h"
-#include "models/messagelistmodel.h"
+#include "models/api/mediafetcher.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/legiblepalette.h"
 #include "ui/mediathumbnail.h"
 #include "ui/messageglyphs.h"

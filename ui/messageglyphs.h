@@ -6,7 +6,7 @@
 //! Drawn with paths rather than font glyphs (✓, ⚠, emoji) so they look the same on every
 //! platform and font, scale with the DPI, and take their colours from the palette.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "ui/notifier.h"
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 #include "ui/displayformat.h"
 #include "ui/logging.h"
 

@@ -3,7 +3,7 @@
 //! \file organizationdialog.h
 //! \brief Choose which WhaTrack organization's inbox to open (agents can belong to several).
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QDialog>
 

@@ -4,11 +4,11 @@
 //! \brief Preferences: the server (backend and WebSocket URLs, channel templates, CA file),
 //! language, notifications (on/off, sound, do not disturb) and start at login.
 //!
-//! It edits a Preferences value (models/appsettings.h) and refuses to close with values that
-//! validatePreferences() rejects (a URL with a user name or password, a template without
+//! It edits a Preferences value (models/platform/appsettings.h) and refuses to close with values
+//! that validatePreferences() rejects (a URL with a user name or password, a template without
 //! {org}...), showing why. Saving and applying is the caller's (the composition root).
 
-#include "models/appsettings.h"
+#include "models/platform/appsettings.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #include "ui/quickswitcher.h"
 
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 #include "ui/displayformat.h"
 #include "ui/logging.h"
 

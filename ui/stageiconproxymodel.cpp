@@ -1,6 +1,6 @@
 #include "ui/stageiconproxymodel.h"
 
-#include "models/stagesmodel.h"
+#include "models/items/stagesmodel.h"
 #include "ui/uistyle.h"
 
 namespace WhaTrack::Ui {

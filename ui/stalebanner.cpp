@@ -1,9 +1,9 @@
 #include "ui/stalebanner.h"
 
-#include "models/freshness.h"
-#include "models/inboxstore.h"
-#include "models/querycache.h"
-#include "models/querykey.h"
+#include "models/store/freshness.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
+#include "models/store/querykey.h"
 #include "ui/logging.h"
 #include "ui/plaintext.h"
 #include "ui/uistyle.h"

@@ -1,9 +1,9 @@
 #include "ui/ticketpanel.h"
 
-#include "models/apierror.h"
-#include "models/inboxstore.h"
-#include "models/stagesmodel.h"
-#include "models/ticketmodel.h"
+#include "models/api/apierror.h"
+#include "models/items/stagesmodel.h"
+#include "models/items/ticketmodel.h"
+#include "models/store/inboxstore.h"
 #include "ui/chiplabel.h"
 #include "ui/logging.h"
 #include "ui/moneyinput.h"

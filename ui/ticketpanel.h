@@ -7,7 +7,7 @@
 //! Edits go through InboxStore's mutations; the panel is busy until mutationFinished() and
 //! shows the error inline, since the backend publishes nothing for ticket changes.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QWidget>
 

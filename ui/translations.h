@@ -5,8 +5,8 @@
 //! (docs/translations.md).
 //!
 //! The language is, first to last: `--lang` on the command line, the Preferences choice
-//! (models/appsettings.h), the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). The app ships
-//! English (the source language) and Brazilian Portuguese, embedded under `:/i18n`.
+//! (models/platform/appsettings.h), the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). The app
+//! ships English (the source language) and Brazilian Portuguese, embedded under `:/i18n`.
 
 #include <QLocale>
 #include <QString>

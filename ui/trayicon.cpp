@@ -1,6 +1,6 @@
 #include "ui/trayicon.h"
 
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 #ifdef INBOX_HAVE_DBUS
 #include "ui/dbusnotifications.h"
 #endif

@@ -3,7 +3,7 @@
 #include "app/cli/cliparser.h"
 #include "app/cli/signalwatcher.h"
 #include "app/cli/signincommand.h"
-#include "models/apiconfig.h"
+#include "models/api/apiconfig.h"
 #include "models/diagnostics/report.h"
 
 #include <QCommandLineParser>

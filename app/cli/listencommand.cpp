@@ -4,7 +4,7 @@
 #include "app/cli/eventprinter.h"
 #include "app/cli/httptokenprovider.h"
 #include "app/cli/signalwatcher.h"
-#include "models/apiconfig.h"
+#include "models/api/apiconfig.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
 

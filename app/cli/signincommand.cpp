@@ -1,8 +1,8 @@
 #include "app/cli/signincommand.h"
 
 #include "app/cli/cliparser.h"
-#include "models/apiclient.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient.h"
+#include "models/api/cookiejar.h"
 #include "models/diagnostics/causeadapters.h"
 
 #include <QCommandLineParser>

@@ -9,15 +9,15 @@
 #include "app/gui/singleinstance.h"
 #include "app/gui/tlsproblemnotifier.h"
 #include "app/gui/tokenstatus.h"
-#include "models/apiclient.h"
-#include "models/backendtokenprovider.h"
-#include "models/inboxstore.h"
-#include "models/localcache.h"
-#include "models/mediafetcher.h"
-#include "models/querycache.h"
-#include "models/querykey.h"
-#include "models/secretstore.h"
-#include "models/systemevents.h"
+#include "models/api/apiclient.h"
+#include "models/api/backendtokenprovider.h"
+#include "models/api/mediafetcher.h"
+#include "models/api/secretstore.h"
+#include "models/cache/localcache.h"
+#include "models/platform/systemevents.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
+#include "models/store/querykey.h"
 #include "realtime/client.h"
 #include "realtime/networkwatcher.h"
 #include "ui/connectiondiagnostics.h"
@@ -121,7 +121,7 @@ bool AppController::start()
     wireSession();
     wireStore();
     watchNetwork();
-    // The machine woke up (logind over D-Bus): resync at once (models/systemevents.h).
+    // The machine woke up (logind over D-Bus): resync at once (models/platform/systemevents.h).
     auto* systemEvents = new SystemEvents(this);
     systemEvents->watchSleep();
     systemEvents->attach(m_store);

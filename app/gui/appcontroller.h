@@ -8,8 +8,8 @@
 
 #include "app/gui/caloader.h"
 #include "app/gui/guioptions.h"
-#include "models/appsettings.h"
-#include "models/session.h"
+#include "models/api/session.h"
+#include "models/platform/appsettings.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
 #include "app/gui/desktopintegration.h"
 
 #include "app/gui/autostart.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 #include "ui/logging.h"
 #include "ui/mainwindow.h"
 #include "ui/notifier.h"

@@ -9,7 +9,7 @@
 //! file or channel templates needs new connections: connectionSettingsChanged() asks the
 //! composition root to rebuild them (see AppController).
 
-#include "models/appsettings.h"
+#include "models/platform/appsettings.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #include "app/gui/endpoints.h"
 
-#include "models/localcache.h"
-#include "models/privatefiles.h"
+#include "models/cache/localcache.h"
+#include "models/cache/privatefiles.h"
 
 #include <QStandardPaths>
 

@@ -1,7 +1,7 @@
 #include "app/gui/guioptions.h"
 
-#include "models/apiconfig.h"
-#include "models/appsettings.h"
+#include "models/api/apiconfig.h"
+#include "models/platform/appsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 
 //! \file guioptions.h
 //! \brief The desktop app's options: command line first, then the typed settings
-//! (models/appsettings.h), never secrets.
+//! (models/platform/appsettings.h), never secrets.
 
 #include <QString>
 #include <QUrl>

@@ -1,7 +1,7 @@
 #include "app/gui/initialchat.h"
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 
 #include <QAbstractItemModel>
 

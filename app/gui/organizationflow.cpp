@@ -1,6 +1,6 @@
 #include "app/gui/organizationflow.h"
 
-#include "models/session.h"
+#include "models/api/session.h"
 #include "ui/logging.h"
 #include "ui/organizationdialog.h"
 

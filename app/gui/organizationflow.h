@@ -7,7 +7,7 @@
 //! The agent's choice wins over the session's automatic pick, which arrives right after the
 //! list: that pick is held back while the chooser is open.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QList>
 #include <QObject>

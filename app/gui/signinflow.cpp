@@ -1,6 +1,6 @@
 #include "app/gui/signinflow.h"
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "ui/logging.h"
 #include "ui/signindialog.h"
 

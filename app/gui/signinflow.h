@@ -7,7 +7,7 @@
 //! Owns the sign-in dialog (window-modal over the main window). Cancelling it without a
 //! session asks to quit: there is nothing to show without one.
 
-#include "models/session.h"
+#include "models/api/session.h"
 #include "ui/signindialog.h"
 
 #include <QObject>

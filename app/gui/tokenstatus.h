@@ -4,7 +4,7 @@
 //! \brief How the last connection-token fetch went and when the token expires, for the
 //! connection panel. The observer never sees the token itself.
 
-#include "models/backendtokenprovider.h"
+#include "models/api/backendtokenprovider.h"
 
 namespace WhaTrack::Ui {
 class ConnectionMonitor;

@@ -6,13 +6,13 @@
 #include "benchclient.h"
 #include "benchprocess.h"
 #include "benchserver.h"
-#include "models/apiclient.h"
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/chatrevisions.h"
-#include "models/inboxstore.h"
-#include "models/querycache.h"
-#include "models/querykey.h"
+#include "models/api/apiclient.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/items/chatrevisions.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
+#include "models/store/querykey.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -2,11 +2,11 @@
 
 #include "benchprocess.h"
 #include "benchserver.h"
-#include "models/apiclient.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
-#include "models/querycache.h"
+#include "models/api/apiclient.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
 #include "naiveinbox.h"
 #include "realtime/client.h"
 

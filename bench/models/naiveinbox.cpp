@@ -1,7 +1,7 @@
 #include "naiveinbox.h"
 
 #include "benchserver.h"
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
 

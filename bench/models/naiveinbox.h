@@ -6,7 +6,7 @@
 //! them with a model reset (the proxy re-sorts everything). Same REST client, same realtime
 //! client, same server: only the data layer differs.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QAbstractListModel>
 #include <QSet>

@@ -3,9 +3,9 @@
 
 #include "../models/benchprocess.h"
 #include "../models/benchserver.h"
-#include "models/apiclient.h"
-#include "models/inboxstore.h"
-#include "models/localcache.h"
+#include "models/api/apiclient.h"
+#include "models/cache/localcache.h"
+#include "models/store/inboxstore.h"
 #include "paintprobe.h"
 #include "viewphases.h"
 #include "viewsession.h"

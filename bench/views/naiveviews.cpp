@@ -1,7 +1,7 @@
 #include "naiveviews.h"
 
 #include "../models/benchserver.h"
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "paintprobe.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"

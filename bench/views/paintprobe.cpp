@@ -1,8 +1,8 @@
 #include "paintprobe.h"
 
 #include "../models/benchserver.h"
-#include "models/chatlistmodel.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/messagedelegate.h"
 

@@ -1,8 +1,8 @@
 // The typed WhaTrack calls of ApiClient, built on ApiClient::send (see apiclient.cpp).
 
-#include "models/apiclient.h"
-#include "models/apiclient_p.h"
-#include "models/apicodec.h"
+#include "models/api/apiclient.h"
+#include "models/api/apiclient_p.h"
+#include "models/api/apicodec.h"
 
 namespace WhaTrack {
 

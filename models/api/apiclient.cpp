@@ -1,8 +1,8 @@
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 
-#include "models/apiclient_p.h"
-#include "models/apicodec.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient_p.h"
+#include "models/api/apicodec.h"
+#include "models/api/cookiejar.h"
 #include "models/logging.h"
 
 #include <QNetworkAccessManager>

@@ -16,10 +16,10 @@
 //! Logs carry the method, path (never the query string), status and latency; never cookies,
 //! tokens, passwords or message bodies.
 
-#include "models/apiconfig.h"
-#include "models/apierror.h"
-#include "models/apitypes.h"
-#include "models/chatrevisions.h"
+#include "models/api/apiconfig.h"
+#include "models/api/apierror.h"
+#include "models/api/apitypes.h"
+#include "models/items/chatrevisions.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -3,8 +3,8 @@
 //! \file apiclient_p.h
 //! \brief Internals of ApiClient: one Call per request, attempts, classification, retries.
 
-#include "models/apiclient.h"
-#include "models/directionregistry.h"
+#include "models/api/apiclient.h"
+#include "models/api/directionregistry.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

@@ -1,7 +1,7 @@
-#include "models/apicodec.h"
+#include "models/api/apicodec.h"
 
-#include "models/apicodec_p.h"
-#include "models/directionregistry.h"
+#include "models/api/apicodec_p.h"
+#include "models/api/directionregistry.h"
 
 #include <QTimeZone>
 

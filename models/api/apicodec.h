@@ -13,7 +13,7 @@
 //! undecodable body yields std::nullopt and, through \a problem, a short technical reason (key
 //! names and JSON types only, never text from the body).
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

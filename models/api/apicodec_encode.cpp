@@ -1,6 +1,6 @@
 // Encoding half of the codec: request bodies and the local cache's entity JSON.
 
-#include "models/apicodec.h"
+#include "models/api/apicodec.h"
 
 #include <nlohmann/json.hpp>
 

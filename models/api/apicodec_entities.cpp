@@ -1,9 +1,9 @@
 // Entity decoders of the REST contract (chat, message, stage, ticket, user): strict per field,
 // see apicodec_p.h. No recursion: nested objects are a fixed, shallow shape.
 
-#include "models/apicodec_p.h"
-#include "models/directionregistry.h"
-#include "models/phonedigits.h"
+#include "models/api/apicodec_p.h"
+#include "models/api/directionregistry.h"
+#include "models/items/phonedigits.h"
 
 #include <limits>
 

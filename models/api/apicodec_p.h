@@ -8,7 +8,7 @@
 //! the whole decode fails. Numbers are range-checked before any conversion (no float -> int
 //! cast of an unchecked value), times must fall in a sane range. Nothing here recurses.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QDateTime>
 #include <QString>

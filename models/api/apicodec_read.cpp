@@ -1,7 +1,7 @@
 // Strict field readers and the depth guard of the REST decoder (see apicodec_p.h).
 
-#include "models/apicodec.h"
-#include "models/apicodec_p.h"
+#include "models/api/apicodec.h"
+#include "models/api/apicodec_p.h"
 
 #include <QLocale>
 #include <QTimeZone>

@@ -1,4 +1,4 @@
-#include "models/apiconfig.h"
+#include "models/api/apiconfig.h"
 
 namespace WhaTrack {
 

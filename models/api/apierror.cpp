@@ -1,4 +1,4 @@
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 
 namespace WhaTrack {
 

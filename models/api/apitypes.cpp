@@ -1,4 +1,4 @@
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 namespace WhaTrack {
 

@@ -1,6 +1,6 @@
-#include "models/backendtokenprovider.h"
+#include "models/api/backendtokenprovider.h"
 
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "models/logging.h"
 
 #include <QDateTime>

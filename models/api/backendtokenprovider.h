@@ -14,7 +14,7 @@
 //! takes a lock to read the cache; the HTTP call is queued to the ApiClient's thread and the
 //! callback is invoked from there.
 
-#include "models/clock.h"
+#include "models/store/clock.h"
 #include "realtime/tokenprovider.h"
 
 #include <QHash>

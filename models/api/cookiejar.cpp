@@ -1,4 +1,4 @@
-#include "models/cookiejar.h"
+#include "models/api/cookiejar.h"
 
 #include "models/logging.h"
 

@@ -1,4 +1,4 @@
-#include "models/directionregistry.h"
+#include "models/api/directionregistry.h"
 
 #include "models/logging.h"
 

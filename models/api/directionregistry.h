@@ -5,7 +5,7 @@
 //! learned at run time (rows that carry both forms, publications that name the direction of a
 //! message id, the `from` of a chat's last message). Thread-safe: decoding runs on workers.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QHash>
 #include <QMutex>

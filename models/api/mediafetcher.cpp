@@ -1,6 +1,6 @@
-#include "models/mediafetcher.h"
+#include "models/api/mediafetcher.h"
 
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "models/logging.h"
 
 #include <QBuffer>

@@ -1,4 +1,4 @@
-#include "models/secretstore.h"
+#include "models/api/secretstore.h"
 
 #include "models/logging.h"
 

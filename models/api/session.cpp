@@ -1,9 +1,9 @@
-#include "models/session.h"
+#include "models/api/session.h"
 
-#include "models/apiclient.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient.h"
+#include "models/api/cookiejar.h"
+#include "models/api/secretstore.h"
 #include "models/logging.h"
-#include "models/secretstore.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -7,8 +7,8 @@
 //! Any 401 from any call ends the session with signedOut(SessionExpired): the UI shows "sign in
 //! again". Nothing retries a 401.
 
-#include "models/apierror.h"
-#include "models/apitypes.h"
+#include "models/api/apierror.h"
+#include "models/api/apitypes.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "models/cachesaver.h"
+#include "models/cache/cachesaver.h"
 
 namespace WhaTrack {
 

@@ -9,7 +9,7 @@
 //! and it is testable with a ManualClock alone; the store only says what changed and how to
 //! write it.
 
-#include "models/clock.h"
+#include "models/store/clock.h"
 
 #include <QSet>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "models/localcache.h"
+#include "models/cache/localcache.h"
 
-#include "models/apicodec.h"
-#include "models/chatrevisions.h"
+#include "models/api/apicodec.h"
+#include "models/cache/privatefiles.h"
+#include "models/items/chatrevisions.h"
 #include "models/logging.h"
-#include "models/privatefiles.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>

@@ -13,7 +13,7 @@
 //! A corrupt, foreign or newer-schema file is discarded with a log line and recreated, never a
 //! crash. Synchronous and confined to one thread: LocalCacheWorker runs it off the GUI thread.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QDateTime>
 #include <QHash>

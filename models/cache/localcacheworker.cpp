@@ -1,4 +1,4 @@
-#include "models/localcacheworker.h"
+#include "models/cache/localcacheworker.h"
 
 #include "models/logging.h"
 

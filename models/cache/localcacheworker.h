@@ -5,7 +5,7 @@
 //! be called from the owner's thread; work is queued to the worker thread, results come back
 //! queued to \a context.
 
-#include "models/localcache.h"
+#include "models/cache/localcache.h"
 
 #include <QObject>
 #include <QThread>

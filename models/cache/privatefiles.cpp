@@ -1,4 +1,4 @@
-#include "models/privatefiles.h"
+#include "models/cache/privatefiles.h"
 
 #include "models/logging.h"
 

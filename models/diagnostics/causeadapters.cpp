@@ -1,6 +1,6 @@
 #include "models/diagnostics/causeadapters.h"
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "realtime/transport.h"
 
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
 #include "models/diagnostics/diagnosticsrunner.h"
 
-#include "models/apiclient.h"
-#include "models/channeltemplates.h"
+#include "models/api/apiclient.h"
 #include "models/diagnostics/diagnosticsrunner_p.h"
 #include "models/logging.h"
+#include "models/store/channeltemplates.h"
 
 namespace WhaTrack::Diagnostics {
 

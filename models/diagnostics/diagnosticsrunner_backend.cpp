@@ -1,7 +1,7 @@
 // The runner's first steps: the WhaTrack server, the sign-in (and organization), the token route.
 
-#include "models/apiclient.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient.h"
+#include "models/api/cookiejar.h"
 #include "models/diagnostics/causeadapters.h"
 #include "models/diagnostics/diagnosticsrunner_p.h"
 #include "models/diagnostics/jwtclaims.h"

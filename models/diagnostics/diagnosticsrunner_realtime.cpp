@@ -1,12 +1,12 @@
 // The Centrifugo steps of the runner: host, WebSocket upgrade, connect, subscribe, isolation,
 // publication. The connect and subscribe steps use the realtime library's Client, as the app.
 
-#include "models/apiclient.h"
-#include "models/channeltemplates.h"
+#include "models/api/apiclient.h"
 #include "models/diagnostics/causeadapters.h"
 #include "models/diagnostics/diagnosticsrunner_p.h"
 #include "models/diagnostics/probes.h"
 #include "models/logging.h"
+#include "models/store/channeltemplates.h"
 #include "realtime/client.h"
 #include "realtime/codes.h"
 #include "realtime/subscription.h"

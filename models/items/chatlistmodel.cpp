@@ -1,8 +1,8 @@
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 
-#include "models/chatrevisions.h"
+#include "models/items/chatrevisions.h"
 #include "models/logging.h"
-#include "models/offthread.h"
+#include "models/platform/offthread.h"
 
 #include <limits>
 

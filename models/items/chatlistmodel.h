@@ -15,8 +15,8 @@
 //! prepared by ChatRevisions on the decode worker). While work is queued, publications for a
 //! chat that is not in the model yet are kept and applied when it arrives.
 
-#include "models/apitypes.h"
-#include "models/stringpool.h"
+#include "models/api/apitypes.h"
+#include "models/items/stringpool.h"
 
 #include <QAbstractListModel>
 #include <QElapsedTimer>

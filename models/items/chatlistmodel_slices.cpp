@@ -1,9 +1,9 @@
 // ChatListModel: large updates applied in slices across event-loop turns (see chatlistmodel.h).
 
-#include "models/chatlistmodel.h"
-#include "models/chatrevisions.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatrevisions.h"
 #include "models/logging.h"
-#include "models/offthread.h"
+#include "models/platform/offthread.h"
 
 #include <QFutureWatcher>
 #include <QPromise>

@@ -1,9 +1,9 @@
-#include "models/chatlistproxymodel.h"
+#include "models/items/chatlistproxymodel.h"
 
-#include "models/chatlistmodel.h"
-#include "models/chatrevisions.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatrevisions.h"
+#include "models/items/phonedigits.h"
 #include "models/logging.h"
-#include "models/phonedigits.h"
 
 #include <QMap>
 

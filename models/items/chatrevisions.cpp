@@ -1,4 +1,4 @@
-#include "models/chatrevisions.h"
+#include "models/items/chatrevisions.h"
 
 #include <QSet>
 #include <QThreadPool>

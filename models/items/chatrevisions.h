@@ -10,8 +10,8 @@
 //! (StringPool) and the chats are sorted in the list's display order, so that ChatListModel can
 //! append them in slices that each land as one block at the end of the sorted proxy.
 
-#include "models/apitypes.h"
-#include "models/stringpool.h"
+#include "models/api/apitypes.h"
+#include "models/items/stringpool.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,4 +1,4 @@
-#include "models/messagelistmodel.h"
+#include "models/items/messagelistmodel.h"
 
 #include "models/logging.h"
 

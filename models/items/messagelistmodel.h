@@ -8,8 +8,8 @@
 //! refetch after an optimistic insert neither duplicates nor flickers: an unchanged row emits
 //! nothing, a changed one emits `dataChanged` with the changed roles only.
 
-#include "models/apitypes.h"
-#include "models/stringpool.h"
+#include "models/api/apitypes.h"
+#include "models/items/stringpool.h"
 
 #include <QAbstractListModel>
 #include <QHash>

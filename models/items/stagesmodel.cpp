@@ -1,4 +1,4 @@
-#include "models/stagesmodel.h"
+#include "models/items/stagesmodel.h"
 
 #include <QColor>
 

@@ -3,7 +3,7 @@
 //! \file stagesmodel.h
 //! \brief The organization's ticket stages in pipeline order (for the stage selector).
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QAbstractListModel>
 

@@ -1,7 +1,7 @@
-#include "models/ticketmodel.h"
+#include "models/items/ticketmodel.h"
 
-#include "models/clock.h"
 #include "models/logging.h"
+#include "models/store/clock.h"
 
 namespace WhaTrack {
 

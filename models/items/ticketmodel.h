@@ -8,8 +8,8 @@
 //! (WindowRemainingSecondsRole) is refreshed once a second while the window is open, with a
 //! `dataChanged` for that role alone.
 
-#include "models/apitypes.h"
-#include "models/clock.h"
+#include "models/api/apitypes.h"
+#include "models/store/clock.h"
 
 #include <QAbstractListModel>
 

@@ -1,8 +1,8 @@
-#include "models/appsettings.h"
+#include "models/platform/appsettings.h"
 
-#include "models/apiconfig.h"
+#include "models/api/apiconfig.h"
+#include "models/cache/privatefiles.h"
 #include "models/logging.h"
-#include "models/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

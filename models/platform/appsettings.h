@@ -5,7 +5,7 @@
 //!
 //! Widgets and the composition root read and write settings through this class only. Secrets
 //! (passwords, cookies, tokens) never go here: the session cookie lives in the OS keychain
-//! (models/secretstore.h). The settings file names the backend, the agent's email and
+//! (models/api/secretstore.h). The settings file names the backend, the agent's email and
 //! organization, so it is the agent's alone: created 0600 in a 0700 folder before Qt first
 //! writes it (QSettings replaces it through QSaveFile, which keeps the mode).
 

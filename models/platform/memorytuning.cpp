@@ -1,4 +1,4 @@
-#include "models/memorytuning.h"
+#include "models/platform/memorytuning.h"
 
 #include "models/logging.h"
 

@@ -1,7 +1,7 @@
-#include "models/systemevents.h"
+#include "models/platform/systemevents.h"
 
-#include "models/inboxstore.h"
 #include "models/logging.h"
+#include "models/store/inboxstore.h"
 
 #ifdef INBOX_HAVE_DBUS
 #include <QDBusConnection>

@@ -1,4 +1,4 @@
-#include "models/chatidresolver.h"
+#include "models/store/chatidresolver.h"
 
 namespace WhaTrack {
 

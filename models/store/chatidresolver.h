@@ -5,7 +5,7 @@
 //! carry conversation ids, and one lead may have several conversations (one per instance), all
 //! shown in one chat (anchors §1.9). Learned from the chat list, message rows and events.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "models/freshness.h"
+#include "models/store/freshness.h"
 
 namespace WhaTrack {
 

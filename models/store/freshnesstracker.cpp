@@ -1,4 +1,4 @@
-#include "models/freshnesstracker.h"
+#include "models/store/freshnesstracker.h"
 
 namespace WhaTrack {
 

@@ -9,9 +9,9 @@
 //! state or reason does; here that is testable without a store. The rule itself is
 //! computeFreshnessState() (freshness.h).
 
-#include "models/apierror.h"
-#include "models/freshness.h"
-#include "models/querykey.h"
+#include "models/api/apierror.h"
+#include "models/store/freshness.h"
+#include "models/store/querykey.h"
 
 namespace WhaTrack {
 

@@ -1,6 +1,6 @@
-#include "models/inboxevent.h"
+#include "models/store/inboxevent.h"
 
-#include "models/apicodec.h"
+#include "models/api/apicodec.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,7 @@
 //! \brief A WhaTrack publication, normalised (anchors §1.5). Publications are hints: they name
 //! what changed; the REST refetch is the truth.
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,14 +1,14 @@
-#include "models/inboxstore.h"
+#include "models/store/inboxstore.h"
 
-#include "models/apiclient.h"
-#include "models/clock.h"
-#include "models/inboxstore_p.h"
-#include "models/localcacheworker.h"
+#include "models/api/apiclient.h"
+#include "models/cache/localcacheworker.h"
 #include "models/logging.h"
-#include "models/memorytuning.h"
-#include "models/offthread.h"
-#include "models/realtimebinding.h"
-#include "models/realtimewatchdog.h"
+#include "models/platform/memorytuning.h"
+#include "models/platform/offthread.h"
+#include "models/store/clock.h"
+#include "models/store/inboxstore_p.h"
+#include "models/store/realtimebinding.h"
+#include "models/store/realtimewatchdog.h"
 
 namespace WhaTrack {
 

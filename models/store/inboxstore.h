@@ -13,12 +13,12 @@
 //! Session::signedOut -> setOrganization({}) and BackendTokenProvider::invalidate(); the OS's
 //! network-back / resume notifications -> handleNetworkBack() / handleSystemResume().
 
-#include "models/apierror.h"
-#include "models/apitypes.h"
-#include "models/channeltemplates.h"
-#include "models/clock.h"
-#include "models/freshness.h"
-#include "models/querykey.h"
+#include "models/api/apierror.h"
+#include "models/api/apitypes.h"
+#include "models/store/channeltemplates.h"
+#include "models/store/clock.h"
+#include "models/store/freshness.h"
+#include "models/store/querykey.h"
 
 #include <QDateTime>
 #include <QHash>

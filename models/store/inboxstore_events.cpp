@@ -1,10 +1,10 @@
 // InboxStore: publications -> optimistic patches + invalidations; resyncs; fetch outcomes.
 
-#include "models/apiclient.h"
-#include "models/clock.h"
-#include "models/inboxstore_p.h"
+#include "models/api/apiclient.h"
 #include "models/logging.h"
-#include "models/realtimewatchdog.h"
+#include "models/store/clock.h"
+#include "models/store/inboxstore_p.h"
+#include "models/store/realtimewatchdog.h"
 
 namespace WhaTrack {
 

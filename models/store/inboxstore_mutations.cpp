@@ -1,9 +1,9 @@
 // InboxStore: the agent's ticket changes. The backend publishes nothing for them, so the
 // ticket and the chat list are refetched afterwards (same keys as a tickets-channel event).
 
-#include "models/apiclient.h"
-#include "models/inboxstore_p.h"
+#include "models/api/apiclient.h"
 #include "models/logging.h"
+#include "models/store/inboxstore_p.h"
 
 namespace WhaTrack {
 

@@ -1,13 +1,13 @@
 // InboxStore: the query fetchers, how their results reach the models, and the local cache.
 
-#include "models/apiclient.h"
-#include "models/clock.h"
-#include "models/directionregistry.h"
-#include "models/inboxstore_p.h"
-#include "models/localcacheworker.h"
+#include "models/api/apiclient.h"
+#include "models/api/directionregistry.h"
+#include "models/cache/localcacheworker.h"
 #include "models/logging.h"
-#include "models/offthread.h"
-#include "models/realtimewatchdog.h"
+#include "models/platform/offthread.h"
+#include "models/store/clock.h"
+#include "models/store/inboxstore_p.h"
+#include "models/store/realtimewatchdog.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>

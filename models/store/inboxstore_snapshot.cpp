@@ -5,11 +5,11 @@
 // prepared on the pool instead, and the GUI thread swaps the results in (O(1) each) and lets the
 // model apply the sorted list in slices.
 
-#include "models/clock.h"
-#include "models/inboxstore_p.h"
-#include "models/localcacheworker.h"
+#include "models/cache/localcacheworker.h"
 #include "models/logging.h"
-#include "models/offthread.h"
+#include "models/platform/offthread.h"
+#include "models/store/clock.h"
+#include "models/store/inboxstore_p.h"
 
 #include <QFutureWatcher>
 #include <QPromise>

@@ -1,4 +1,4 @@
-#include "models/invalidationrules.h"
+#include "models/store/invalidationrules.h"
 
 namespace WhaTrack {
 

@@ -4,8 +4,8 @@
 //! \brief Which queries a publication or a mutation makes stale (anchors §1.6 plus our
 //! additions: the ticket on `message_created`, lead-keyed chats). Pure functions, unit-tested.
 
-#include "models/inboxevent.h"
-#include "models/querykey.h"
+#include "models/store/inboxevent.h"
+#include "models/store/querykey.h"
 
 namespace WhaTrack {
 

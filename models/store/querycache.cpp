@@ -1,4 +1,4 @@
-#include "models/querycache.h"
+#include "models/store/querycache.h"
 
 #include "models/logging.h"
 

@@ -19,9 +19,9 @@
 //!   fetch of the key was applied and the key was not removed meanwhile.
 //! - A fetch that never completes is abandoned after `Policy::fetchTimeoutMs` (state Error).
 
-#include "models/apierror.h"
-#include "models/clock.h"
-#include "models/querykey.h"
+#include "models/api/apierror.h"
+#include "models/store/clock.h"
+#include "models/store/querykey.h"
 
 #include <QDateTime>
 #include <QHash>

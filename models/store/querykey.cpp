@@ -1,4 +1,4 @@
-#include "models/querykey.h"
+#include "models/store/querykey.h"
 
 namespace WhaTrack {
 

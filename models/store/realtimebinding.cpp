@@ -1,4 +1,4 @@
-#include "models/realtimebinding.h"
+#include "models/store/realtimebinding.h"
 
 #include "models/logging.h"
 #include "realtime/client.h"

@@ -18,8 +18,8 @@
 //! client's TokenProvider (the backend's subscription-token route), and from then on every
 //! channel uses tokens (see subscribeOnClientThread() for why not from the start).
 
-#include "models/channeltemplates.h"
-#include "models/inboxevent.h"
+#include "models/store/channeltemplates.h"
+#include "models/store/inboxevent.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
 

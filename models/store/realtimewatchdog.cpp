@@ -1,7 +1,7 @@
-#include "models/realtimewatchdog.h"
+#include "models/store/realtimewatchdog.h"
 
-#include "models/clock.h"
 #include "models/logging.h"
+#include "models/store/clock.h"
 
 #include <QSet>
 

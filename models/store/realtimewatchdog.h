@@ -8,8 +8,8 @@
 //! - no publication at all for `probeMs` while live: ask for a chat-list probe, which feeds the
 //!   first check.
 
-#include "models/apitypes.h"
-#include "models/clock.h"
+#include "models/api/apitypes.h"
+#include "models/store/clock.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "models/resynctracker.h"
+#include "models/store/resynctracker.h"
 
 namespace WhaTrack {
 

@@ -8,7 +8,7 @@
 //! without a store: only a fetch that *started after* the resync began counts, never one that
 //! was already in flight (its answer may predate what realtime missed).
 
-#include "models/querykey.h"
+#include "models/store/querykey.h"
 
 #include <QHash>
 #include <QList>

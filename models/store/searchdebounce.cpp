@@ -1,4 +1,4 @@
-#include "models/searchdebounce.h"
+#include "models/store/searchdebounce.h"
 
 namespace WhaTrack {
 

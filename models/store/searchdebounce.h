@@ -7,7 +7,7 @@
 //! backend a scan, so the query waits for a pause in typing and is not repeated for the text it
 //! already asked; that rule is testable here with a ManualClock, without a store.
 
-#include "models/clock.h"
+#include "models/store/clock.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "models/unreadtracker.h"
+#include "models/store/unreadtracker.h"
 
 namespace WhaTrack {
 

@@ -6,7 +6,7 @@
 //! Counted from publications (exact) and from the chat list's last message (at least one, for
 //! activity that happened while we were offline).
 
-#include "models/apitypes.h"
+#include "models/api/apitypes.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -2,9 +2,9 @@
 // configured the agent chooses (the session's own pick waits); the menu switches.
 
 #include "app/gui/organizationflow.h"
-#include "models/apiclient.h"
-#include "models/secretstore.h"
-#include "models/session.h"
+#include "models/api/apiclient.h"
+#include "models/api/secretstore.h"
+#include "models/api/session.h"
 #include "tests/support/fakehttpserver.h"
 #include "ui/organizationdialog.h"
 

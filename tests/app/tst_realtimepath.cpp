@@ -3,7 +3,7 @@
 // polling). The agent sees each channel's state, a refused channel in its own row and in the
 // pill, and "no network" from the one reachability mapping.
 
-#include "models/realtimebinding.h"
+#include "models/store/realtimebinding.h"
 #include "realtime/client.h"
 #include "realtime/networkwatcher.h"
 #include "tests/support/fakecentrifugo.h"

@@ -3,9 +3,9 @@
 // the dialog without a session.
 
 #include "app/gui/signinflow.h"
-#include "models/apiclient.h"
-#include "models/apierror.h"
-#include "models/secretstore.h"
+#include "models/api/apiclient.h"
+#include "models/api/apierror.h"
+#include "models/api/secretstore.h"
 #include "tests/support/fakehttpserver.h"
 #include "ui/signindialog.h"
 

@@ -11,8 +11,8 @@
 // Short form: one kill each; INBOX_CHAOS_LONG=1: three kills each (the killed node is started
 // again between kills, so the next kill may hit either node).
 
-#include "models/chatlistmodel.h"
-#include "models/querycache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/querycache.h"
 #include "realtime/client.h"
 #include "realtime/subscription.h"
 #include "tests/chaos/centrifugejs.h"

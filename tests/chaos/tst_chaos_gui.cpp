@@ -12,9 +12,9 @@
 // The pill must say "Online" again after every restart, and the models must equal the backend.
 // Short form: 5 restarts at 10 deliveries/s; INBOX_CHAOS_LONG=1: 10 restarts at 30/s.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/querycache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
 #include "realtime/subscription.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/webhookpublisher.h"

@@ -4,8 +4,8 @@
 // equal the backend at the end. Short form: 3 restarts at 20 deliveries/s per engine;
 // INBOX_CHAOS_LONG=1: 10 restarts at 50/s.
 
-#include "models/chatlistmodel.h"
-#include "models/querycache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/querycache.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/webhookpublisher.h"
 #include "tests/support/devstackprocess.h"

@@ -2,8 +2,8 @@
 // dbus-daemon, as logind sends it on the system bus) must make the app resync at once, not
 // after the ping watchdog's 25 s + max delay. The app's data layer runs against the real stack.
 
-#include "models/inboxstore.h"
-#include "models/systemevents.h"
+#include "models/platform/systemevents.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/storeharness.h"
 

@@ -5,8 +5,8 @@
 // equal the backend (nothing lost). Short form (scripts/test): 300 new chats, 30 s of warm-up, then
 // 90 s at 50 deliveries/s. INBOX_CHAOS_LONG=1: 5,000 new chats, then 30 minutes at 50/s.
 
-#include "models/chatlistmodel.h"
-#include "models/querycache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/querycache.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/processusage.h"
 #include "tests/chaos/webhookpublisher.h"

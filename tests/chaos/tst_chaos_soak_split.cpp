@@ -6,8 +6,8 @@
 // 30 s warm-up, 90 s at 50/s). Not a gate: it runs with INBOX_CHAOS_LONG=1 or
 // INBOX_CHAOS_SPLIT=1 and checks only that nothing was lost (models equal the backend).
 
-#include "models/chatlistmodel.h"
-#include "models/querycache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/querycache.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/chaos/processusage.h"
 #include "tests/chaos/webhookpublisher.h"

@@ -2,7 +2,7 @@
 // client must refresh each in time, within the token route's pacing (5 calls a minute), and
 // never drop the connection or leave Live. Short form: 30 s; INBOX_CHAOS_LONG=1: 2 minutes.
 
-#include "models/inboxstore.h"
+#include "models/store/inboxstore.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/storeharness.h"

@@ -10,9 +10,9 @@
 // Short form: each fault for 20 s (the 429 for 35 s, Retry-After 30 s), the tokenless 200 only
 // in the long form; INBOX_CHAOS_LONG=1: every fault for 70 s, any 60 s holding at most 5 calls.
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "models/diagnostics/causeadapters.h"
-#include "models/inboxstore.h"
+#include "models/store/inboxstore.h"
 #include "tests/chaos/chaosmode.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/storeharness.h"

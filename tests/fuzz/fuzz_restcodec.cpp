@@ -6,8 +6,8 @@
 //    strict decoder accepts everything the encoder writes, and the cache never alters data);
 //  - every decoded time lies in the sane range; an error body's message is at most 300 chars.
 
-#include "models/apicodec.h"
-#include "models/directionregistry.h"
+#include "models/api/apicodec.h"
+#include "models/api/directionregistry.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // ApiClient against an in-process HTTP fake: the contract's edge cases and error classes.
 
-#include "models/apiclient.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient.h"
+#include "models/api/cookiejar.h"
 #include "tests/support/fakehttpserver.h"
 
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // Session (better-auth cookie, keychain through SecretStore) and the realtime token provider.
 
-#include "models/apiclient.h"
-#include "models/backendtokenprovider.h"
-#include "models/cookiejar.h"
-#include "models/secretstore.h"
-#include "models/session.h"
+#include "models/api/apiclient.h"
+#include "models/api/backendtokenprovider.h"
+#include "models/api/cookiejar.h"
+#include "models/api/secretstore.h"
+#include "models/api/session.h"
 #include "tests/support/fakehttpserver.h"
 #include "tests/support/manualclock.h"
 

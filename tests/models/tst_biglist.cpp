@@ -3,9 +3,9 @@
 // holding exactly the input (no lost or duplicated chats, in the list's order). No timing
 // asserts: the slices are counted, and a 0 ms heartbeat proves the event loop ran between them.
 
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/chatrevisions.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/items/chatrevisions.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

@@ -13,11 +13,11 @@
 // the tests' one HTTP fake on its own thread, so the fake's own work never counts as the client's.
 // INBOX_BIGLIST_CHATS overrides the size (default 70,000).
 
-#include "models/apiclient.h"
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/inboxstore.h"
-#include "models/querycache.h"
+#include "models/api/apiclient.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
 #include "tests/support/fakehttpserver.h"
 
 #include <QDateTime>

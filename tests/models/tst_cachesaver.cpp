@@ -1,7 +1,7 @@
 // CacheSaver: a burst of changes costs one local-cache write; nothing waiting is lost at quit or
 // at an organization switch; a forgotten chat is not written back. Time is a ManualClock.
 
-#include "models/cachesaver.h"
+#include "models/cache/cachesaver.h"
 #include "tests/support/manualclock.h"
 
 #include <QTest>

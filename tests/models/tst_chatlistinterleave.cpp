@@ -4,9 +4,9 @@
 // model and on the sorting proxy. After every step the model's id index, its rows and the
 // proxy's order must agree, as a list view relies on them.
 
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/chatrevisions.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/items/chatrevisions.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>

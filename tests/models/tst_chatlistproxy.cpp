@@ -4,9 +4,9 @@
 // publication, which at 1000 publications/s over 20,000 chats is what stalled the GUI thread.
 // Every step under QAbstractItemModelTester; the order is checked against chatShowsBefore.
 
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/chatrevisions.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/items/chatrevisions.h"
 
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>

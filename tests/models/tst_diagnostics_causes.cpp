@@ -1,7 +1,7 @@
 // The table of causes: one row per failure the app can meet, each with the words an agent reads
 // (title, cause, what to do), and the adapters from Qt, ApiError and the realtime library.
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "models/diagnostics/causeadapters.h"
 #include "models/diagnostics/causes.h"
 

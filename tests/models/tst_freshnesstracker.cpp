@@ -1,7 +1,7 @@
 // FreshnessTracker: the badge the agent trusts ("Offline", "Last refresh failed", "Live")
 // follows fetch outcomes, and changes (with a new "since") only when its state or reason does.
 
-#include "models/freshnesstracker.h"
+#include "models/store/freshnesstracker.h"
 
 #include <QTest>
 #include <QTimeZone>

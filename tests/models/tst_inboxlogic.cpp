@@ -1,13 +1,13 @@
 // Pure pieces of the store: publication parsing, invalidation rules, chat-id resolution,
 // unread counting, the silent-socket watchdog and the freshness rule.
 
-#include "models/chatidresolver.h"
-#include "models/chatrevisions.h"
-#include "models/freshness.h"
-#include "models/inboxevent.h"
-#include "models/invalidationrules.h"
-#include "models/realtimewatchdog.h"
-#include "models/unreadtracker.h"
+#include "models/items/chatrevisions.h"
+#include "models/store/chatidresolver.h"
+#include "models/store/freshness.h"
+#include "models/store/inboxevent.h"
+#include "models/store/invalidationrules.h"
+#include "models/store/realtimewatchdog.h"
+#include "models/store/unreadtracker.h"
 #include "tests/support/manualclock.h"
 
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // The data layer against the reference backend and the real Centrifugo, started by this test
 // through devstack/up (one stack for the whole executable, always stopped).
 
-#include "models/chatlistmodel.h"
-#include "models/messagelistmodel.h"
-#include "models/querycache.h"
-#include "models/stagesmodel.h"
-#include "models/ticketmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/stagesmodel.h"
+#include "models/items/ticketmodel.h"
+#include "models/store/querycache.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/metawebhook.h"
 #include "tests/support/storeharness.h"

@@ -3,7 +3,7 @@
 // test through devstack/up and always stopped. Without subscription tokens every channel is
 // refused with 103 and the inbox never goes live.
 
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 #include "tests/support/devstackprocess.h"
 #include "tests/support/metawebhook.h"
 #include "tests/support/storeharness.h"

@@ -1,7 +1,7 @@
 // The SQLite cache: round trip, and a corrupt, foreign or newer file is replaced, never a crash.
 // Scoped by backend + organization; private file modes; a saved list forgets unlisted chats.
 
-#include "models/localcache.h"
+#include "models/cache/localcache.h"
 
 #include <QDir>
 #include <QFile>

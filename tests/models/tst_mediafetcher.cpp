@@ -4,8 +4,8 @@
 // id of the backend all end as a failure with a cause in plain words, never as a crash or a
 // request to another server.
 
-#include "models/apiclient.h"
-#include "models/mediafetcher.h"
+#include "models/api/apiclient.h"
+#include "models/api/mediafetcher.h"
 #include "tests/support/fakehttpserver.h"
 
 #include <QBuffer>

@@ -1,10 +1,10 @@
 // The item models under QAbstractItemModelTester: fine-grained signals, merges by id, paging.
 
-#include "models/chatlistmodel.h"
-#include "models/chatlistproxymodel.h"
-#include "models/messagelistmodel.h"
-#include "models/stagesmodel.h"
-#include "models/ticketmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/chatlistproxymodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/stagesmodel.h"
+#include "models/items/ticketmodel.h"
 #include "tests/support/manualclock.h"
 
 #include <QAbstractItemModelTester>

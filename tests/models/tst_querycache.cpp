@@ -1,6 +1,6 @@
 // QueryCache with an injected clock: coalescing, dedup, stale-on-unobserved, out-of-order.
 
-#include "models/querycache.h"
+#include "models/store/querycache.h"
 #include "tests/support/manualclock.h"
 
 #include <QSignalSpy>

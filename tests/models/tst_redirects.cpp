@@ -1,8 +1,8 @@
 // Redirects against two in-process servers (two ports = two origins): the password, the session
 // cookie and the organization header never reach a server the backend URL does not name.
 
-#include "models/apiclient.h"
-#include "models/cookiejar.h"
+#include "models/api/apiclient.h"
+#include "models/api/cookiejar.h"
 #include "tests/support/fakehttpserver.h"
 
 #include <QNetworkCookie>

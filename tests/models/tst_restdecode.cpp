@@ -2,11 +2,11 @@
 // of the wrong types are an "unreadable answer" error (never coerced, never applied), and the
 // report shows that error instead of "HTTP 200".
 
-#include "models/apiclient.h"
-#include "models/apicodec.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/querycache.h"
+#include "models/api/apiclient.h"
+#include "models/api/apicodec.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
+#include "models/store/querycache.h"
 #include "tests/support/fakeinboxbackend.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // ResyncTracker: when a resync is over for the agent (the Refreshing badge goes and
 // resyncFinished(ok) fires), without a store.
 
-#include "models/resynctracker.h"
+#include "models/store/resynctracker.h"
 
 #include <QTest>
 

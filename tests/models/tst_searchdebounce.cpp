@@ -1,7 +1,7 @@
 // SearchDebounce: the chat search asks the server once typing pauses, never twice for one text.
 // Time is a ManualClock.
 
-#include "models/searchdebounce.h"
+#include "models/store/searchdebounce.h"
 #include "tests/support/manualclock.h"
 
 #include <QTest>

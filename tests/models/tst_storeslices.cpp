@@ -4,9 +4,9 @@
 // and the last unread badge of a big list, and at the end the counts and the chat-id resolution
 // are complete. No timing asserts: event-loop turns are counted.
 
-#include "models/apiclient.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/api/apiclient.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 #include "realtime/client.h"
 #include "tests/support/fakecentrifugo.h"
 #include "tests/support/fakeinboxbackend.h"

@@ -1,6 +1,6 @@
 #include "tests/support/devstackprocess.h"
 
-#include "models/session.h"
+#include "models/api/session.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -18,7 +18,7 @@
 //! The data routes answer through the server's fallback handler: a test's own
 //! `server().route()` wins over them, `server().setHandler()` replaces them all.
 
-#include "models/apiclient.h"
+#include "models/api/apiclient.h"
 #include "tests/support/fakehttpserver.h"
 
 #include <QDateTime>

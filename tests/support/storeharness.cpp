@@ -1,11 +1,11 @@
 #include "tests/support/storeharness.h"
 
-#include "models/chatlistmodel.h"
-#include "models/messagelistmodel.h"
-#include "models/querycache.h"
-#include "models/secretstore.h"
-#include "models/stagesmodel.h"
-#include "models/ticketmodel.h"
+#include "models/api/secretstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/stagesmodel.h"
+#include "models/items/ticketmodel.h"
+#include "models/store/querycache.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

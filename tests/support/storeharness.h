@@ -6,10 +6,10 @@
 //! devstack, and the check that the models equal the backend. Used by the integration tests
 //! (tests/models) and the chaos tests (tests/chaos).
 
-#include "models/apiclient.h"
-#include "models/backendtokenprovider.h"
-#include "models/inboxstore.h"
-#include "models/session.h"
+#include "models/api/apiclient.h"
+#include "models/api/backendtokenprovider.h"
+#include "models/api/session.h"
+#include "models/store/inboxstore.h"
 #include "realtime/client.h"
 #include "tests/support/devstackprocess.h"
 

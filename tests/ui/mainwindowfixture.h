@@ -5,9 +5,9 @@
 //! (tests/support/fakeinboxbackend.h, the screenshot inbox), as tst_mainwindow and
 //! tst_newmessages drive it: build(), open a chat from the list, tear down in order.
 
-#include "models/apiclient.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/api/apiclient.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"

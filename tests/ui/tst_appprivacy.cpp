@@ -3,7 +3,7 @@
 // settings file and the SQLite cache are 0600 in 0700 folders; the per-host cache files of
 // older versions are removed.
 
-#include "models/apiconfig.h"
+#include "models/api/apiconfig.h"
 #include "tests/support/fakeinboxbackend.h"
 
 #include <QDir>

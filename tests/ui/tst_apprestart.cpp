@@ -4,7 +4,7 @@
 
 #include "app/gui/appcontroller.h"
 #include "app/gui/desktopintegration.h"
-#include "models/appsettings.h"
+#include "models/platform/appsettings.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/mainwindow.h"
 #include "ui/preferencesdialog.h"

@@ -2,8 +2,8 @@
 // quitting, the "still running in the tray" hint is due the first time only, Quit (the menu's or
 // the tray's) really quits, and the preference turns it off.
 
-#include "models/appsettings.h"
-#include "models/inboxstore.h"
+#include "models/platform/appsettings.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/connectionmonitor.h"
 #include "ui/mainwindow.h"

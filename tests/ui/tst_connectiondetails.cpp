@@ -1,7 +1,7 @@
 // The Connection details dialog and its "Copy report": every fact the brief lists is there,
 // countdowns move, and nothing secret (tokens, cookies, message text, query strings) leaks.
 
-#include "models/apierror.h"
+#include "models/api/apierror.h"
 #include "models/diagnostics/causeadapters.h"
 #include "models/diagnostics/report.h"
 #include "tests/support/manualclock.h"

@@ -3,9 +3,9 @@
 // text pixel has its exact colour, and the contrast of text against what is behind it must reach
 // WCAG's 4.5:1 for body text.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"

@@ -3,8 +3,8 @@
 // (dbus-daemon --session) with a fake org.freedesktop.Notifications on it; it is skipped, saying
 // so, where dbus-daemon is not installed.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/notifier.h"
 #include "ui/trayicon.h"

@@ -3,8 +3,8 @@
 // the delegate that has already painted the old data looks exactly like the row painted by a
 // fresh delegate with empty caches.
 
-#include "models/chatlistmodel.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/messagedelegate.h"
 

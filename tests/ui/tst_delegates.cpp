@@ -2,8 +2,8 @@
 // in light and dark palettes, inbound bubbles sit left and outbound right, day separators
 // appear once per day, ticks and media kinds map as a support agent expects.
 
-#include "models/chatlistmodel.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/chatlistdelegate.h"
 #include "ui/messagedelegate.h"
 #include "ui/messageglyphs.h"

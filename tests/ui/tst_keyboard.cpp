@@ -2,10 +2,10 @@
 // (fuzzy over names and phones, Enter opens the chat, Escape closes), and Escape in the
 // sign-in dialog closes only the dialog (Cancel is what quits the app).
 
-#include "models/apitypes.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
+#include "models/api/apitypes.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"

@@ -1,9 +1,9 @@
 // A keychain that cannot store the session: the agent is told at once, in the main window,
 // what it means and how to fix it, and the session keeps working for this run.
 
-#include "models/inboxstore.h"
-#include "models/secretstore.h"
-#include "models/session.h"
+#include "models/api/secretstore.h"
+#include "models/api/session.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/connectionmonitor.h"
 #include "ui/keychainnotice.h"

@@ -2,10 +2,10 @@
 // without warnings, opens chats from the list and the keyboard, follows new messages at the
 // bottom, pages older messages on scroll without jumping, and drives the ticket panel.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
-#include "models/ticketmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/ticketmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/ui/mainwindowfixture.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"

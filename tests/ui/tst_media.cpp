@@ -3,10 +3,10 @@
 // opens as a private local copy (never a server URL) and saves where the agent chose, and a
 // hostile file type is not handed to the desktop.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/mediafetcher.h"
-#include "models/messagelistmodel.h"
+#include "models/api/mediafetcher.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/conversationview.h"
 #include "ui/mediaactions.h"

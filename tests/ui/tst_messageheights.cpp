@@ -4,7 +4,7 @@
 // separator or sender gap may change) are measured. The heights stay exactly those a fresh
 // delegate measures: a cached height is never a stale one.
 
-#include "models/messagelistmodel.h"
+#include "models/items/messagelistmodel.h"
 #include "ui/messagedelegate.h"
 
 #include <QAbstractItemModelTester>

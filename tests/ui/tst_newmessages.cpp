@@ -3,10 +3,10 @@
 // messages raise a "Jump to latest (N)" button that scrolls to the bottom; at the bottom,
 // new messages keep the view pinned there.
 
-#include "models/apitypes.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
+#include "models/api/apitypes.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/ui/mainwindowfixture.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectionmonitor.h"

@@ -4,9 +4,9 @@
 // `<font>`), must not load the image, must show every such label as plain text, must escape
 // every tooltip, and its delegates must paint the raw characters.
 
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/chatlistpane.h"
 #include "ui/connectiondetailsdialog.h"

@@ -2,8 +2,8 @@
 // OlderPagesProxyModel (older pages only on request, never because the last row is visible) and
 // the ticket panel's StageIconProxyModel (a colour icon per stage, also for the current item).
 
-#include "models/messagelistmodel.h"
-#include "models/stagesmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/stagesmodel.h"
 #include "ui/olderpagesproxymodel.h"
 #include "ui/stageiconproxymodel.h"
 

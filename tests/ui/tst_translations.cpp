@@ -3,11 +3,11 @@
 // string a user can see in the main window and the dialogs is translated, and lupdate finds the
 // catalogue complete (a new tr() string without a translation fails here).
 
-#include "models/appsettings.h"
-#include "models/chatlistmodel.h"
-#include "models/inboxstore.h"
-#include "models/messagelistmodel.h"
-#include "models/stagesmodel.h"
+#include "models/items/chatlistmodel.h"
+#include "models/items/messagelistmodel.h"
+#include "models/items/stagesmodel.h"
+#include "models/platform/appsettings.h"
+#include "models/store/inboxstore.h"
 #include "tests/support/fakeinboxbackend.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionmonitor.h"

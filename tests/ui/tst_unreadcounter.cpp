@@ -3,7 +3,7 @@
 // that changed, not a read of every chat's count (20,000 chats: 20 million reads a second on
 // the GUI thread). The total is always the sum of the counts shown in the list.
 
-#include "models/chatlistmodel.h"
+#include "models/items/chatlistmodel.h"
 #include "ui/trayicon.h"
 
 #include <QAbstractItemModelTester>
