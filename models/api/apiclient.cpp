@@ -26,22 +26,6 @@ void trimHeap()
 
 namespace {
 
-//! Retry-After: delta-seconds or an HTTP-date. -1 when absent or unreadable.
-qint64 parseRetryAfter(const QByteArray& value)
-{
-    if (value.isEmpty())
-        return -1;
-    bool ok = false;
-    const double secs = value.trimmed().toDouble(&ok);
-    if (ok)
-        return secs < 0 ? 0 : static_cast<qint64>(secs * 1000);
-    const QDateTime at
-        = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (!at.isValid())
-        return -1;
-    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at));
-}
-
 bool isIdempotent(const QByteArray& method)
 {
     return method == "GET" || method == "HEAD";
@@ -234,87 +218,6 @@ void ApiClientPrivate::readAvailable(Call* call)
     body.resize(used + qsizetype(std::max<qint64>(got, 0)));
     if (body.size() > call->request.maxBodyBytes)
         checkSize(call, body.size()); // inflated beyond the cap: aborted, the answer is refused
-}
-
-ApiError ApiClientPrivate::classify(Call* call, int* statusOut, QByteArray* bodyOut)
-{
-    QNetworkReply* reply = call->reply;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    *statusOut = status;
-    if (reply->isOpen()) { // an aborted (timed out) reply is closed
-        readAvailable(call);
-        *bodyOut = std::move(call->body);
-    }
-    call->body = {};
-    // Progress counts the bytes on the wire; a compressed body is checked again once inflated.
-    if (bodyOut->size() > call->request.maxBodyBytes)
-        call->tooLarge = true;
-    ApiError e;
-    e.httpStatus = status;
-    e.route = routeOf(call->request);
-    e.networkError = reply->error();
-
-    if (!call->refusedRedirect.isEmpty()) {
-        e.kind = ApiError::Kind::BadResponse;
-        e.message = call->refusedRedirect;
-        bodyOut->clear();
-        return e;
-    }
-    if (call->tooLarge) {
-        Q_EMIT q->serverReached();
-        e = ApiError::undecodable(
-            QStringLiteral("answer larger than %1 bytes").arg(call->request.maxBodyBytes), status);
-        e.route = routeOf(call->request);
-        bodyOut->clear();
-        return e;
-    }
-    if (call->timedOut) {
-        e.kind = ApiError::Kind::Timeout;
-        e.message = QStringLiteral("no answer within %1 s").arg(m_config.timeout.count() / 1000.0);
-        return e;
-    }
-    if (status == 0) {
-        if (!call->sslErrors.isEmpty()
-            || reply->error() == QNetworkReply::SslHandshakeFailedError) {
-            e.kind = ApiError::Kind::Tls;
-            e.sslErrors = call->sslErrors;
-            e.message = QStringLiteral("secure connection failed");
-        } else if (reply->error() == QNetworkReply::TimeoutError) {
-            e.kind = ApiError::Kind::Timeout;
-            e.message = reply->errorString();
-        } else {
-            e.kind = ApiError::Kind::Network;
-            e.message = reply->errorString();
-        }
-        return e;
-    }
-    Q_EMIT q->serverReached();
-    if (status >= 200 && status < 300)
-        return e; // ok
-    if (status == 404 && call->request.notFoundIsResult)
-        return e;
-    e.message = Codec::decodeErrorMessage(*bodyOut);
-    if (status == 401) {
-        e.kind = ApiError::Kind::Unauthorized;
-        if (e.message.isEmpty())
-            e.message = QStringLiteral("please sign in again");
-    } else if (status == 403) {
-        e.kind = ApiError::Kind::Forbidden;
-    } else if (status == 404) {
-        e.kind = ApiError::Kind::NotFound;
-    } else if (status == 429) {
-        e.kind = ApiError::Kind::RateLimited;
-        e.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"));
-    } else if (status >= 500) {
-        e.kind = ApiError::Kind::Server;
-        e.retryAfterMs = parseRetryAfter(reply->rawHeader("Retry-After"));
-    } else if (status >= 300 && status < 400) {
-        e.kind = ApiError::Kind::BadResponse;
-        e.message = QStringLiteral("unexpected redirect");
-    } else {
-        e.kind = ApiError::Kind::BadRequest;
-    }
-    return e;
 }
 
 bool ApiClientPrivate::shouldRetry(const Call* call, const ApiError& error, qint64* delayMs) const

@@ -269,6 +269,34 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 1);
     }
 
+    // A hostile Retry-After ("1e300" seconds would overflow a 64-bit millisecond count, an
+    // undefined cast that came out negative: "retry now" in a loop) is a long wait handed to
+    // the caller; one that is not a number is no advice at all.
+    void hostileRetryAfterIsALongWaitNotARetryLoop_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("expectedMs");
+        QTest::newRow("1e300 s") << QByteArray("1e300") << qint64(86400000);
+        QTest::newRow("1e17 s") << QByteArray("1e17") << qint64(86400000);
+        QTest::newRow("nan") << QByteArray("nan") << qint64(-1);
+        QTest::newRow("inf") << QByteArray("inf") << qint64(-1);
+        QTest::newRow("negative") << QByteArray("-5") << qint64(0);
+    }
+    void hostileRetryAfterIsALongWaitNotARetryLoop()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, expectedMs);
+        m_server->route(
+            "GET", QStringLiteral("/api/v1/centrifugo/token"), [header](const HttpRequest&) {
+                HttpResponse r = HttpResponse::json(429, R"({"error":"Too many requests"})");
+                r.headers.append(qMakePair(QByteArray("Retry-After"), header));
+                return r;
+            });
+        auto r = wait<QString>([this](auto cb) { m_api->fetchConnectionToken(nullptr, cb); });
+        QCOMPARE(r.error.kind, ApiError::Kind::RateLimited);
+        QCOMPARE(r.error.retryAfterMs, expectedMs);
+    }
+
     void badJsonIsUndecodable()
     {
         m_server->setHandler(
