@@ -391,14 +391,7 @@ void ClientSubscriptions::invalidate()
 {
     m_serverSubs.invalidate();
     for (Subscription* sub : subscriptionsSnapshot()) {
-        SubscriptionPrivate* sp = sub->d.get();
-        if (sp->options.useTokenProvider)
-            sp->token.clear();
-        if (sp->currentPosition().isValid()) {
-            sp->setPosition(StreamPosition {0, QStringLiteral("_")});
-            sp->recover = true;
-        }
-        sp->delta.reset();
+        sub->d->forgetStreamState();
     }
 }
 

@@ -58,6 +58,17 @@ StreamPosition SubscriptionPrivate::currentPosition() const
     return position;
 }
 
+void SubscriptionPrivate::forgetStreamState()
+{
+    if (options.useTokenProvider)
+        token.clear();
+    if (currentPosition().isValid()) {
+        setPosition(StreamPosition {0, QStringLiteral("_")});
+        recover = true;
+    }
+    delta.reset();
+}
+
 Subscription::Subscription(Client* client, QString channel, SubscriptionOptions options)
     : d(std::make_unique<SubscriptionPrivate>(this, client, std::move(channel), std::move(options),
         client->d->options.minResubscribeDelay, client->d->options.maxResubscribeDelay,

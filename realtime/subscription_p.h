@@ -74,6 +74,10 @@ public:
     void setState(Subscription::State next);
     void setPosition(const StreamPosition& next);
     StreamPosition currentPosition() const;
+    //! The server lost this channel's state (2502) or the client can no longer trust its own
+    //! (invalidate): drop the token, and resubscribe from a sentinel position so the server
+    //! answers recovered=false and the app refetches.
+    void forgetStreamState();
 };
 
 } // namespace Centrifuge

@@ -221,14 +221,7 @@ void ClientSubscriptions::handleUnsubscribePush(
     if (code == 2501 && sp->options.useTokenProvider)
         sp->token.clear(); // subscription expired: a fresh token is needed
     if (code == 2502) {
-        // State invalidated: sentinel position so the server reports recovered=false.
-        if (sp->options.useTokenProvider)
-            sp->token.clear();
-        if (sp->currentPosition().isValid()) {
-            sp->setPosition(StreamPosition {0, QStringLiteral("_")});
-            sp->recover = true;
-        }
-        sp->delta.reset();
+        sp->forgetStreamState(); // state invalidated: recovered=false on the next subscribe
     }
     ++sp->attempt;
     sp->refresher.stop();
