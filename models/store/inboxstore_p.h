@@ -62,6 +62,10 @@ public:
     void followOpenConversation();
     void applySearch(const QString& org, const QString& search, QList<ChatItem> chats);
     void applyMessages(const QString& org, const QString& chatId, MessagePage page);
+    //! The newest page of \a chat, and older ones while a page does not reach a message the open
+    //! chat shows (a burst between two refetches), merged into \a newer.
+    void fetchNewestMessages(const QString& org, const QString& chat, int page, MessagePage newer,
+        QueryCache::Complete complete);
     void applyTicket(
         const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
     void applyStages(const QString& org, QList<Stage> stages);

@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace WhaTrack {
 
 void InboxStore::Private::registerFetchers()
@@ -64,16 +66,7 @@ void InboxStore::Private::registerFetchers()
     m_cache->setFetcher(
         QueryKey::Kind::Messages,
         [this](const QueryKey& key, QueryCache::Complete complete) {
-            const QString org = key.organization(), chat = key.chatId();
-            m_api->fetchMessages(chat, 1, m_options.messagesPageSize, q,
-                [this, org, chat, complete](ApiResult<MessagePage> r) {
-                    QueryCache::FetchResult result {r.error, {}};
-                    if (r.ok())
-                        result.apply = [this, org, chat, page = std::move(r.value)]() mutable {
-                            applyMessages(org, chat, std::move(page));
-                        };
-                    complete(std::move(result));
-                });
+            fetchNewestMessages(key.organization(), key.chatId(), 1, {}, std::move(complete));
         },
         list);
     m_cache->setFetcher(
@@ -258,6 +251,48 @@ void InboxStore::Private::learnDirections(MessagePage& page)
         if (m.direction == MessageDirection::Unknown)
             m.direction = registry->resolve(m.directionId);
     }
+}
+
+void InboxStore::Private::fetchNewestMessages(const QString& org, const QString& chat, int page,
+    MessagePage newer, QueryCache::Complete complete)
+{
+    m_api->fetchMessages(chat, page, m_options.messagesPageSize, q,
+        [this, org, chat, page, newer, complete](ApiResult<MessagePage> r) mutable {
+            if (!r.ok() && page == 1) {
+                complete({r.error, {}});
+                return;
+            }
+            // A burst on the open chat can bring more than a page between two refetches (a
+            // refetch rests while the last one was slow): the newest page alone would leave a
+            // hole the agent never sees. Ask for the next page until one reaches a message the
+            // chat already shows (bounded; a later page that fails leaves what was fetched).
+            bool reachesShown = true;
+            if (r.ok() && chat == m_messages->chatId() && m_messages->rowCount() > 0
+                && r.value.items.size() >= m_options.messagesPageSize) {
+                reachesShown = std::any_of(r.value.items.cbegin(), r.value.items.cend(),
+                    [this](const Message& m) { return m_messages->rowOf(m.id) >= 0; });
+            }
+            if (r.ok()) {
+                if (page == 1) {
+                    newer = std::move(r.value);
+                } else {
+                    r.value.items.append(newer.items); // a later page is older
+                    newer.items = std::move(r.value.items);
+                }
+            }
+            constexpr int kMaxPagesToReachShown = 10;
+            if (r.ok() && !reachesShown && page < kMaxPagesToReachShown) {
+                qCInfo(lcModels) << "newest page of" << chat << "does not reach what is shown:"
+                                 << "asking page" << page + 1;
+                fetchNewestMessages(org, chat, page + 1, std::move(newer), std::move(complete));
+                return;
+            }
+            QueryCache::FetchResult result {ApiError {}, {}};
+            result.apply = [this, org, chat, all = std::move(newer)]() mutable {
+                applyMessages(org, chat, std::move(all));
+            };
+            complete(std::move(result));
+        });
 }
 
 void InboxStore::Private::applyMessages(const QString& org, const QString& chatId, MessagePage page)
