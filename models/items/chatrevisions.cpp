@@ -1,7 +1,8 @@
 #include "models/items/chatrevisions.h"
 
+#include "models/platform/offthread.h"
+
 #include <QSet>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <numeric>
@@ -94,11 +95,10 @@ namespace {
 constexpr qsizetype kPrebuiltStateAbove = 512;
 
 //! Big states die on a pool thread: freeing 200,000 hash nodes is not the GUI's job.
-void releaseOffThread(std::shared_ptr<ChatRevisionState> state)
+void releaseBigState(std::shared_ptr<ChatRevisionState> state)
 {
     if (state && state.use_count() == 1 && state->revisions.size() > kPrebuiltStateAbove)
-        QThreadPool::globalInstance()->start(
-            [state = std::move(state)]() mutable { state.reset(); });
+        releaseOffThread(std::move(state));
 }
 } // namespace
 
@@ -225,7 +225,7 @@ void ChatRevisions::commit(const ChatListDelta& d)
                 m_state->revisions.remove(id);
         }
     }
-    releaseOffThread(std::move(old));
+    releaseBigState(std::move(old));
 }
 
 void ChatRevisions::clear()
@@ -235,7 +235,7 @@ void ChatRevisions::clear()
         QMutexLocker lock(&m_mutex);
         old = std::exchange(m_state, std::make_shared<ChatRevisionState>());
     }
-    releaseOffThread(std::move(old));
+    releaseBigState(std::move(old));
     QMutexLocker poolLock(&m_poolMutex);
     m_pool.clear();
 }

@@ -10,7 +10,6 @@
 #include "models/store/realtimewatchdog.h"
 
 #include <QElapsedTimer>
-#include <QThreadPool>
 
 #include <algorithm>
 
@@ -166,7 +165,7 @@ void InboxStore::Private::applyChats(const QString& org, ChatListDelta delta)
         std::shared_ptr<const QList<ChatItem>> old
             = std::exchange(m_fullChats, std::move(delta.full));
         if (old)
-            QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old.reset(); });
+            releaseOffThread(std::move(old));
         if (stats.inserted || stats.changed || stats.removed)
             scheduleSave(QStringLiteral("chats"));
     }
