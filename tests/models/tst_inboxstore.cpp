@@ -16,6 +16,7 @@
 #include "tests/support/fakeinboxbackend.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -208,6 +209,27 @@ private Q_SLOTS:
             QVERIFY2(ids.contains(QStringLiteral("c1m%1").arg(i, 3, 10, QLatin1Char('0'))),
                 qPrintable(QString::number(i)));
         QCOMPARE(ids.last(), QStringLiteral("c1m180"));
+    }
+
+    // A hostile or reset server whose pages never reach what the chat shows cannot make one
+    // refetch walk the whole history: at most 10 pages, then what was fetched is shown.
+    void pagesThatNeverReachTheShownChatAreBounded()
+    {
+        makeStore();
+        startLive();
+        m_store->openChat(QStringLiteral("C1"));
+        QTRY_COMPARE(m_store->messageListModel()->rowCount(), 60);
+        QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
+        m_backend->messages.insert(QStringLiteral("C1"), QJsonArray {});
+        for (int i = 1; i <= 1000; ++i)
+            m_backend->addMessage(
+                QStringLiteral("C1"), QStringLiteral("new%1").arg(i, 4, 10, QLatin1Char('0')), i);
+        m_store->queryCache()->invalidate(QueryKey::messages(kOrg, QStringLiteral("C1")));
+        QTRY_COMPARE(m_store->messageListModel()->rowCount(), 60 + 500);
+        QTRY_COMPARE(m_store->queryCache()->inFlightCount(), 0);
+        QCOMPARE(m_backend->messageRequests(10), 1);
+        QCOMPARE(m_backend->messageRequests(11), 0);
+        QCOMPARE(messageIds().last(), QStringLiteral("new1000"));
     }
 
     void publicationReachesTheModelsAtOnceThenReconciles()
