@@ -41,7 +41,9 @@ bool StoreHarness::start(DevstackProcess& stack, QString* error, Options harness
         return false;
     }
 
-    clientOptions.watchNetworkReachability = false;
+    // The machine's own reachability never steers a test; a test's played monitor does.
+    if (!clientOptions.networkMonitor)
+        clientOptions.watchNetworkReachability = false;
     m_client = std::make_unique<Centrifuge::Client>(
         harness.wsUrl.isEmpty() ? stack.centrifugoWsUrl() : harness.wsUrl, clientOptions);
     m_tokens = std::make_shared<BackendTokenProvider>(m_api.get());
