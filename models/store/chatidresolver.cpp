@@ -8,6 +8,7 @@ void ChatIdResolver::clear()
     m_chatByLead.clear();
     m_conversationByChat.clear();
     m_chatByLastMessage.clear();
+    m_lastMessageOfChat.clear();
 }
 
 void ChatIdResolver::reserve(qsizetype chats)
@@ -21,6 +22,8 @@ void ChatIdResolver::reserve(qsizetype chats)
     grow(m_chatByLead, chats);
     grow(m_conversationByChat, chats);
     grow(m_chatByLastMessage, 2 * chats);
+    if (m_lastMessageOfChat.capacity() < chats)
+        m_lastMessageOfChat.reserve(chats);
 }
 
 void ChatIdResolver::adoptOlder(ChatIdResolver older)
@@ -33,7 +36,9 @@ void ChatIdResolver::adoptOlder(ChatIdResolver older)
     over(m_chatByConversation, older.m_chatByConversation);
     over(m_chatByLead, older.m_chatByLead);
     over(m_conversationByChat, older.m_conversationByChat);
-    over(m_chatByLastMessage, older.m_chatByLastMessage);
+    // The newer last messages replace the older ones of the same chat (and their keys).
+    for (auto it = older.m_lastMessageOfChat.cbegin(); it != older.m_lastMessageOfChat.cend(); ++it)
+        noteLastMessage(it.key(), it.value().first, it.value().second);
 }
 
 void ChatIdResolver::noteChat(const ChatItem& chat)
@@ -46,12 +51,28 @@ void ChatIdResolver::noteChat(const ChatItem& chat)
     }
     if (!chat.leadId.isEmpty())
         m_chatByLead.insert(chat.leadId, chat.id);
-    if (chat.lastMessage) {
-        if (!chat.lastMessage->id.isEmpty())
-            m_chatByLastMessage.insert(chat.lastMessage->id, chat.id);
-        if (!chat.lastMessage->wamid.isEmpty())
-            m_chatByLastMessage.insert(chat.lastMessage->wamid, chat.id);
+    if (chat.lastMessage)
+        noteLastMessage(chat.id, chat.lastMessage->id, chat.lastMessage->wamid);
+}
+
+void ChatIdResolver::noteLastMessage(const QString& chatId, const QString& id, const QString& wamid)
+{
+    if (id.isEmpty() && wamid.isEmpty())
+        return;
+    auto previous = m_lastMessageOfChat.find(chatId);
+    if (previous != m_lastMessageOfChat.end()) {
+        for (const QString& key : {previous->first, previous->second}) {
+            // Only if it still names this chat (an id never moves, but a hostile list may).
+            if (!key.isEmpty() && key != id && key != wamid
+                && m_chatByLastMessage.value(key) == chatId)
+                m_chatByLastMessage.remove(key);
+        }
     }
+    if (!id.isEmpty())
+        m_chatByLastMessage.insert(id, chatId);
+    if (!wamid.isEmpty())
+        m_chatByLastMessage.insert(wamid, chatId);
+    m_lastMessageOfChat.insert(chatId, {id, wamid});
 }
 
 void ChatIdResolver::noteMessage(const QString& chatId, const Message& message)

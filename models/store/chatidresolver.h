@@ -9,6 +9,8 @@
 
 #include <QHash>
 
+#include <utility>
+
 namespace WhaTrack {
 
 class ChatIdResolver
@@ -31,12 +33,19 @@ public:
     QString chatForMessage(const QString& messageIdOrWamid) const;
     //! The conversation id to ask the ticket route with (the chat id itself when unknown).
     QString conversationFor(const QString& chatId) const;
+    //! Entries held for last messages (ids and wamids): two per chat at most.
+    qsizetype lastMessageEntries() const { return m_chatByLastMessage.size(); }
 
 private:
+    //! A chat's last message is now \a id / \a wamid: the keys of the one before are dropped
+    //! (kept, they grew by two per delivered message: the soak's slow RSS climb).
+    void noteLastMessage(const QString& chatId, const QString& id, const QString& wamid);
+
     QHash<QString, QString> m_chatByConversation;
     QHash<QString, QString> m_chatByLead;
     QHash<QString, QString> m_conversationByChat;
     QHash<QString, QString> m_chatByLastMessage;
+    QHash<QString, std::pair<QString, QString>> m_lastMessageOfChat; //!< chat -> {id, wamid}
 };
 
 } // namespace WhaTrack

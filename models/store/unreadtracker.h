@@ -56,6 +56,10 @@ public:
     QStringList forget(const QStringList& chatIds);
 
     int unread(const QString& chatId) const { return m_unread.value(chatId); }
+    //! Message ids held to count each message once, over all chats (bounded: the ids at each
+    //! chat's newest counted time, at most kMaxIdsPerChat per chat).
+    qsizetype rememberedIds() const;
+    static constexpr qsizetype kMaxIdsPerChat = 256;
     QDateTime lastSeen(const QString& chatId) const { return m_lastSeen.value(chatId); }
 
 private:

@@ -139,6 +139,40 @@ private Q_SLOTS:
         QCOMPARE(r.conversationFor(QStringLiteral("C1")), QStringLiteral("C1"));
     }
 
+    void resolverKeepsOnlyTheLastMessageOfEachChat()
+    {
+        // Every refetched list brings each busy chat's new last message: the resolver may not
+        // keep the ids of the ones before (the soak's list refetches at 50 deliveries/s).
+        ChatIdResolver r;
+        constexpr int kChats = 3;
+        constexpr int kRounds = 2000;
+        for (int round = 0; round < kRounds; ++round) {
+            for (int c = 0; c < kChats; ++c) {
+                ChatItem item = chat(QStringLiteral("C%1").arg(c), kT0.addSecs(round), //
+                    MessageDirection::Inbound, QStringLiteral("m%1-%2").arg(c).arg(round));
+                item.lastMessage->wamid = QStringLiteral("wamid.%1-%2").arg(c).arg(round);
+                r.noteChat(item);
+            }
+        }
+        QVERIFY2(r.lastMessageEntries() <= 2 * kChats,
+            qPrintable(QString::number(r.lastMessageEntries())));
+        QCOMPARE(r.chatForMessage(QStringLiteral("m1-%1").arg(kRounds - 1)), QStringLiteral("C1"));
+        QCOMPARE(
+            r.chatForMessage(QStringLiteral("wamid.2-%1").arg(kRounds - 1)), QStringLiteral("C2"));
+        QVERIFY(r.chatForMessage(QStringLiteral("m1-0")).isEmpty()); // superseded
+        // A saved list adopted under newer facts: the newer last message wins, the older goes.
+        ChatIdResolver older;
+        older.noteChat(chat(QStringLiteral("C0"), kT0, MessageDirection::Inbound, //
+            QStringLiteral("saved-m0")));
+        older.noteChat(chat(QStringLiteral("C9"), kT0, MessageDirection::Inbound, //
+            QStringLiteral("saved-m9")));
+        r.adoptOlder(std::move(older));
+        QCOMPARE(r.chatForMessage(QStringLiteral("m0-%1").arg(kRounds - 1)), QStringLiteral("C0"));
+        QVERIFY(r.chatForMessage(QStringLiteral("saved-m0")).isEmpty());
+        QCOMPARE(r.chatForMessage(QStringLiteral("saved-m9")), QStringLiteral("C9"));
+        QVERIFY(r.lastMessageEntries() <= 2 * kChats + 1);
+    }
+
     void unreadCountsInboundAfterLastSeen()
     {
         UnreadTracker u;
@@ -191,6 +225,34 @@ private Q_SLOTS:
                       {}, kT0)
                      .value(QStringLiteral("a")),
             3);
+    }
+
+    void unreadMemoryStaysBoundedForChatsNeverOpened()
+    {
+        // A steady stream to chats the agent never opens (the soak: 50 deliveries/s for 30
+        // minutes) may not make the tracker hold one message id per delivery.
+        UnreadTracker u;
+        QVERIFY(u.onChats({chat(QStringLiteral("a"), kT0), chat(QStringLiteral("b"), kT0)}, {}, kT0)
+                    .isEmpty());
+        constexpr int kDeliveries = 10000;
+        for (int i = 1; i <= kDeliveries; ++i) {
+            const QString chatId = i % 2 ? QStringLiteral("a") : QStringLiteral("b");
+            const QString id = QStringLiteral("m%1").arg(i);
+            QVERIFY(u.onInbound(chatId, id, kT0.addSecs(i), {}, kT0) > 0);
+            QCOMPARE(u.onInbound(chatId, id, kT0.addSecs(i), {}, kT0), -1); // still once
+        }
+        QCOMPARE(u.unread(QStringLiteral("a")) + u.unread(QStringLiteral("b")), kDeliveries);
+        QVERIFY2(u.rememberedIds() <= 2, qPrintable(QString::number(u.rememberedIds())));
+        // An older message seen again (the list's last message after a refetch) is not recounted.
+        QCOMPARE(
+            u.onInbound(QStringLiteral("a"), QStringLiteral("m1"), kT0.addSecs(1), {}, kT0), -1);
+        // Messages without a time are deduplicated by id alone, with a bound per chat.
+        for (int i = 0; i < 3 * UnreadTracker::kMaxIdsPerChat; ++i) {
+            const QString id = QStringLiteral("untimed%1").arg(i);
+            QVERIFY(u.onInbound(QStringLiteral("a"), id, QDateTime(), {}, kT0) > 0);
+            QCOMPARE(u.onInbound(QStringLiteral("a"), id, QDateTime(), {}, kT0), -1);
+        }
+        QVERIFY(u.rememberedIds() <= UnreadTracker::kMaxIdsPerChat + 1);
     }
 
     void watchdogFlagsUnannouncedActivity()
