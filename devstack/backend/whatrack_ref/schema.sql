@@ -108,6 +108,8 @@ CREATE TABLE IF NOT EXISTS crm_leads (
     UNIQUE (organization_id, wa_id)
 );
 CREATE INDEX IF NOT EXISTS idx_leads_org_last ON crm_leads(organization_id, last_message_at);
+-- The webhook finds a lead by wa_id or phone: one index per side of that OR.
+CREATE INDEX IF NOT EXISTS idx_leads_org_phone ON crm_leads(organization_id, phone);
 
 CREATE TABLE IF NOT EXISTS crm_conversations (
     id                       TEXT PRIMARY KEY,

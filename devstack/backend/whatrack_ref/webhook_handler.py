@@ -241,10 +241,18 @@ def _handle_message(
         if conn.execute("SELECT 1 FROM whatsapp_messages WHERE wamid = ?", (wamid,)).fetchone():
             result.messages_duplicate += 1  # Meta retries deliveries: dedupe by wamid
             return
-        lead = conn.execute(
-            "SELECT id, first_message_at FROM crm_leads WHERE organization_id = ? AND (wa_id = ? OR phone = ?)",
-            (org_id, contact, contact),
-        ).fetchone()
+        # By wa_id (the unique index), else by phone (idx_leads_org_phone): one indexed lookup
+        # each. `organization_id = ? AND (wa_id = ? OR phone = ?)` read every lead of the
+        # organization (O(chats) per delivery), and SQLite's plan for a single OR query depends
+        # on how its values are bound.
+        lead = None
+        for column in ("wa_id", "phone"):
+            lead = conn.execute(
+                f"SELECT id, first_message_at FROM crm_leads WHERE organization_id = ? AND {column} = ?",
+                (org_id, contact),
+            ).fetchone()
+            if lead is not None:
+                break
         if lead is None:
             lead_id = new_id()
             conn.execute(
