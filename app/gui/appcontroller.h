@@ -58,6 +58,9 @@ public:
     GuiOptions options() const { return m_options; }
     //! Shows and activates the window (a second launch, the tray).
     void raiseWindow();
+    //! The platform's reachability reader (QNetworkInformation): a test plays the platform's
+    //! reports into it (NetworkWatcher::handleReachability) to check the network-back wiring.
+    Centrifuge::NetworkWatcher* networkWatcher() const { return m_network.get(); }
 
 Q_SIGNALS:
     //! Preferences changed the server, CA or channels: main() builds a new controller with
