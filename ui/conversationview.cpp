@@ -8,6 +8,7 @@
 #include "ui/logging.h"
 #include "ui/mediaactions.h"
 #include "ui/messagedelegate.h"
+#include "ui/messagelistview.h"
 #include "ui/olderpagesproxymodel.h"
 #include "ui/plaintext.h"
 #include "ui/uistyle.h"
@@ -52,7 +53,7 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     , m_avatar(new AvatarWidget(38, m_header))
     , m_name(plainLabel(m_header)) // the customer's WhatsApp profile name: never markup
     , m_phone(plainLabel(m_header))
-    , m_list(new QListView(this))
+    , m_list(new MessageListView(this))
     , m_loadingOlder(new QLabel(tr("Loading older messages…"), this))
     , m_noMessages(new QLabel(tr("No messages in this conversation yet."), this))
     , m_jump(new QToolButton(m_list->viewport()))
@@ -89,8 +90,6 @@ ConversationView::ConversationView(InboxStore* store, QWidget* parent)
     m_list->setFocusPolicy(Qt::StrongFocus);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->setResizeMode(QListView::Adjust);
-    m_list->setUniformItemSizes(false);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMouseTracking(true);
     m_list->verticalScrollBar()->setSingleStep(24);

@@ -6,10 +6,11 @@
 //! Keeps the bottom in view when new messages arrive if the agent was at the bottom, keeps the
 //! reading position when older pages are prepended, and loads older pages near the top.
 
+#include "ui/messagelistview.h"
+
 #include <QWidget>
 
 class QLabel;
-class QListView;
 class QStackedWidget;
 class QToolButton;
 
@@ -72,7 +73,7 @@ private:
     AvatarWidget* m_avatar;
     QLabel* m_name;
     QLabel* m_phone;
-    QListView* m_list;
+    MessageListView* m_list;
     QLabel* m_loadingOlder;
     QLabel* m_noMessages;
 
