@@ -144,6 +144,8 @@ int main(int argc, char** argv)
     row3("process start -> window shown", cold.cell(QStringLiteral("windowMs")), {});
     row3("process start -> first chat row painted", cold.cell(QStringLiteral("firstPaintMs")),
         QStringLiteral("<= 300"));
+    row3("process start -> connected and subscribed (saved list shown)",
+        cold.cell(QStringLiteral("subscribedMs")), QStringLiteral("<= 500"));
     row3("process start -> live (REST loaded, subscribed)", cold.cell(QStringLiteral("liveMs")),
         QStringLiteral("<= 500"));
     row3("load (1 min)", cold.loadRange(), {});

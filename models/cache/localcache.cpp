@@ -15,6 +15,9 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <numeric>
+
 namespace WhaTrack {
 
 namespace {
@@ -38,11 +41,6 @@ qint64 ms(const QDateTime& t)
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
 }
 
-QDateTime fromMs(qint64 v)
-{
-    return v > 0 ? QDateTime::fromMSecsSinceEpoch(v, QTimeZone::utc()) : QDateTime();
-}
-
 QString sha256Hex(const QString& text, int hexChars)
 {
     return QString::fromLatin1(
@@ -50,6 +48,11 @@ QString sha256Hex(const QString& text, int hexChars)
 }
 
 const char* const kSidecars[] = {"-wal", "-shm", "-journal"};
+
+// Added after schema version 2 without a version bump: a file from before gets the table (and
+// a head at its next saveChats); an older app ignores it.
+const char* const kCreateChatHeads = "CREATE TABLE IF NOT EXISTS chat_heads (org TEXT PRIMARY KEY, "
+                                     "saved_at INTEGER NOT NULL, json BLOB NOT NULL)";
 
 } // namespace
 
@@ -212,7 +215,7 @@ bool LocalCache::checkAndMigrate()
     }
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    return true;
+    return exec(QLatin1String(kCreateChatHeads));
 }
 
 bool LocalCache::createSchema()
@@ -233,6 +236,7 @@ bool LocalCache::createSchema()
         QStringLiteral("CREATE TABLE read_state (org TEXT NOT NULL, chat_id TEXT NOT NULL, "
                        "last_seen INTEGER NOT "
                        "NULL, unread INTEGER NOT NULL, PRIMARY KEY (org, chat_id))"),
+        QLatin1String(kCreateChatHeads),
         QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId),
         QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion),
     };
@@ -244,63 +248,6 @@ bool LocalCache::createSchema()
     return true;
 }
 
-CacheSnapshot LocalCache::load(const QString& scope, int maxChatsWithMessages)
-{
-    CacheSnapshot snap;
-    if (!m_open)
-        return snap;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT saved_at, json FROM chat_lists WHERE org = ?"));
-    q.addBindValue(scope);
-    if (q.exec() && q.next()) {
-        snap.chatsSavedAt = fromMs(q.value(0).toLongLong());
-        if (auto chats = Codec::decodeChats(q.value(1).toByteArray(), nullptr)) {
-            snap.chats = std::move(*chats);
-            snap.chatRevisions.reserve(snap.chats.size());
-            for (const auto& c : std::as_const(snap.chats))
-                snap.chatRevisions.append(chatRevision(c));
-        } else
-            qCWarning(lcCache) << "unreadable chat list in the cache; ignored";
-    }
-    q.prepare(QStringLiteral(
-        "SELECT chat_id, json FROM messages WHERE org = ? ORDER BY saved_at DESC LIMIT ?"));
-    q.addBindValue(scope);
-    q.addBindValue(maxChatsWithMessages);
-    if (q.exec()) {
-        while (q.next()) {
-            if (auto page = Codec::decodeMessagePage(q.value(1).toByteArray(), nullptr))
-                snap.messages.insert(q.value(0).toString(), page->items);
-        }
-    }
-    q.prepare(QStringLiteral("SELECT conversation_id, json FROM tickets WHERE org = ?"));
-    q.addBindValue(scope);
-    if (q.exec()) {
-        while (q.next()) {
-            const QByteArray json = q.value(1).toByteArray();
-            if (auto t = Codec::decodeTicket(json.isEmpty() ? QByteArrayLiteral("null") : json))
-                snap.tickets.insert(q.value(0).toString(), *t);
-        }
-    }
-    q.prepare(QStringLiteral("SELECT json FROM stages WHERE org = ?"));
-    q.addBindValue(scope);
-    if (q.exec() && q.next()) {
-        if (auto stages = Codec::decodeStages(q.value(0).toByteArray()))
-            snap.stages = *stages;
-    }
-    q.prepare(QStringLiteral("SELECT chat_id, last_seen, unread FROM read_state WHERE org = ?"));
-    q.addBindValue(scope);
-    if (q.exec()) {
-        while (q.next()) {
-            snap.lastSeen.insert(q.value(0).toString(), fromMs(q.value(1).toLongLong()));
-            if (const int unread = q.value(2).toInt())
-                snap.unread.insert(q.value(0).toString(), unread);
-        }
-    }
-    qCInfo(lcCache) << "loaded" << snap.chats.size() << "chats," << snap.messages.size()
-                    << "message pages," << snap.tickets.size() << "tickets for scope" << scope;
-    return snap;
-}
-
 bool LocalCache::saveChats(const QString& scope, const QList<ChatItem>& chats)
 {
     if (!m_open)
@@ -309,6 +256,16 @@ bool LocalCache::saveChats(const QString& scope, const QList<ChatItem>& chats)
     items.reserve(chats.size());
     for (const auto& c : chats)
         items.append(Codec::encodeChat(c));
+    // The head: the rows the list shows first, in that order (what the proxy sorts by).
+    QList<qsizetype> order(chats.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    const auto headEnd = order.begin() + std::min<qsizetype>(HeadChats, order.size());
+    std::partial_sort(order.begin(), headEnd, order.end(),
+        [&chats](qsizetype a, qsizetype b) { return chatShowsBefore(chats.at(a), chats.at(b)); });
+    QList<QByteArray> headItems;
+    headItems.reserve(headEnd - order.begin());
+    for (auto it = order.begin(); it != headEnd; ++it)
+        headItems.append(items.at(*it));
     QSet<QString> keep;
     keep.reserve(chats.size() * 2);
     for (const auto& c : chats) {
@@ -326,6 +283,16 @@ bool LocalCache::saveChats(const QString& scope, const QList<ChatItem>& chats)
     q.addBindValue(jsonArray(items));
     if (!q.exec()) {
         qCWarning(lcCache) << "saving the chat list failed:" << q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO chat_heads (org, saved_at, json) VALUES (?, ?, ?)"));
+    q.addBindValue(scope);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(jsonArray(headItems));
+    if (!q.exec()) { // a list without its head would show an older head at the next start
+        qCWarning(lcCache) << "saving the chat list's head failed:" << q.lastError().text();
         db.rollback();
         return false;
     }
@@ -464,7 +431,8 @@ bool LocalCache::clear(const QString& scope)
     if (!m_open)
         return false;
     bool ok = true;
-    for (const char* table : {"chat_lists", "messages", "tickets", "stages", "read_state"}) {
+    for (const char* table :
+        {"chat_lists", "chat_heads", "messages", "tickets", "stages", "read_state"}) {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         if (scope.isEmpty()) {
             ok &= q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));

@@ -38,6 +38,14 @@ struct CacheSnapshot
     QHash<QString, int> unread; //!< chat id -> client-side unread count
 };
 
+//! The first screenful of the saved chat list, read before the rest (issue 14): the whole list
+//! of 20,000 chats is 14 MB of JSON whose decode takes most of a second, its top rows a few ms.
+struct CacheHead
+{
+    QList<ChatItem> chats; //!< the top of the list, in display order (chatShowsBefore)
+    QHash<QString, int> unread; //!< their client-side unread counts (chats with none omitted)
+};
+
 class LocalCache
 {
 public:
@@ -45,6 +53,9 @@ public:
     //! so possibly another backend's data) is discarded and rebuilt from the server.
     static constexpr int SchemaVersion = 2;
     static constexpr qint32 ApplicationId = 0x57415452; // "WATR"
+    //! Chats saved apart as the list's head: more than a tall window shows, so the first paint
+    //! needs nothing else, few enough to decode in a few ms.
+    static constexpr int HeadChats = 200;
 
     //! The backend's identity: scheme, host and port (the default one spelled out), and path,
     //! lower-cased where case does not matter; never its user info, query or fragment.
@@ -70,7 +81,11 @@ public:
 
     // Every \a scope below is a scopeKey().
     CacheSnapshot load(const QString& scope, int maxChatsWithMessages = 50);
-    //! Saves the server's full list and forgets the saved messages, tickets and read state of
+    //! The head of the list saved by the last saveChats() (empty for a file written before
+    //! heads were saved: load() then is the only source).
+    CacheHead loadHead(const QString& scope);
+    //! Saves the server's full list, and its head (the top HeadChats in display order) in the
+    //! same transaction, and forgets the saved messages, tickets and read state of
     //! chats it no longer lists (so they cannot come back as unread ghosts at the next start).
     bool saveChats(const QString& scope, const QList<ChatItem>& chats);
     bool saveMessages(

@@ -51,6 +51,22 @@ void LocalCacheWorker::load(
     });
 }
 
+void LocalCacheWorker::loadHead(
+    const QString& scope, QObject* context, std::function<void(CacheHead)> done)
+{
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(m_worker, [this, scope, guard, done = std::move(done)] {
+        CacheHead head;
+        if (m_cache && m_cache->isOpen())
+            head = m_cache->loadHead(scope);
+        if (!guard)
+            return;
+        QMetaObject::invokeMethod(
+            guard.data(), [done, head = std::move(head)]() mutable { done(std::move(head)); },
+            Qt::QueuedConnection);
+    });
+}
+
 void LocalCacheWorker::saveChats(const QString& org, QList<ChatItem> chats)
 {
     run([org, chats = std::move(chats)](LocalCache& c) { c.saveChats(org, chats); });

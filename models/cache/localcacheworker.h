@@ -26,6 +26,9 @@ public:
     // Every \a scope is a LocalCache::scopeKey() (backend + organization).
     //! Loads \a scope on the worker and calls \a done on \a context's thread.
     void load(const QString& scope, QObject* context, std::function<void(CacheSnapshot)> done);
+    //! Loads the head of \a scope's saved list (LocalCache::loadHead) the same way; queued
+    //! before load(), it is answered first.
+    void loadHead(const QString& scope, QObject* context, std::function<void(CacheHead)> done);
     void saveChats(const QString& scope, QList<ChatItem> chats);
     void saveMessages(const QString& scope, const QString& chatId, QList<Message> newestPage);
     void saveTicket(

@@ -136,6 +136,17 @@ void ChatListModel::resetPreparedItems(QList<ChatItem> items)
     resetWith(std::move(items), JobKind::PreparedQuiet);
 }
 
+void ChatListModel::mergePreparedItems(QList<ChatItem> items)
+{
+    if (m_items.isEmpty() || isApplying()) {
+        resetPreparedItems(std::move(items)); // the same rules as a first list
+        return;
+    }
+    if (items.isEmpty())
+        return;
+    enqueue(std::move(items), {}, JobKind::PreparedQuiet);
+}
+
 void ChatListModel::resetWith(QList<ChatItem> items, JobKind kind)
 {
     if (isApplying()) {

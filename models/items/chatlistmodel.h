@@ -80,6 +80,10 @@ public:
     //! resetItems() for a list already prepared off the GUI thread (ChatRevisions::diff of a
     //! saved list): queued as it is when big, without deltaSliceApplied (nothing new to count).
     void resetPreparedItems(QList<ChatItem> items);
+    //! resetPreparedItems() on top of rows already shown (the saved list's head, issue 14):
+    //! upserted without a reset (the shown rows never blank), in quiet slices when big.
+    //! Ignored while queued work is applied, as resetItems() is.
+    void mergePreparedItems(QList<ChatItem> items);
     //! A refresh: fine-grained signals only. Starts with resetItems() when the model is empty.
     //! When the work is queued (see isApplying()), the stats count what was queued.
     MergeStats mergeItems(QList<ChatItem> items, MergeMode mode = MergeMode::Authoritative);

@@ -70,6 +70,8 @@ public:
         const QString& org, const QString& conversationId, std::optional<Ticket> ticket);
     void applyStages(const QString& org, QList<Stage> stages);
     void loadLocalCache(const QString& org);
+    //! The saved list's first screenful, shown before the whole list is read (issue 14).
+    void applySavedHead(const QString& org, quint64 epoch, CacheHead head);
     //! A saved list bigger than a slice is prepared on the pool first (prepareSnapshot):
     //! resolver, revisions, unread base and the sorted list, swapped in by finishSnapshot().
     void applySnapshot(const QString& org, CacheSnapshot snapshot);

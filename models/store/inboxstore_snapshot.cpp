@@ -31,8 +31,34 @@ void InboxStore::Private::loadLocalCache(const QString& org)
 {
     if (!m_localCache)
         return;
+    // The head first (issue 14): reading and decoding 20,000 saved chats took 1.1-1.6 s before
+    // the first row was painted; the top 200 are on screen within a few ms of the file opening.
+    const quint64 epoch = m_orgEpoch;
+    m_localCache->loadHead(m_cacheScope, q,
+        [this, org, epoch](CacheHead head) { applySavedHead(org, epoch, std::move(head)); });
     m_localCache->load(m_cacheScope, q,
         [this, org](CacheSnapshot snapshot) { applySnapshot(org, std::move(snapshot)); });
+}
+
+void InboxStore::Private::applySavedHead(const QString& org, quint64 epoch, CacheHead head)
+{
+    // Only onto an empty list: once the server's list (or anything else) is shown, the saved
+    // head is older than what the agent sees.
+    if (org != m_org || epoch != m_orgEpoch || head.chats.isEmpty() || m_haveServerData
+        || m_chats->rowCount() > 0 || m_chats->isApplying())
+        return;
+    for (const auto& c : std::as_const(head.chats))
+        m_resolver.noteChat(c);
+    // Known to the diff: the whole saved list (prepared against these revisions) then brings
+    // only the rest, and the first server list removes what it no longer has.
+    noteShown(head.chats);
+    // The badges as saved; finishSnapshot() sets the same from the unread tracker.
+    for (auto it = head.unread.cbegin(); it != head.unread.cend(); ++it) {
+        if (it.key() != m_openChat)
+            m_chats->setUnreadCount(it.key(), it.value());
+    }
+    qCDebug(lcCache) << "showing the first" << head.chats.size() << "saved chats";
+    m_chats->resetItems(std::move(head.chats)); // <= HeadChats: one synchronous reset
 }
 
 void InboxStore::Private::applySnapshot(const QString& org, CacheSnapshot snap)
@@ -123,13 +149,15 @@ void InboxStore::Private::finishSnapshot(const QString& org, PreparedSnapshot p)
     m_cachedTickets.insert(snap.tickets);
     // The server may have answered first (its list shown or being applied): then the saved
     // copy is not needed.
-    if (m_chats->rowCount() == 0 && !m_chats->isApplying() && p.hadChats) {
+    // The rows shown so far (if any) are the saved head: the whole saved list joins them.
+    if (!m_haveServerData && !m_chats->isApplying() && p.hadChats) {
         if (p.prepared) {
             m_resolver.adoptOlder(std::exchange(p.resolver, {}));
             // Known to the diff: the first server list removes what it no longer has. O(1)
             // when nothing was committed since the pool read the revisions.
             m_revisions->commit(p.shown);
-            m_chats->resetPreparedItems(std::exchange(p.shown.changed, {}));
+            // Without the head's chats (the diff saw them held): no reset, the head stays.
+            m_chats->mergePreparedItems(std::exchange(p.shown.changed, {}));
         } else {
             for (const auto& c : std::as_const(snap.chats))
                 m_resolver.noteChat(c);
@@ -141,7 +169,10 @@ void InboxStore::Private::finishSnapshot(const QString& org, PreparedSnapshot p)
             } else {
                 noteShown(snap.chats);
             }
-            m_chats->resetItems(snap.chats);
+            if (m_chats->rowCount() == 0)
+                m_chats->resetItems(snap.chats);
+            else // the head, or search results: kept, the rest joins them
+                m_chats->mergeItems(snap.chats, ChatListModel::MergeMode::Upsert);
         }
         m_cache->seed(QueryKey::chats(org), snap.chatsSavedAt);
     }

@@ -1,8 +1,15 @@
 // The SQLite cache: round trip, and a corrupt, foreign or newer file is replaced, never a crash.
 // Scoped by backend + organization; private file modes; a saved list forgets unlisted chats.
+// The list's head (issue 14): the first screenful is saved apart and shown at start before the
+// whole list is read.
 
+#include "models/api/apiclient.h"
 #include "models/cache/localcache.h"
+#include "models/items/chatlistmodel.h"
+#include "models/store/inboxstore.h"
+#include "tests/support/fakehttpserver.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
@@ -11,9 +18,13 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <sys/stat.h>
 
 using namespace WhaTrack;
+using WhaTrack::Testing::FakeHttpServer;
+using WhaTrack::Testing::HttpRequest;
+using WhaTrack::Testing::HttpResponse;
 
 namespace {
 
@@ -37,6 +48,22 @@ ChatItem sampleChat(const QString& id)
             true},
         {}, {}};
     return c;
+}
+
+//! \a n chats, "C00000" the newest and "C<n-1>" the oldest, saved oldest first (the head is
+//! the list's order, not the file's).
+QList<ChatItem> chatsOldestFirst(int n)
+{
+    QList<ChatItem> out;
+    const QDateTime newest = sampleChat({}).lastMessageAt;
+    for (int i = n - 1; i >= 0; --i) {
+        ChatItem c = sampleChat(QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')));
+        c.lastMessageAt = newest.addSecs(-60 * i);
+        c.lastMessage->id = QStringLiteral("m-") + c.id;
+        c.lastMessage->timestamp = c.lastMessageAt;
+        out.append(c);
+    }
+    return out;
 }
 
 void makeForeignDb(const QString& path, int appId, int version)
@@ -247,6 +274,123 @@ private Q_SLOTS:
 
         QVERIFY(cache.forgetChats(scope, {QStringLiteral("C1")}));
         QVERIFY(cache.load(scope).unread.isEmpty());
+    }
+
+    void headIsTheTopOfTheListWithItsBadges()
+    {
+        QTemporaryDir dir;
+        LocalCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        const QString scope = QStringLiteral("s");
+        QVERIFY(cache.loadHead(scope).chats.isEmpty()); // nothing saved yet
+        QVERIFY(cache.saveChats(scope, chatsOldestFirst(1000)));
+        const QDateTime seen = sampleChat({}).lastMessageAt;
+        QVERIFY(cache.saveReadState(scope, QStringLiteral("C00001"), seen, 3)); // in the head
+        QVERIFY(cache.saveReadState(scope, QStringLiteral("C00900"), seen, 5)); // below it
+
+        const CacheHead head = cache.loadHead(scope);
+        QCOMPARE(head.chats.size(), LocalCache::HeadChats);
+        for (int i = 0; i < head.chats.size(); ++i) // newest first, as the list shows them
+            QCOMPARE(head.chats.at(i).id, QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')));
+        QCOMPARE(head.chats.first(), chatsOldestFirst(1000).last()); // whole chats, not ids
+        QCOMPARE(head.unread, (QHash<QString, int> {{QStringLiteral("C00001"), 3}}));
+        QVERIFY(cache.loadHead(QStringLiteral("other")).chats.isEmpty());
+
+        // A newer list replaces the head with it; a short list is all head.
+        QVERIFY(cache.saveChats(scope, chatsOldestFirst(3)));
+        QCOMPARE(cache.loadHead(scope).chats.size(), 3);
+        QVERIFY(cache.clear(scope));
+        QVERIFY(cache.loadHead(scope).chats.isEmpty());
+    }
+
+    void fileFromBeforeHeadsStillLoadsAndGetsOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            LocalCache cache(path);
+            QVERIFY(cache.saveChats(QStringLiteral("s"), chatsOldestFirst(10)));
+        }
+        { // as an app from before issue 14 left it: schema version 2 without chat_heads
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE chat_heads")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        LocalCache cache(path);
+        QVERIFY(cache.isOpen());
+        QVERIFY(!cache.wasRecreated()); // the agent's saved data is kept
+        QCOMPARE(cache.load(QStringLiteral("s")).chats.size(), 10);
+        QVERIFY(cache.loadHead(QStringLiteral("s")).chats.isEmpty());
+        QVERIFY(cache.saveChats(QStringLiteral("s"), chatsOldestFirst(10)));
+        QCOMPARE(cache.loadHead(QStringLiteral("s")).chats.size(), 10);
+    }
+
+    // Issue 14: with 20,000 saved chats the first row was painted after 1.1-1.6 s, when the
+    // whole list was read, decoded, prepared and its first slice of 1,000 applied. The saved
+    // head is shown first, and the rest joins it without the list going blank.
+    void startShowsTheSavedHeadFirstThenTheRestBelowIt()
+    {
+        constexpr int kChats = 5000; // several slices
+        FakeHttpServer http; // the server never answers: only the saved copy can show
+        QVERIFY(http.listen());
+        http.setHandler([](const HttpRequest&) {
+            HttpResponse r;
+            r.action = HttpResponse::Action::Hang;
+            return r;
+        });
+        ApiConfig config;
+        config.baseUrl = http.baseUrl();
+        const QString org = QStringLiteral("org1");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            LocalCache cache(path);
+            const QString scope = LocalCache::scopeKey(config.baseUrl, org);
+            QVERIFY(cache.saveChats(scope, chatsOldestFirst(kChats)));
+            QVERIFY(cache.saveReadState(
+                scope, QStringLiteral("C00001"), sampleChat({}).lastMessageAt.addDays(-1), 4));
+        }
+        ApiClient api(config);
+        InboxStoreOptions options;
+        options.localCachePath = path;
+        InboxStore store(&api, nullptr, options);
+        QAbstractItemModel* list = store.chatListModel();
+        QAbstractItemModelTester tester(
+            list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        int firstShown = 0; // rows when the list first showed any
+        QString firstTop;
+        int firstBadge = -1;
+        int blanked = 0; // the list emptied again after showing rows
+        auto look = [&] {
+            const int rows = list->rowCount();
+            if (firstShown == 0 && rows > 0) {
+                firstShown = rows;
+                firstTop = list->index(0, 0).data(ChatListModel::IdRole).toString();
+                firstBadge = list->index(1, 0).data(ChatListModel::UnreadCountRole).toInt();
+            } else if (firstShown > 0 && rows == 0) {
+                ++blanked;
+            }
+        };
+        connect(list, &QAbstractItemModel::modelReset, this, look);
+        connect(list, &QAbstractItemModel::rowsInserted, this, look);
+        connect(list, &QAbstractItemModel::rowsRemoved, this, look);
+        store.setOrganization(org);
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), kChats, 60000);
+
+        QVERIFY2(firstShown <= LocalCache::HeadChats,
+            qPrintable(QStringLiteral("first shown: %1 rows").arg(firstShown)));
+        QCOMPARE(firstTop, QStringLiteral("C00000")); // the top of the list, with its badge
+        QCOMPARE(firstBadge, 4);
+        QCOMPARE(blanked, 0);
+        for (int row : {0, 1, LocalCache::HeadChats - 1, LocalCache::HeadChats, kChats - 1})
+            QCOMPARE(list->index(row, 0).data(ChatListModel::IdRole).toString(),
+                QStringLiteral("C%1").arg(row, 5, 10, QLatin1Char('0')));
+        QCOMPARE(list->index(1, 0).data(ChatListModel::UnreadCountRole).toInt(), 4);
     }
 
     void filesAreOnlyReadableByTheAgent()
