@@ -39,7 +39,7 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     , m_store(store)
     , m_search(new QLineEdit(this))
     , m_banner(new StaleBanner(store, this))
-    , m_list(new QListView(this))
+    , m_list(new UniformListView(this))
     , m_delegate(new ChatListDelegate(this))
     , m_placeholder(plainLabel(this)) // echoes the search text
     , m_sorter(store->chatListProxy())
@@ -81,7 +81,6 @@ ChatListPane::ChatListPane(InboxStore* store, QWidget* parent)
     connect(model, &QAbstractItemModel::layoutChanged, this, end);
     connect(model, &QAbstractItemModel::modelReset, this, end);
     m_list->setItemDelegate(m_delegate);
-    m_list->setUniformItemSizes(true); // 20,000 chats must scroll smoothly
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -3,11 +3,12 @@
 //! \file chatlistpane.h
 //! \brief The left pane: search field, stale banner and the chat list.
 
+#include "ui/uniformlistview.h"
+
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
-class QListView;
 
 namespace WhaTrack {
 class ChatListProxyModel;
@@ -50,7 +51,7 @@ private:
     InboxStore* m_store;
     QLineEdit* m_search;
     StaleBanner* m_banner;
-    QListView* m_list;
+    UniformListView* m_list;
     ChatListDelegate* m_delegate;
     QLabel* m_placeholder;
     ChatListProxyModel* m_sorter; //!< the store's sorting proxy
