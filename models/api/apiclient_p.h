@@ -5,6 +5,7 @@
 
 #include "models/api/apiclient.h"
 #include "models/api/directionregistry.h"
+#include "models/platform/offthread.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -12,7 +13,6 @@
 #include <QHash>
 #include <QPointer>
 #include <QPromise>
-#include <QThreadPool>
 
 class QNetworkReply;
 class QTimer;
@@ -122,14 +122,18 @@ void ApiClientPrivate::decodeThen(ApiResult<ApiResponse> raw, const QObject* con
     auto promise = std::make_shared<QPromise<ApiResult<T>>>();
     QFuture<ApiResult<T>> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([promise, decode, raw = std::move(raw)]() mutable {
+    // Below the GUI thread's priority (offthread.h): an 18 MB chat list takes a core for half a
+    // second, and the GUI thread must not wait for a core behind it (issue 15).
+    runInBackground([promise, decode, raw = std::move(raw)]() mutable {
         const bool big = raw.value.body.size() > kTrimAfter;
         ApiResult<T> result = decode(raw.value);
         raw = {};
         promise->addResult(std::move(result));
         promise->finish();
+        // malloc_trim takes every arena's lock in turn, the GUI thread's too: at normal
+        // priority, so that a lowered thread never holds a lock the GUI thread waits for.
         if (big)
-            trimHeap();
+            runAtNormalPriority(trimHeap);
     });
     // Delivered on the client's thread by a watcher the client owns: gone with the client, and
     // the callback is skipped if the caller's context died meanwhile. (QFuture::then(context)

@@ -130,7 +130,7 @@ bool ChatListModel::runJobSlice(Job& job, const QElapsedTimer& timer, qint64 bud
         });
         watcher->setFuture(promise->future());
         promise->start();
-        QThreadPool::globalInstance()->start(
+        runInBackground(
             [promise, items = std::move(job.items), authoritative = job.authoritative]() mutable {
                 Prepared p;
                 StringPool pool;
