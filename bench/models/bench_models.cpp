@@ -23,6 +23,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/prctl.h>
 
 using namespace BenchModels;
@@ -77,7 +78,13 @@ int main(int argc, char** argv)
         else
             r = runPhase(o, self);
         std::printf("RESULT %s\n", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
-        return r.contains(QStringLiteral("error")) ? 1 : 0;
+        // Out before the exit path runs (static destructors, pools waiting for queued decodes):
+        // stdout is a pipe, so unflushed figures were lost when the process died on its way out.
+        std::fflush(stdout);
+        // The servers were stopped inside the phase. What exit() would still do is wait for
+        // every decode the pools hold: the naive peer at 1000/s queues thousands of 1.8 MB
+        // chat lists, and its exit took 25-270 s on a loaded machine (not part of any figure).
+        std::_Exit(r.contains(QStringLiteral("error")) ? 1 : 0);
     }
 
     const bool quick = parser.isSet(QStringLiteral("quick"));
@@ -93,6 +100,20 @@ int main(int argc, char** argv)
         return set;
     };
     QJsonArray all;
+    // Runs that gave no figures (or failed after them), listed under each table.
+    QStringList problems;
+    auto noteProblems = [&problems](const QString& what, const RunSet& set) {
+        if (!set.problems().isEmpty())
+            problems << QStringLiteral("- %1: %2").arg(what, set.problems());
+    };
+    auto printProblems = [&problems] {
+        for (const QString& line : std::as_const(problems))
+            std::printf("%s\n", qPrintable(line));
+        if (!problems.isEmpty())
+            std::printf("\n");
+        problems.clear();
+        std::fflush(stdout);
+    };
     std::printf("Each figure: the median of %d runs, (min–max) over the runs; load: the 1-minute "
                 "load average before and after each run (2 cores).\n\n",
         repeat);
@@ -115,8 +136,16 @@ int main(int argc, char** argv)
             all.append(set.toJson());
             const QString stall = set.cell(QStringLiteral("stall.p99")) + QStringLiteral(" / ")
                 + set.cell(QStringLiteral("stall.max"));
-            std::printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", rate, mode,
-                qPrintable(set.p50p99(QStringLiteral("visible"))),
+            noteProblems(
+                QStringLiteral("%1/s %2").arg(QLatin1String(rate), QLatin1String(mode)), set);
+            // The figures are over the runs that finished: say how many when not all did.
+            const QString layer = set.errors() == 0 ? QString::fromLatin1(mode)
+                                                    : QStringLiteral("%1 (%2 of %3 runs)")
+                                                          .arg(QLatin1String(mode))
+                                                          .arg(set.runs() - set.errors())
+                                                          .arg(set.runs());
+            std::printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", rate,
+                qPrintable(layer), qPrintable(set.p50p99(QStringLiteral("visible"))),
                 qPrintable(set.p50p99(QStringLiteral("chatRow"))),
                 qPrintable(set.p50p99(QStringLiteral("confirmed"))), qPrintable(stall),
                 qPrintable(set.p50p99(QStringLiteral("publisherLag"))),
@@ -125,6 +154,8 @@ int main(int argc, char** argv)
             std::fflush(stdout);
         }
     }
+    std::printf("\n");
+    printProblems();
     const QString stormSeconds = quick ? QStringLiteral("8") : QStringLiteral("30");
     std::printf("\n## Storm: 1000 publications/s for %s s (20,000 chats, 2,000 messages in the "
                 "open chat)\n\n",
@@ -161,8 +192,9 @@ int main(int argc, char** argv)
         qPrintable(storm.cell(QStringLiteral("publishFailures"), 0)));
     std::printf("| peak RSS MB | %s | |\n",
         qPrintable(storm.cell(QStringLiteral("peakRssKb"), 1, 1.0 / 1024.0)));
-    std::printf("| load (1 min) | %s | |\n", qPrintable(storm.loadRange()));
-    std::fflush(stdout);
+    std::printf("| load (1 min) | %s | |\n\n", qPrintable(storm.loadRange()));
+    noteProblems(QStringLiteral("storm"), storm);
+    printProblems();
 
     std::printf(
         "\n## Memory: 20,000 chats + 100,000 messages in one chat (paged in, 100 per page)\n\n");
@@ -183,7 +215,9 @@ int main(int argc, char** argv)
         "| peak RSS (VmHWM) MB | %s |\n", qPrintable(rss.cell(QStringLiteral("peakRssKb"), 1, mb)));
     std::printf("| paging 1,000 pages took s | %s |\n",
         qPrintable(rss.cell(QStringLiteral("pagingMs"), 1, 1.0 / 1000.0)));
-    std::printf("| load (1 min) | %s |\n", qPrintable(rss.loadRange()));
+    std::printf("| load (1 min) | %s |\n\n", qPrintable(rss.loadRange()));
+    noteProblems(QStringLiteral("memory"), rss);
+    printProblems();
     if (parser.isSet(QStringLiteral("json"))) {
         QFile f(parser.value(QStringLiteral("json")));
         if (f.open(QIODevice::WriteOnly))

@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <sys/prctl.h>
 
@@ -19,15 +20,51 @@ QJsonObject runChild(const QString& self, const QStringList& args)
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     // A phase dies with the runner, and its server and Centrifugo with it.
     p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    QElapsedTimer wall;
+    wall.start();
     p.start(self, args);
-    if (!p.waitForFinished(30 * 60 * 1000))
+    constexpr int kLimitMinutes = 30;
+    bool timedOut = false;
+    if (p.waitForStarted(30000) && !p.waitForFinished(kLimitMinutes * 60 * 1000)) {
+        timedOut = true;
         p.kill();
-    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
-        if (line.startsWith("RESULT "))
-            return QJsonDocument::fromJson(line.mid(7)).object();
+        p.waitForFinished(10000);
     }
-    return {{QStringLiteral("error"),
-        QString(QStringLiteral("no result from ") + args.join(QLatin1Char(' ')))}};
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    // How the phase ended, in words: a run that printed no figures still says why (issue 15: two
+    // of three naive runs at 1000/s printed nothing, and the table did not say so).
+    QString ending;
+    if (p.error() == QProcess::FailedToStart)
+        ending = QStringLiteral("did not start (%1)").arg(p.errorString());
+    else if (timedOut)
+        ending = QStringLiteral("killed at the runner's %1-minute limit").arg(kLimitMinutes);
+    else if (p.exitStatus() == QProcess::CrashExit)
+        ending = QStringLiteral("crashed (signal %1, %2)")
+                     .arg(p.exitCode())
+                     .arg(QString::fromLocal8Bit(::strsignal(p.exitCode())));
+    else if (p.exitCode() != 0)
+        ending = QStringLiteral("exited with code %1").arg(p.exitCode());
+    QJsonObject result;
+    bool found = false;
+    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("RESULT ")) {
+            result = QJsonDocument::fromJson(line.mid(7)).object();
+            found = true;
+        }
+    }
+    if (!found) {
+        result.insert(QStringLiteral("error"),
+            QStringLiteral("did not finish: %1 after %2 s (%3)")
+                .arg(ending.isEmpty() ? QStringLiteral("exited without a result") : ending)
+                .arg(seconds, 0, 'f', 0)
+                .arg(args.join(QLatin1Char(' '))));
+    } else if (!ending.isEmpty() && !result.contains(QStringLiteral("error"))) {
+        // Figures were printed, then the process failed on its way out: say so beside them.
+        result.insert(
+            QStringLiteral("exit"), QString(ending + QStringLiteral(" after its result")));
+    }
+    result.insert(QStringLiteral("wallSeconds"), seconds);
+    return result;
 }
 
 namespace {

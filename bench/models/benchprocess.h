@@ -16,7 +16,9 @@
 namespace BenchModels {
 
 //! Runs `self args` as a child phase that dies with this process, and returns the JSON of its
-//! "RESULT {...}" line (or {"error": ...} when it printed none within 30 minutes).
+//! "RESULT {...}" line. When it printed none: {"error": "did not finish: <why> after N s"}
+//! (crashed with signal N, exited with code N, killed at the 30-minute limit); when it failed
+//! after printing: "exit" says how. "wallSeconds": how long the child ran.
 QJsonObject runChild(const QString& self, const QStringList& args);
 
 //! Runs the event loop for \a ms. (QTest::qWait sleeps 10 ms between event batches, which

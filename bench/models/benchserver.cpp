@@ -92,21 +92,38 @@ QByteArray BenchData::chatJson(int index) const
 
 QByteArray BenchData::chatsBody()
 {
-    QMutexLocker lock(&m_mutex);
-    if (m_chatsBody.isEmpty()) {
-        qsizetype size = 16;
+    // The join (18 MB at 20,000 chats) is built outside the lock: built under it, it held the
+    // publisher's addMessage() for as long, and that showed up as publisher lag (issue 15).
+    // Under the lock only the rows are copied (implicitly shared: a reference each).
+    QList<QByteArray> rows;
+    qint64 version = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_chatsBody.isEmpty())
+            return m_chatsBody;
+        version = m_version;
+        rows.reserve(m_chats.size());
         for (const auto& c : std::as_const(m_chats))
-            size += c.json.size() + 1;
-        m_chatsBody.reserve(size);
-        m_chatsBody = "{\"items\":[";
-        for (int i = 0; i < m_chats.size(); ++i) {
-            if (i)
-                m_chatsBody += ',';
-            m_chatsBody += m_chats.at(i).json; // unsorted: the client sorts
-        }
-        m_chatsBody += "]}";
+            rows.append(c.json);
     }
-    return m_chatsBody;
+    qsizetype size = 16;
+    for (const auto& row : std::as_const(rows))
+        size += row.size() + 1;
+    QByteArray body;
+    body.reserve(size);
+    body.append("{\"items\":[");
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i)
+            body += ',';
+        body += rows.at(i); // unsorted: the client sorts
+    }
+    body += "]}";
+    QMutexLocker lock(&m_mutex);
+    // Kept only if no message was added meanwhile (addMessage() clears the cache): this body
+    // is still what the list was when the request came, and it is served as such.
+    if (m_chatsBody.isEmpty() && m_version == version)
+        m_chatsBody = body;
+    return body;
 }
 
 QByteArray BenchData::messagesBody(int page, int pageSize)
@@ -136,6 +153,7 @@ QString BenchData::addMessage(int chat, const QString& body, qint64 ms)
     c.lastMessage = json;
     c.json = chatJson(chat);
     m_chatsBody.clear();
+    ++m_version;
     if (chat == 0)
         m_messages.append(json);
     return id;

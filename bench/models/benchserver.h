@@ -49,6 +49,7 @@ private:
     QList<Chat> m_chats;
     QList<QByteArray> m_messages; //!< chat 0, oldest first
     QByteArray m_chatsBody; //!< cached join, rebuilt after a change
+    qint64 m_version = 0; //!< bumped by every change: a join built meanwhile is not cached
     qint64 m_nextId = 0;
 };
 

@@ -142,6 +142,28 @@ int RunSet::errors() const
         [](const QJsonValue& r) { return r.toObject().contains(QStringLiteral("error")); }));
 }
 
+QString RunSet::problems() const
+{
+    QStringList why;
+    for (const QJsonValue& v : m_runs) {
+        const QJsonObject run = v.toObject();
+        QString text = run.value(QStringLiteral("error")).toString();
+        if (text.isEmpty())
+            text = run.value(QStringLiteral("exit")).toString();
+        if (text.isEmpty())
+            continue;
+        // The command line in brackets is the same for every run of the set: drop it.
+        const qsizetype bracket = text.indexOf(QStringLiteral(" (--"));
+        why << (bracket > 0 ? text.left(bracket) : text);
+    }
+    if (why.isEmpty())
+        return {};
+    return QStringLiteral("%1 of %2 runs: %3")
+        .arg(why.size())
+        .arg(m_runs.size())
+        .arg(why.join(QStringLiteral("; ")));
+}
+
 QJsonObject RunSet::toJson() const
 {
     QJsonObject summary;

@@ -40,6 +40,10 @@ public:
     //! The per-second refetch counts, medians: "list 5.1, page 5.7, ticket 5.7".
     QString refetches() const;
     int errors() const;
+    int runs() const { return static_cast<int>(m_runs.size()); }
+    //! What went wrong in the runs, in words ("1 of 3 runs did not finish: crashed (signal 11,
+    //! Segmentation fault) after 25 s"); empty when every run gave its figures and exited cleanly.
+    QString problems() const;
     //! Every run with its load, plus the summary, for `--json`.
     QJsonObject toJson() const;
 
