@@ -261,6 +261,7 @@ void ConversationView::setMediaFetcher(MediaFetcher* fetcher)
 void ConversationView::scrollToBottom()
 {
     m_adjusting = true;
+    m_list->ensureScrollRange(); // rows may have arrived in this pass
     m_list->scrollToBottom();
     auto* bar = m_list->verticalScrollBar();
     bar->setValue(bar->maximum());

@@ -73,6 +73,7 @@ void MessageListView::layoutAll()
     m_tops.assign(size_t(rows) + 1, 0);
     measure(0, rows - 1);
     shiftFrom(0);
+    ensureScrollRange(); // a new chat or width: scrolled at once (to the bottom, to a row)
 }
 
 void MessageListView::shiftFrom(int row)
@@ -81,7 +82,12 @@ void MessageListView::shiftFrom(int row)
     row = std::clamp(row, 0, rows);
     for (int r = row; r < rows; ++r)
         m_tops[size_t(r) + 1] = m_tops[size_t(r)] + m_heights[size_t(r)];
-    updateGeometries(); // the scroll range; the conversation view may move the value on it
+    // The scroll range once per event-loop pass, not per row: the conversation view follows
+    // the bottom on it, and each move blits the whole viewport (a storm inserts many rows a pass).
+    if (!m_rangePending) {
+        m_rangePending = true;
+        QMetaObject::invokeMethod(this, &MessageListView::ensureScrollRange, Qt::QueuedConnection);
+    }
     // Rows above row did not move: repaint from its top down, if that is on screen at all.
     const int top = m_tops[size_t(row)] - verticalOffset();
     const QRect area = viewport()->rect();
@@ -179,8 +185,17 @@ void MessageListView::measureChanged()
         shiftFrom(from);
 }
 
+void MessageListView::ensureScrollRange()
+{
+    if (!m_rangePending)
+        return;
+    m_rangePending = false;
+    updateGeometries();
+}
+
 void MessageListView::updateGeometries()
 {
+    m_rangePending = false;
     const int page = viewport()->height();
     verticalScrollBar()->setPageStep(page);
     verticalScrollBar()->setRange(0, std::max(0, contentHeight() - page));
@@ -236,6 +251,7 @@ void MessageListView::scrollTo(const QModelIndex& index, ScrollHint hint)
         return;
     if (!inStep())
         layoutAll();
+    ensureScrollRange();
     if (index.row() >= int(m_heights.size()))
         return;
     const int top = m_tops[size_t(index.row())];

@@ -39,6 +39,9 @@ public:
     int rowsMeasured() const { return m_rowsMeasured; }
     //! The height of all rows laid out one under the other.
     int contentHeight() const { return m_tops.empty() ? 0 : m_tops.back(); }
+    //! The scroll range follows the rows once per event-loop pass; this brings it up to date
+    //! now (before scrolling to the bottom, say).
+    void ensureScrollRange();
 
 protected:
     void rowsInserted(const QModelIndex& parent, int first, int last) override;
@@ -78,6 +81,7 @@ private:
     //! knew of them (it hears dataChanged after this view, having connected later).
     QList<QPair<QPersistentModelIndex, QPersistentModelIndex>> m_changed;
     bool m_changePending = false;
+    bool m_rangePending = false; //!< the scroll range is behind the rows until the next pass
     QMetaObject::Connection m_removedConnection;
 };
 

@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QIdentityProxyModel>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTest>
@@ -122,6 +123,7 @@ struct Chat
     //! The agent follows the bottom: the view lays out what arrived and paints the newest row.
     bool followBottom()
     {
+        view.ensureScrollRange(); // as the conversation view does: rows came in this pass
         view.scrollToBottom();
         const QString newest
             = proxy.index(proxy.rowCount() - 1, 0).data(MessageListModel::IdRole).toString();
@@ -160,7 +162,8 @@ void checkStacked(MessageListView& view, QStandardItemModel& model)
         y += r.height();
     }
     QCOMPARE(view.contentHeight(), y);
-    QCOMPARE(view.verticalScrollBar()->maximum(), std::max(0, y - view.viewport()->height()));
+    // The scroll range follows on the next event-loop pass.
+    QTRY_COMPARE(view.verticalScrollBar()->maximum(), std::max(0, y - view.viewport()->height()));
 }
 
 } // namespace
@@ -224,6 +227,23 @@ private Q_SLOTS:
         QVERIFY(chat.model.applyStatus(msg(297).id, MessageStatus::Read)); // an outbound row
         QTRY_COMPARE_GE(chat.delegate.asked, 1); // on the next pass: the row and the one under
         QCOMPARE_LE(chat.delegate.asked, 2);
+        QCOMPARE(rects(chat.view), freshRects(&chat.proxy, chat.view.size()));
+    }
+
+    void rowsOfOnePassMoveTheScrollRangeOnce()
+    {
+        // Each move of the range makes the conversation view follow the bottom, and each
+        // follow blits the whole viewport: once per event-loop pass, not once per message.
+        Chat chat(0, 300);
+        QVERIFY(QTest::qWaitForWindowExposed(&chat.view));
+        QVERIFY(chat.followBottom());
+        QSignalSpy ranges(chat.view.verticalScrollBar(), &QScrollBar::rangeChanged);
+        for (int n = 300; n < 320; ++n)
+            QVERIFY(chat.model.insertOptimistic(msg(n)));
+        QTRY_COMPARE(chat.view.verticalScrollBar()->maximum(),
+            chat.view.contentHeight() - chat.view.viewport()->height());
+        QCOMPARE(ranges.count(), 1); // was 20
+        QVERIFY(chat.followBottom());
         QCOMPARE(rects(chat.view), freshRects(&chat.proxy, chat.view.size()));
     }
 
