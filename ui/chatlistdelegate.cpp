@@ -68,6 +68,47 @@ QString ChatListDelegate::elided(
     return result;
 }
 
+void ChatListDelegate::drawLine(
+    QPainter* p, int slot, const QRect& rect, Qt::Alignment align, const QString& text) const
+{
+    if (!g_caching || text.isEmpty()) {
+        m_linesShaped += text.isEmpty() ? 0 : 1; // drawText shapes on every call
+        p->drawText(rect, align | Qt::AlignVCenter, text);
+        return;
+    }
+    QString key = QString::number(slot) + QLatin1Char(':') + text;
+    const QStaticText* line = m_lines.object(key);
+    if (!line) {
+        ++m_linesShaped;
+        auto* fresh = new QStaticText(text);
+        fresh->setTextFormat(Qt::PlainText); // names and previews are customer data: never markup
+        fresh->prepare(QTransform(), p->font());
+        line = fresh;
+        m_lines.insert(std::move(key), fresh);
+    }
+    const QSizeF size = line->size();
+    qreal x = rect.left();
+    if (align & Qt::AlignRight)
+        x = rect.right() + 1 - size.width();
+    else if (align & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - size.width()) / 2.0;
+    const qreal y = rect.top() + (rect.height() - size.height()) / 2.0;
+    // No clip as drawText sets: every text here is elided to (or measured for) its rectangle.
+    p->drawStaticText(QPointF(x, y), *line);
+}
+
+QDateTime ChatListDelegate::now() const
+{
+    if (m_now.isValid())
+        return m_now;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (!m_clock.isValid() || ms - m_clockReadMs >= 1000) {
+        m_clock = QDateTime::currentDateTime();
+        m_clockReadMs = ms;
+    }
+    return m_clock;
+}
+
 QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
 {
     // Three lines (name, preview, stage chip). Uniform height keeps huge lists cheap.
@@ -91,6 +132,7 @@ void ChatListDelegate::paint(
     const QRect r = option.rect;
     if (option.font != m_cachedFont) { // widths depend on the font: another font, other entries
         m_elided.clear();
+        m_lines.clear();
         m_cachedFont = option.font;
     }
 
@@ -120,21 +162,18 @@ void ChatListDelegate::paint(
 
     // Line 1: name ... time.
     int y = r.top() + kPadV;
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
-    const QString time = TimeFormat::listTime(index.data(R::LastMessageAtRole).toDateTime(), now);
+    const QString time = TimeFormat::listTime(index.data(R::LastMessageAtRole).toDateTime(), now());
     const int timeW = sfm.horizontalAdvance(time);
     p->setFont(sf);
     // An unread chat's time in the accent colour, made legible on the row where it is not.
     p->setPen(unread > 0 && !selected
             ? legibleOn(pal.color(QPalette::Highlight), pal.color(QPalette::Base))
             : mutedColor);
-    p->drawText(
-        QRect(right - timeW, y, timeW, nfm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
+    drawLine(p, 2, QRect(right - timeW, y, timeW, nfm.height()), Qt::AlignRight, time);
     p->setFont(nf);
     p->setPen(textColor);
     const int nameW = right - timeW - 8 - left;
-    p->drawText(QRect(left, y, nameW, nfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        elided(nfm, 0, name, nameW));
+    drawLine(p, 0, QRect(left, y, nameW, nfm.height()), Qt::AlignLeft, elided(nfm, 0, name, nameW));
 
     // Line 2: [ticks] preview ... [unread badge].
     y += nfm.height() + kLineGap;
@@ -151,7 +190,7 @@ void ChatListDelegate::paint(
             selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
         p->drawRoundedRect(badge, bh / 2.0, bh / 2.0);
         p->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText));
-        p->drawText(badge, Qt::AlignCenter, count);
+        drawLine(p, 2, badge, Qt::AlignHCenter, count);
         previewRight = badge.left() - 8;
     }
     const auto direction = index.data(R::LastMessageDirectionRole).value<MessageDirection>();
@@ -180,7 +219,7 @@ void ChatListDelegate::paint(
         preview = tr("No messages yet");
     p->setFont(option.font);
     p->setPen(mutedColor);
-    p->drawText(QRect(x, y, previewRight - x, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    drawLine(p, 1, QRect(x, y, previewRight - x, fm.height()), Qt::AlignLeft,
         elided(fm, 1, preview, previewRight - x));
 
     // Line 3: the open ticket's stage as a chip in the stage colour.

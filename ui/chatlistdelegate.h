@@ -7,6 +7,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QFont>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace WhaTrack::Ui {
@@ -31,13 +32,30 @@ public:
     //! bench/views: the elided-text cache on or off (on by default), to measure what it buys.
     static void setCaching(bool on);
 
+    //! Lines of text shaped (laid out into glyphs) so far: a row painted again with the same
+    //! texts shapes none (tests count them).
+    int linesShaped() const { return m_linesShaped; }
+
 private:
     //! Elided text by (text, width, font slot). The text is part of the key, so a changed name
     //! or preview can never paint a stale entry; the cache only bounds repeated eliding while
     //! scrolling and repainting under a storm.
     QString elided(const QFontMetrics& fm, int slot, const QString& text, int width) const;
 
+    //! One line of \a text in \a rect (vertically centred; left, right or centred), in the
+    //! painter's font, which is font slot \a slot. The text is shaped once into a QStaticText
+    //! and kept by (slot, text): under a storm the same rows are painted again every frame, and
+    //! shaping was most of drawText's cost.
+    void drawLine(QPainter* painter, int slot, const QRect& rect, Qt::Alignment align,
+        const QString& text) const;
+    //! "Now" for the rows' times, read once a second rather than per row (time zone lookups).
+    QDateTime now() const;
+
     QDateTime m_now;
+    mutable QDateTime m_clock;
+    mutable qint64 m_clockReadMs = 0;
+    mutable int m_linesShaped = 0;
+    mutable QCache<QString, QStaticText> m_lines {2048};
     mutable QCache<QString, QString> m_elided {2048};
     mutable QFont m_cachedFont; //!< the font the cache was filled with; another one clears it
 };

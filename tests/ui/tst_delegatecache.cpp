@@ -101,6 +101,34 @@ private Q_SLOTS:
         QCOMPARE(renamed, freshPaint<ChatListDelegate>(&model, view.size(), pinChats));
     }
 
+    void chatRowsPaintedAgainShapeNoText()
+    {
+        // Under a storm the chat list repaints the same rows every frame (a chat moves to the
+        // top, the rows on screen shift): their names, times, previews and badges are shaped
+        // once, not per paint (drawText shaped each of them every time).
+        ChatListModel model;
+        QList<ChatItem> chats;
+        for (int i = 0; i < 8; ++i) {
+            ChatItem c
+                = chat(QStringLiteral("Cliente %1").arg(i), QStringLiteral("Mensagem %1").arg(i));
+            c.id = QStringLiteral("C%1").arg(i);
+            c.unreadCount = i;
+            chats.append(c);
+        }
+        model.resetItems(chats);
+        QListView view;
+        ChatListDelegate delegate;
+        pinChats(delegate);
+        view.setItemDelegate(&delegate);
+        view.setModel(&model);
+        view.resize(340, 8 * 80);
+        const QImage first = view.grab().toImage();
+        const int shaped = delegate.linesShaped();
+        QCOMPARE_GE(shaped, 8 * 3); // name, time and preview of each row at least
+        QCOMPARE(view.grab().toImage(), first);
+        QCOMPARE(delegate.linesShaped(), shaped); // was twice as many
+    }
+
     void unnamedChatShowsItsNumberAsAPhoneNumber()
     {
         // WhatsApp names a chat without a contact by its digits; the row shows them formatted.
