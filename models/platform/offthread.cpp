@@ -28,7 +28,16 @@ Q_GLOBAL_STATIC(QThreadPool, s_backgroundPool)
 
 QThreadPool* backgroundPool()
 {
-    [[maybe_unused]] static QThreadPool* const normal = s_normalPool();
+    // A new thread inherits its creator's nice value: the normal pool's one thread is started
+    // here, by the first thread that asks for background work (the GUI thread in the app), and
+    // never expires; started later by a lowered task it would have been lowered too.
+    [[maybe_unused]] static QThreadPool* const normal = [] {
+        QThreadPool* pool = s_normalPool();
+        pool->setMaxThreadCount(1);
+        pool->setExpiryTimeout(-1);
+        pool->start([] {});
+        return pool;
+    }();
     return s_backgroundPool();
 }
 

@@ -76,6 +76,26 @@ private Q_SLOTS:
         QCOMPARE(currentThreadNice(), guiNice); // the GUI thread itself is untouched
     }
 
+    void heapTrimsRunAtNormalPriority()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("thread priorities are lowered on Linux only");
+#endif
+        // A decode hands its heap trim (which takes the GUI thread's arena lock) to a thread at
+        // the GUI thread's priority, even though it asks from a lowered thread.
+        const int guiNice = currentThreadNice();
+        std::atomic<int> trimNice {-100};
+        QSemaphore done;
+        runInBackground([&] {
+            runAtNormalPriority([&] {
+                trimNice = currentThreadNice();
+                done.release();
+            });
+        });
+        QVERIFY(done.tryAcquire(1, 10000));
+        QCOMPARE(trimNice.load(), guiNice);
+    }
+
     void bigBodiesAreDecodedInTheBackground()
     {
         FakeHttpServer server;
