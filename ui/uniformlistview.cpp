@@ -1,5 +1,6 @@
 #include "ui/uniformlistview.h"
 
+#include <QAccessible>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -13,6 +14,21 @@ UniformListView::UniformListView(QWidget* parent)
     : QListView(parent)
 {
     setUniformItemSizes(true); // what the rows are; QListView's own layout is not used
+    m_repaint.setSingleShot(true);
+    m_repaint.setTimerType(Qt::PreciseTimer);
+    connect(&m_repaint, &QTimer::timeout, this, [this] {
+        m_lastPaint.start(); // the frame starts now: a change later in this pass waits for the next
+        viewport()->update();
+    });
+}
+
+void UniformListView::scheduleRepaint()
+{
+    if (m_repaint.isActive())
+        return;
+    constexpr qint64 kFrameMs = 16;
+    const qint64 since = m_lastPaint.isValid() ? m_lastPaint.elapsed() : kFrameMs;
+    m_repaint.start(int(std::max<qint64>(0, kFrameMs - since)));
 }
 
 void UniformListView::setModel(QAbstractItemModel* model)
@@ -59,18 +75,31 @@ void UniformListView::measure()
 void UniformListView::changedFrom(int row)
 {
     updateGeometries();
-    // Rows above row did not change: repaint from its top down, if that is on screen at all.
-    const int top = row * m_rowHeight - verticalOffset();
-    const QRect area = viewport()->rect();
-    if (top <= area.bottom())
-        viewport()->update(area.adjusted(0, std::max(0, top), 0, 0));
+    // Rows above row did not change: repaint only if row is on screen or above it.
+    if (row * m_rowHeight - verticalOffset() <= viewport()->rect().bottom())
+        scheduleRepaint();
 }
 
 void UniformListView::doItemsLayout()
 {
     // Moved rows, a changed layout, a new font or sizeHintChanged: one size, then a repaint.
     measure();
-    QAbstractItemView::doItemsLayout(); // not QListView's: its walk over every row
+    // Not QListView's walk over every row, nor QAbstractItemView's repaint at once.
+    updateGeometries();
+    scheduleRepaint();
+}
+
+void UniformListView::dataChanged(
+    const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    if (QAccessible::isActive() || !topLeft.isValid() || !bottomRight.isValid()) {
+        QAbstractItemView::dataChanged(topLeft, bottomRight, roles); // and tell the reader
+        return;
+    }
+    const int first = rowAt(verticalOffset());
+    const int last = rowAt(verticalOffset() + viewport()->height() - 1);
+    if (topLeft.parent() == rootIndex() && bottomRight.row() >= first && topLeft.row() <= last)
+        scheduleRepaint(); // off-screen rows cost nothing
 }
 
 void UniformListView::reset()
@@ -277,6 +306,7 @@ void UniformListView::paintEvent(QPaintEvent* event)
     const int rows = rowCount();
     if (rows == 0 || m_rowHeight <= 0)
         return;
+    m_lastPaint.start();
     QPainter painter(viewport());
     QStyleOptionViewItem option;
     initViewItemOption(&option);

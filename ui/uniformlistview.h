@@ -11,8 +11,10 @@
 //! sizeHintChanged) and computes the rest. Still a QListView: accessibility, selection, keys
 //! and tooltips are Qt's.
 
+#include <QElapsedTimer>
 #include <QListView>
 #include <QPersistentModelIndex>
+#include <QTimer>
 
 namespace WhaTrack::Ui {
 
@@ -38,6 +40,8 @@ public:
 protected:
     void rowsInserted(const QModelIndex& parent, int first, int last) override;
     void rowsAboutToBeRemoved(const QModelIndex& parent, int first, int last) override;
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+        const QList<int>& roles = QList<int>()) override;
     void updateGeometries() override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -58,10 +62,15 @@ private:
     //! The scroll range, and a repaint from row \a row down where it shows.
     void changedFrom(int row);
     void setHover(const QModelIndex& index);
+    //! Rows changed by the model are repainted at most once per frame (16 ms): under a storm a
+    //! chat moves to the top every event-loop pass, and each move shifts every row on screen.
+    void scheduleRepaint();
 
     int m_rowHeight = 0;
     int m_layouts = 0;
     QPersistentModelIndex m_hover;
+    QTimer m_repaint;
+    QElapsedTimer m_lastPaint;
     QMetaObject::Connection m_removedConnection;
 };
 

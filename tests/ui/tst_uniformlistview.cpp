@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QIdentityProxyModel>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -105,6 +106,30 @@ private Q_SLOTS:
             QCOMPARE_LE(chats.proxy.asked, 200);
         }
         QCOMPARE_LE(chats.delegate.sizes, 45); // one per layout, never one per row
+    }
+
+    void changesWithinAFrameArePaintedOnce()
+    {
+        // A storm moves a chat to the top every event-loop pass: the rows on screen are painted
+        // once per 16 ms frame, with the last order, not once per pass.
+        Chats chats(300);
+        QVERIFY(QTest::qWaitForWindowExposed(&chats.view));
+        chats.view.scrollTo(chats.proxy.index(20, 0), QAbstractItemView::PositionAtTop);
+        QVERIFY(chats.paints(QStringLiteral("chat 20")));
+        const int perScreen = chats.view.viewport()->height() / 60 + 2;
+        chats.delegate.painted.clear();
+        QElapsedTimer elapsed;
+        elapsed.start();
+        for (int n = 0; n < 100; ++n) {
+            chats.model.insertRow(0, chats.model.takeRow(299));
+            QCoreApplication::processEvents();
+        }
+        const qint64 ms = elapsed.elapsed();
+        const QString top = chats.view.indexAt(QPoint(10, 10)).data().toString();
+        QVERIFY(chats.paints(top)); // the last order is painted
+        // One screen per frame that passed (timer slack and the edges allowed); was one per
+        // pass (100 screens).
+        QCOMPARE_LE(chats.delegate.painted.size(), int(ms * 1.25 / 16 + 3) * perScreen);
     }
 
     void rowsAreWhereArithmeticPutsThem()
