@@ -43,6 +43,10 @@ public:
         std::function<void(WhaTrack::InboxStore*)> beforeConnect;
         //! The store's options; the channel templates are the stack's.
         WhaTrack::InboxStoreOptions store;
+        //! Every model under QAbstractItemModelTester. Off only where a test measures the
+        //! product's own throughput over thousands of rows (the soak's long form): the tester
+        //! re-checks the whole model on each change, which the app never does.
+        bool modelTesters = true;
     };
 
     //! Signs in, connects and waits for Live. False with \a error on failure.
