@@ -1,5 +1,7 @@
 #include "ui/messagelistview.h"
 
+#include "ui/listgeometry.h"
+
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -196,10 +198,7 @@ void MessageListView::ensureScrollRange()
 void MessageListView::updateGeometries()
 {
     m_rangePending = false;
-    const int page = viewport()->height();
-    verticalScrollBar()->setPageStep(page);
-    verticalScrollBar()->setRange(0, std::max(0, contentHeight() - page));
-    horizontalScrollBar()->setRange(0, 0);
+    ListGeometry::setContentHeight(this, contentHeight());
     QAbstractItemView::updateGeometries(); // not QListView's: it sizes from its own layout
 }
 
@@ -256,27 +255,8 @@ void MessageListView::scrollTo(const QModelIndex& index, ScrollHint hint)
         return;
     const int top = m_tops[size_t(index.row())];
     const int height = m_heights[size_t(index.row())];
-    const int page = viewport()->height();
-    const int now = verticalOffset();
-    int value = now;
-    switch (hint) {
-    case EnsureVisible:
-        if (top < now || height > page)
-            value = top;
-        else if (top + height > now + page)
-            value = top + height - page;
-        break;
-    case PositionAtTop:
-        value = top;
-        break;
-    case PositionAtBottom:
-        value = top + height - page;
-        break;
-    case PositionAtCenter:
-        value = top + height / 2 - page / 2;
-        break;
-    }
-    verticalScrollBar()->setValue(value);
+    verticalScrollBar()->setValue(
+        ListGeometry::scrollValueFor(hint, top, height, verticalOffset(), viewport()->height()));
 }
 
 QModelIndex MessageListView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
@@ -287,34 +267,12 @@ QModelIndex MessageListView::moveCursor(CursorAction action, Qt::KeyboardModifie
     const QModelIndex current = currentIndex();
     const int page = viewport()->height();
     const int atTop = rowAt(verticalOffset());
-    int row = current.isValid() ? current.row() : atTop;
-    const int y = current.isValid() ? m_tops[size_t(row)] : verticalOffset();
-    switch (action) {
-    case MoveUp:
-    case MovePrevious:
-        row = current.isValid() ? row - 1 : atTop;
-        break;
-    case MoveDown:
-    case MoveNext:
-        row = current.isValid() ? row + 1 : atTop;
-        break;
-    case MovePageUp:
-        row = rowAt(y - page);
-        break;
-    case MovePageDown:
-        row = rowAt(y + page);
-        break;
-    case MoveHome:
-        row = 0;
-        break;
-    case MoveEnd:
-        row = rows - 1;
-        break;
-    case MoveLeft:
-    case MoveRight:
-        break;
-    }
-    return model()->index(std::clamp(row, 0, rows - 1), 0, rootIndex());
+    const int currentRow = current.isValid() ? current.row() : -1;
+    // A page from the current row's top (or the viewport's): the row under that point.
+    const int y = current.isValid() ? m_tops[size_t(currentRow)] : verticalOffset();
+    const int row = ListGeometry::cursorRow(action, currentRow, atTop, rows,
+        [&](int direction) { return rowAt(y + direction * page); });
+    return model()->index(row, 0, rootIndex());
 }
 
 void MessageListView::setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags command)

@@ -1,5 +1,7 @@
 #include "ui/uniformlistview.h"
 
+#include "ui/listgeometry.h"
+
 #include <QAccessible>
 #include <QMouseEvent>
 #include <QPaintEvent>
@@ -127,10 +129,7 @@ void UniformListView::rowsAboutToBeRemoved(const QModelIndex& parent, int first,
 
 void UniformListView::updateGeometries()
 {
-    const int page = viewport()->height();
-    verticalScrollBar()->setPageStep(page);
-    verticalScrollBar()->setRange(0, std::max(0, rowCount() * m_rowHeight - page));
-    horizontalScrollBar()->setRange(0, 0);
+    ListGeometry::setContentHeight(this, rowCount() * m_rowHeight);
     QAbstractItemView::updateGeometries(); // not QListView's: it sizes from its own layout
 }
 
@@ -179,27 +178,8 @@ void UniformListView::scrollTo(const QModelIndex& index, ScrollHint hint)
         measure();
     updateGeometries();
     const int top = index.row() * m_rowHeight;
-    const int page = viewport()->height();
-    const int now = verticalOffset();
-    int value = now;
-    switch (hint) {
-    case EnsureVisible:
-        if (top < now || m_rowHeight > page)
-            value = top;
-        else if (top + m_rowHeight > now + page)
-            value = top + m_rowHeight - page;
-        break;
-    case PositionAtTop:
-        value = top;
-        break;
-    case PositionAtBottom:
-        value = top + m_rowHeight - page;
-        break;
-    case PositionAtCenter:
-        value = top + m_rowHeight / 2 - page / 2;
-        break;
-    }
-    verticalScrollBar()->setValue(value);
+    verticalScrollBar()->setValue(ListGeometry::scrollValueFor(
+        hint, top, m_rowHeight, verticalOffset(), viewport()->height()));
 }
 
 QModelIndex UniformListView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
@@ -210,33 +190,11 @@ QModelIndex UniformListView::moveCursor(CursorAction action, Qt::KeyboardModifie
     const QModelIndex current = currentIndex();
     const int atTop = rowAt(verticalOffset());
     const int perPage = std::max(1, viewport()->height() / m_rowHeight);
-    int row = current.isValid() ? current.row() : atTop;
-    switch (action) {
-    case MoveUp:
-    case MovePrevious:
-        row = current.isValid() ? row - 1 : atTop;
-        break;
-    case MoveDown:
-    case MoveNext:
-        row = current.isValid() ? row + 1 : atTop;
-        break;
-    case MovePageUp:
-        row -= perPage;
-        break;
-    case MovePageDown:
-        row += perPage;
-        break;
-    case MoveHome:
-        row = 0;
-        break;
-    case MoveEnd:
-        row = rows - 1;
-        break;
-    case MoveLeft:
-    case MoveRight:
-        break;
-    }
-    return model()->index(std::clamp(row, 0, rows - 1), 0, rootIndex());
+    const int currentRow = current.isValid() ? current.row() : -1;
+    const int from = current.isValid() ? currentRow : atTop;
+    const int row = ListGeometry::cursorRow(
+        action, currentRow, atTop, rows, [&](int direction) { return from + direction * perPage; });
+    return model()->index(row, 0, rootIndex());
 }
 
 void UniformListView::setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags command)
