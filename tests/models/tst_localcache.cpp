@@ -329,6 +329,37 @@ private Q_SLOTS:
         QCOMPARE(cache.loadHead(QStringLiteral("s")).chats.size(), 10);
     }
 
+    // The head is read before anything else at start: a garbled or hostile head (deep nesting,
+    // a wrong type) shows no head, and the whole saved list still loads.
+    void hostileHeadShowsNothingAndTheListStillLoads()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            LocalCache cache(path);
+            QVERIFY(cache.saveChats(QStringLiteral("s"), chatsOldestFirst(10)));
+        }
+        for (const QByteArray& hostile :
+            QList<QByteArray> {QByteArray(100000, '[') + QByteArray(100000, ']'),
+                QByteArrayLiteral("{\"id\": 1}"), QByteArrayLiteral("[{\"id\": [[[]]]}")}) {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(
+                    QStringLiteral("QSQLITE"), QStringLiteral("hostile"));
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.prepare(QStringLiteral("UPDATE chat_heads SET json = ?")));
+                q.addBindValue(hostile);
+                QVERIFY(q.exec());
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("hostile"));
+            LocalCache cache(path);
+            QVERIFY(cache.loadHead(QStringLiteral("s")).chats.isEmpty());
+            QCOMPARE(cache.load(QStringLiteral("s")).chats.size(), 10);
+        }
+    }
+
     // Issue 14: with 20,000 saved chats the first row was painted after 1.1-1.6 s, when the
     // whole list was read, decoded, prepared and its first slice of 1,000 applied. The saved
     // head is shown first, and the rest joins it without the list going blank.
